@@ -67,6 +67,43 @@ public final class HealthCutoffs {
     }
 
     /**
+     * Exact probability that one APT window of an ideal source (every sample takes the reference value
+     * with probability 2^-H) raises a false alarm: the reference counts itself, so the alarm needs C - 1
+     * matches among the other W - 1 samples, {@code P(Binomial(W - 1, 2^-H) >= C - 1)}. Because of that
+     * and of the discreteness of C this differs from alpha (e.g. 1.28 alpha for W = 512, H = 8,
+     * alpha = 2^-20; 1.01 alpha for W = 1024, H = 1).
+     */
+    public static double adaptiveProportionWindowAlarmProbability(int window, double claimedEntropy, int cutoff) {
+        checkEntropy(claimedEntropy);
+        return binomialUpperTail(window - 1, Math.pow(2.0, -claimedEntropy), cutoff - 1);
+    }
+
+    /**
+     * Long-run RCT alarm rate per sample on an ideal source whose consecutive samples are equal with
+     * probability r = 2^-H, when the run restarts after each alarm: one alarm per renewal cycle of
+     * 1 + E[T] samples, where E[T] = (1 - r^(C-1)) / ((1 - r) r^(C-1)) is the expected wait for C - 1
+     * consecutive repeats.
+     */
+    public static double repetitionCountAlarmRate(double claimedEntropy, int cutoff) {
+        checkEntropy(claimedEntropy);
+        double repeat = Math.pow(2.0, -claimedEntropy);
+        return 1.0 / (1.0 + expectedRepeatWait(repeat, cutoff));
+    }
+
+    /**
+     * Expected number of further samples until a source whose samples repeat the previous one with
+     * probability {@code repeatProbability} shows C - 1 consecutive repeats (the RCT detection delay
+     * after the first sample).
+     */
+    public static double expectedRepeatWait(double repeatProbability, int cutoff) {
+        if (!(repeatProbability > 0.0 && repeatProbability < 1.0)) {
+            throw new IllegalArgumentException("repeat probability must lie in (0, 1), got " + repeatProbability);
+        }
+        double allRepeat = Math.pow(repeatProbability, cutoff - 1);
+        return (1 - allRepeat) / ((1 - repeatProbability) * allRepeat);
+    }
+
+    /**
      * Smallest k with {@code P(X > k) <= upperTail} for X ~ Binomial(n, p): CRITBINOM(n, p, 1 - upperTail).
      */
     static int criticalBinomial(int n, double p, double upperTail) {
