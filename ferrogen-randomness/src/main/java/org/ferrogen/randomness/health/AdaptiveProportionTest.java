@@ -111,7 +111,19 @@ public final class AdaptiveProportionTest {
             int end = Math.min(to, i + (window - position));
             int ref = reference;
             int n = count;
-            for (int j = i; j < end; j++) {
+            int j = i;
+            // Eight samples at a time: count matches of the reference per word; only a word that takes the
+            // count to C is rescanned sample by sample to find the exact alarm index.
+            long pattern = (ref & 0xFFL) * ByteLanes.ONES;
+            while (j + 8 <= end) {
+                int matches = Long.bitCount(ByteLanes.zeroLanes(ByteLanes.read(samples, j) ^ pattern));
+                if (n + matches >= c) {
+                    break;
+                }
+                n += matches;
+                j += 8;
+            }
+            for (; j < end; j++) {
                 int difference = (samples[j] & 0xFF) ^ ref;
                 n += ((difference | -difference) >>> 31) ^ 1;
                 if (n >= c) {

@@ -153,11 +153,15 @@ public final class HealthMonitor {
         Objects.checkFromToIndex(from, to, samples.length);
         throwIfFailed();
         if (maxSampleValue != 0xFF) {
-            int union = 0;
-            for (int i = from; i < to; i++) {
-                union |= samples[i];
+            long union = 0;
+            int i = from;
+            for (; i + 8 <= to; i += 8) {
+                union |= ByteLanes.read(samples, i);
             }
-            if ((union & ~maxSampleValue) != 0) {
+            for (; i < to; i++) {
+                union |= samples[i] & 0xFF;
+            }
+            if ((union & ~(maxSampleValue * ByteLanes.ONES)) != 0) {
                 throw outOfRange(samples, from, to);
             }
         }

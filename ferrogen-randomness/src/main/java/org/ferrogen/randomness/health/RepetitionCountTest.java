@@ -79,6 +79,44 @@ public final class RepetitionCountTest {
      * @return the index of that sample, or -1 when the whole range passed
      */
     public int scan(byte[] samples, int from, int to) {
+        final int c = cutoff;
+        int i = from;
+        // Eight samples at a time: a word can only raise an alarm if the current run reaches C through its
+        // leading repeats, or (for C <= 8) if it holds C - 1 repeats in a row; otherwise the run length
+        // after the word follows from the position of its last change.
+        while (i + 8 <= to) {
+            long word = ByteLanes.read(samples, i);
+            long previous = (word << 8) | (lastValue & 0xFFL);
+            long same = ByteLanes.zeroLanes(word ^ previous);
+            long changed = ~same & ByteLanes.HIGH_BITS;
+            if (runLength == 0) {
+                changed |= 0x80L; // fresh start: the first sample opens a run
+            }
+            int leadingRepeats = changed == 0 ? 8 : Long.numberOfTrailingZeros(changed) >>> 3;
+            if (runLength + leadingRepeats >= c || (c <= 8 && hasRepeats(same, c - 1))) {
+                int index = scanScalar(samples, i, i + 8);
+                if (index >= 0) {
+                    return index;
+                }
+            } else {
+                runLength = changed == 0 ? runLength + 8 : 8 - ((63 - Long.numberOfLeadingZeros(changed)) >>> 3);
+                lastValue = samples[i + 7] & 0xFF;
+            }
+            i += 8;
+        }
+        return scanScalar(samples, i, to);
+    }
+
+    /** True when {@code same} (flags at bits 8k+7) has {@code length} consecutive set flags. */
+    private static boolean hasRepeats(long same, int length) {
+        long run = same;
+        for (int shift = 1; shift < length && run != 0; shift++) {
+            run &= same << (8 * shift);
+        }
+        return run != 0;
+    }
+
+    private int scanScalar(byte[] samples, int from, int to) {
         int last = lastValue;
         int run = runLength;
         final int c = cutoff;

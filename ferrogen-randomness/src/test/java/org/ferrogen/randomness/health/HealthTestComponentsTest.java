@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class HealthTestComponentsTest {
 
@@ -39,17 +41,21 @@ class HealthTestComponentsTest {
         assertThat(test.lastAlarmCount()).isEqualTo(4);
     }
 
-    @Test
-    void bulkScansInChunksAgreeWithSampleBySampleOffers() {
-        SplittableRandom random = new SplittableRandom(20261122L);
-        byte[] samples = new byte[200_000];
+    @ParameterizedTest
+    @CsvSource({"2, 8, 2", "3, 16, 5", "4, 64, 40", "7, 64, 52", "8, 512, 300", "9, 1024, 560", "21, 1024, 589"})
+    void bulkScansInChunksAgreeWithSampleBySampleOffers(int rctCutoff, int window, int aptCutoff) {
+        SplittableRandom random = new SplittableRandom(20261122L + rctCutoff);
+        byte[] samples = new byte[300_000];
+        int previous = 0;
         for (int i = 0; i < samples.length; i++) {
-            // 2-bit samples biased towards 0 so that both tests fire now and then
-            samples[i] = (byte) (random.nextInt(10) < 6 ? 0 : random.nextInt(4));
+            // sticky, biased 2-bit source: long runs and a dominant value so that both tests fire now and then
+            double u = random.nextDouble();
+            previous = u < 0.75 ? previous : (random.nextInt(10) < 6 ? 0 : random.nextInt(4));
+            samples[i] = (byte) previous;
         }
         List<Integer> offered = new ArrayList<>();
-        RepetitionCountTest rctOffer = new RepetitionCountTest(7);
-        AdaptiveProportionTest aptOffer = new AdaptiveProportionTest(64, 52);
+        RepetitionCountTest rctOffer = new RepetitionCountTest(rctCutoff);
+        AdaptiveProportionTest aptOffer = new AdaptiveProportionTest(window, aptCutoff);
         for (int i = 0; i < samples.length; i++) {
             if (rctOffer.offer(samples[i])) {
                 offered.add(i);
@@ -58,9 +64,12 @@ class HealthTestComponentsTest {
                 offered.add(-i - 1);
             }
         }
-        List<Integer> scanned = new ArrayList<>();
-        RepetitionCountTest rct = new RepetitionCountTest(7);
-        AdaptiveProportionTest apt = new AdaptiveProportionTest(64, 52);
+        List<Integer> scannedBytes = new ArrayList<>();
+        List<Integer> scannedInts = new ArrayList<>();
+        RepetitionCountTest rct = new RepetitionCountTest(rctCutoff);
+        AdaptiveProportionTest apt = new AdaptiveProportionTest(window, aptCutoff);
+        RepetitionCountTest rctInts = new RepetitionCountTest(rctCutoff);
+        AdaptiveProportionTest aptInts = new AdaptiveProportionTest(window, aptCutoff);
         int[] asInts = new int[samples.length];
         for (int i = 0; i < samples.length; i++) {
             asInts[i] = samples[i];
@@ -68,14 +77,19 @@ class HealthTestComponentsTest {
         int position = 0;
         while (position < samples.length) {
             int end = Math.min(samples.length, position + 1 + random.nextInt(3000));
-            collect(scanned, position, end, (from, to) -> rct.scan(samples, from, to), false);
-            collect(scanned, position, end, (from, to) -> apt.scan(asInts, from, to), true);
+            collect(scannedBytes, position, end, (from, to) -> rct.scan(samples, from, to), false);
+            collect(scannedBytes, position, end, (from, to) -> apt.scan(samples, from, to), true);
+            collect(scannedInts, position, end, (from, to) -> rctInts.scan(asInts, from, to), false);
+            collect(scannedInts, position, end, (from, to) -> aptInts.scan(asInts, from, to), true);
             position = end;
         }
-        scanned.sort(null);
+        scannedBytes.sort(null);
+        scannedInts.sort(null);
         offered.sort(null);
-        assertThat(offered).hasSizeGreaterThan(20);
-        assertThat(scanned).isEqualTo(offered);
+        assertThat(offered.stream().filter(index -> index >= 0).count()).as("RCT alarms").isGreaterThan(5);
+        assertThat(offered.stream().filter(index -> index < 0).count()).as("APT alarms").isGreaterThan(5);
+        assertThat(scannedBytes).isEqualTo(offered);
+        assertThat(scannedInts).isEqualTo(offered);
     }
 
     private interface Scan {
