@@ -22,7 +22,7 @@ public final class BerlekampMassey {
     private final int words; // W: words holding a polynomial of degree <= length
     private final long[] reversed; // LSB-first words of the block reversed and left-padded to 64W bits
     private long[] c;
-    private long[] b;
+    private final long[] b;
     private long[] spare;
 
     Workspace(int length) {
@@ -30,7 +30,7 @@ public final class BerlekampMassey {
       this.words = (length + 64) / 64;
       this.reversed = new long[words + 1];
       this.c = new long[words];
-      this.b = new long[words];
+      this.b = new long[words + 1];
       this.spare = new long[words];
     }
 
@@ -46,63 +46,60 @@ public final class BerlekampMassey {
         reversed[words - 1 - w] = msbFirst;
       }
       reversed[words] = 0L;
+      long[] r = reversed;
+      long[] c = this.c;
+      long[] b = this.b; // b[k + 1] holds word k of B; b[0] stays zero so b[k] is B's word k-1
+      long[] spare = this.spare;
       java.util.Arrays.fill(c, 0L);
       java.util.Arrays.fill(b, 0L);
       c[0] = 1L;
-      b[0] = 1L;
-      int cTop = 1; // words of C that may be non-zero
-      int bTop = 1;
+      b[1] = 1L;
       int l = 0;
       int m = -1;
       for (int n = 0; n < length; n++) {
         int offset = total - 1 - n;
-        int limit = Math.min(cTop, (l >>> 6) + 1);
+        int q = offset >>> 6;
+        int sh = offset & 63;
+        int limit = (l >>> 6) + 1;
         long acc = 0L;
         for (int k = 0; k < limit; k++) {
-          int bit = offset + 64 * k;
-          int q = bit >>> 6;
-          int sh = bit & 63;
-          long window = sh == 0 ? reversed[q] : (reversed[q] >>> sh) | (reversed[q + 1] << (64 - sh));
+          // ((x << 1) << (63 - sh)) is x << (64 - sh) and also correct (zero) for sh = 0
+          long window = (r[q + k] >>> sh) | ((r[q + k + 1] << 1) << (63 - sh));
           acc ^= c[k] & window;
         }
         if ((Long.bitCount(acc) & 1) == 0) {
           continue;
         }
-        // spare = C XOR B * x^(n - m)
+        // spare = C XOR B * x^(n - m), all W words, so no word ever holds stale coefficients
         int shift = n - m;
         int ws = shift >>> 6;
         int bs = shift & 63;
-        int top = Math.min(words, Math.max(cTop, bTop + ws + 1));
-        for (int k = 0; k < top; k++) {
-          long shifted;
-          int src = k - ws;
-          if (src < 0) {
-            shifted = 0L;
-          } else if (bs == 0) {
-            shifted = src < bTop ? b[src] : 0L;
-          } else {
-            long lo = src < bTop ? b[src] << bs : 0L;
-            long hi = src - 1 >= 0 && src - 1 < bTop ? b[src - 1] >>> (64 - bs) : 0L;
-            shifted = lo | hi;
-          }
-          spare[k] = (k < cTop ? c[k] : 0L) ^ shifted;
+        int k = 0;
+        for (; k < ws && k < words; k++) {
+          spare[k] = c[k];
+        }
+        for (; k < words; k++) {
+          int src = k - ws + 1;
+          spare[k] = c[k] ^ (b[src] << bs) ^ ((b[src - 1] >>> 1) >>> (63 - bs));
         }
         if (l <= n / 2) {
           l = n + 1 - l;
           m = n;
-          long[] oldB = b;
-          b = c; // B <- old C
-          bTop = cTop;
+          // B <- old C (stored one word up), C <- spare
+          for (int j = 0; j < words; j++) {
+            b[j + 1] = c[j];
+          }
+          long[] oldC = c;
           c = spare;
-          cTop = top;
-          spare = oldB;
+          spare = oldC;
         } else {
           long[] oldC = c;
           c = spare;
-          cTop = top;
           spare = oldC;
         }
       }
+      this.c = c;
+      this.spare = spare;
       return l;
     }
   }

@@ -24,6 +24,9 @@ final class Fft {
   /** cos and sin of -2πt/n, t = 0..n-1 (direct plans only). */
   private final double[] cos;
   private final double[] sin;
+  /** Per pass: twiddles w^(r·k·n/(span·R)) at [(r-1)·span + k], r = 1..R-1, k = 0..span-1. */
+  private final double[][] passCos;
+  private final double[][] passSin;
   /** Bluestein: chirp w_k = exp(-iπk²/n), the transformed conjugate chirp and the inner plan. */
   private final Fft inner;
   private final double[] chirpRe;
@@ -44,11 +47,31 @@ final class Fft {
         cos[t] = Math.cos(angle);
         sin[t] = Math.sin(angle);
       }
+      passCos = new double[radices.length][];
+      passSin = new double[radices.length][];
+      int span = 1;
+      for (int pass = 0; pass < radices.length; pass++) {
+        int radix = radices[pass];
+        int step = n / (span * radix);
+        double[] pc = new double[(radix - 1) * span];
+        double[] ps = new double[(radix - 1) * span];
+        for (int r = 1; r < radix; r++) {
+          for (int k = 0; k < span; k++) {
+            int t = r * k * step;
+            pc[(r - 1) * span + k] = cos[t];
+            ps[(r - 1) * span + k] = sin[t];
+          }
+        }
+        passCos[pass] = pc;
+        passSin[pass] = ps;
+        span *= radix;
+      }
       inner = null;
       chirpRe = chirpIm = kernelRe = kernelIm = null;
     } else {
       radices = null;
       cos = sin = null;
+      passCos = passSin = null;
       int m = Integer.highestOneBit(2 * n - 1);
       if (m < 2 * n - 1) {
         m <<= 1;
@@ -117,12 +140,15 @@ final class Fft {
     double[] bRe = new double[n];
     double[] bIm = new double[n];
     int span = 1;
-    for (int radix : radices) {
+    for (int pass = 0; pass < radices.length; pass++) {
+      int radix = radices[pass];
+      double[] tc = passCos[pass];
+      double[] ts = passSin[pass];
       switch (radix) {
-        case 2 -> pass2(span, aRe, aIm, bRe, bIm);
-        case 3 -> pass3(span, aRe, aIm, bRe, bIm);
-        case 4 -> pass4(span, aRe, aIm, bRe, bIm);
-        case 5 -> pass5(span, aRe, aIm, bRe, bIm);
+        case 2 -> pass2(span, tc, ts, aRe, aIm, bRe, bIm);
+        case 3 -> pass3(span, tc, ts, aRe, aIm, bRe, bIm);
+        case 4 -> pass4(span, tc, ts, aRe, aIm, bRe, bIm);
+        case 5 -> pass5(span, tc, ts, aRe, aIm, bRe, bIm);
         default -> passGeneric(radix, span, aRe, aIm, bRe, bIm);
       }
       span *= radix;
@@ -142,17 +168,17 @@ final class Fft {
   /*
    * One Stockham pass of radix R: for j = b*span + k, inputs x[j + r*n/R] are multiplied by the
    * twiddle w^(r*k*n/(span*R)), transformed by an R-point DFT and written to
-   * y[b*span*R + k + r*span]. After all passes the output is in natural order.
+   * y[b*span*R + k + r*span]. After all passes the output is in natural order. Blocks b are the
+   * outer loop and k the inner one, so every array is read and written contiguously.
    */
 
-  private void pass2(int span, double[] xr, double[] xi, double[] yr, double[] yi) {
+  private void pass2(int span, double[] tc, double[] ts, double[] xr, double[] xi, double[] yr, double[] yi) {
     int stride = n / 2;
     int blocks = stride / span;
-    int step = n / (span * 2);
-    for (int k = 0; k < span; k++) {
-      double c1 = cos[k * step];
-      double s1 = sin[k * step];
-      for (int b = 0; b < blocks; b++) {
+    for (int b = 0; b < blocks; b++) {
+      for (int k = 0; k < span; k++) {
+        double c1 = tc[k];
+        double s1 = ts[k];
         int j = b * span + k;
         double ar = xr[j];
         double ai = xi[j];
@@ -167,18 +193,16 @@ final class Fft {
     }
   }
 
-  private void pass3(int span, double[] xr, double[] xi, double[] yr, double[] yi) {
+  private void pass3(int span, double[] tc, double[] ts, double[] xr, double[] xi, double[] yr, double[] yi) {
     final double s3 = -Math.sqrt(3.0) / 2.0; // sin(-2π/3)
     int stride = n / 3;
     int blocks = stride / span;
-    int step = n / (span * 3);
-    for (int k = 0; k < span; k++) {
-      int t = k * step;
-      double c1 = cos[t];
-      double s1 = sin[t];
-      double c2 = cos[2 * t];
-      double s2 = sin[2 * t];
-      for (int b = 0; b < blocks; b++) {
+    for (int b = 0; b < blocks; b++) {
+      for (int k = 0; k < span; k++) {
+        double c1 = tc[k];
+        double s1 = ts[k];
+        double c2 = tc[span + k];
+        double s2 = ts[span + k];
         int j = b * span + k;
         double x0r = xr[j];
         double x0i = xi[j];
@@ -203,19 +227,17 @@ final class Fft {
     }
   }
 
-  private void pass4(int span, double[] xr, double[] xi, double[] yr, double[] yi) {
+  private void pass4(int span, double[] tc, double[] ts, double[] xr, double[] xi, double[] yr, double[] yi) {
     int stride = n / 4;
     int blocks = stride / span;
-    int step = n / (span * 4);
-    for (int k = 0; k < span; k++) {
-      int t = k * step;
-      double c1 = cos[t];
-      double s1 = sin[t];
-      double c2 = cos[2 * t];
-      double s2 = sin[2 * t];
-      double c3 = cos[3 * t];
-      double s3 = sin[3 * t];
-      for (int b = 0; b < blocks; b++) {
+    for (int b = 0; b < blocks; b++) {
+      for (int k = 0; k < span; k++) {
+        double c1 = tc[k];
+        double s1 = ts[k];
+        double c2 = tc[span + k];
+        double s2 = ts[span + k];
+        double c3 = tc[2 * span + k];
+        double s3 = ts[2 * span + k];
         int j = b * span + k;
         double x0r = xr[j];
         double x0i = xi[j];
@@ -247,25 +269,23 @@ final class Fft {
     }
   }
 
-  private void pass5(int span, double[] xr, double[] xi, double[] yr, double[] yi) {
+  private void pass5(int span, double[] tc, double[] ts, double[] xr, double[] xi, double[] yr, double[] yi) {
     final double c1k = Math.cos(2 * Math.PI / 5);
     final double c2k = Math.cos(4 * Math.PI / 5);
     final double s1k = -Math.sin(2 * Math.PI / 5);
     final double s2k = -Math.sin(4 * Math.PI / 5);
     int stride = n / 5;
     int blocks = stride / span;
-    int step = n / (span * 5);
-    for (int k = 0; k < span; k++) {
-      int t = k * step;
-      double w1r = cos[t];
-      double w1i = sin[t];
-      double w2r = cos[2 * t];
-      double w2i = sin[2 * t];
-      double w3r = cos[3 * t];
-      double w3i = sin[3 * t];
-      double w4r = cos[4 * t];
-      double w4i = sin[4 * t];
-      for (int b = 0; b < blocks; b++) {
+    for (int b = 0; b < blocks; b++) {
+      for (int k = 0; k < span; k++) {
+        double w1r = tc[k];
+        double w1i = ts[k];
+        double w2r = tc[span + k];
+        double w2i = ts[span + k];
+        double w3r = tc[2 * span + k];
+        double w3i = ts[2 * span + k];
+        double w4r = tc[3 * span + k];
+        double w4i = ts[3 * span + k];
         int j = b * span + k;
         double x0r = xr[j];
         double x0i = xi[j];

@@ -88,7 +88,7 @@ public final class Sp80022Battery {
       List<String> out = new ArrayList<>();
       for (TestResult r : results.get(0)) {
         if (r.status() == TestResult.Status.TOO_SHORT) {
-          out.add(r.test().stsName() + " " + r.detail());
+          out.add(r.test().stsName() + " (" + r.detail() + ")");
         }
       }
       return out;

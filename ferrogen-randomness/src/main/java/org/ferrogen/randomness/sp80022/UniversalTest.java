@@ -40,7 +40,7 @@ public final class UniversalTest {
     int l = blockLength != 0 ? blockLength : defaultBlockLength(n);
     if (l < 6) {
       return TestResult.tooShort(Sp80022Test.UNIVERSAL, TestResult.SINGLE_VARIANT,
-          "needs at least 387840 bits (L=6), got " + n);
+          "needs at least 387840 bits for L=6, got " + n);
     }
     int q = initBlocks != 0 ? initBlocks : 10 * (1 << l);
     if (q < 10 * (1 << l)) {
