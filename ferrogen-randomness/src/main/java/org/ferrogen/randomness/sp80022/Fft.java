@@ -103,7 +103,16 @@ final class Fft {
     if (n < 1) {
       throw new IllegalArgumentException("FFT length must be positive, got " + n);
     }
-    return PLANS.computeIfAbsent(n, Fft::new);
+    Fft plan = PLANS.get(n);
+    if (plan == null) {
+      // built outside the map: a Bluestein plan builds its inner power-of-two plan first
+      plan = new Fft(n);
+      Fft raced = PLANS.putIfAbsent(n, plan);
+      if (raced != null) {
+        plan = raced;
+      }
+    }
+    return plan;
   }
 
   /** Factors, radix-4 first, then 2, 3, 5 and the remaining primes in increasing order. */
