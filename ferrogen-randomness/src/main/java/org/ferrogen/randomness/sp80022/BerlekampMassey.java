@@ -52,6 +52,7 @@ public final class BerlekampMassey {
       long[] spare = this.spare;
       java.util.Arrays.fill(c, 0L);
       java.util.Arrays.fill(b, 0L);
+      java.util.Arrays.fill(spare, 0L);
       c[0] = 1L;
       b[1] = 1L;
       int l = 0;
@@ -70,15 +71,18 @@ public final class BerlekampMassey {
         if ((Long.bitCount(acc) & 1) == 0) {
           continue;
         }
-        // spare = C XOR B * x^(n - m), all W words, so no word ever holds stale coefficients
+        // spare = C XOR B * x^(n - m). Both terms have degree <= n + 1, so words above
+        // (n + 1) / 64 stay zero; they are zero in spare already, because spare always holds a
+        // former C, whose degree was at most its L, and L never decreases.
         int shift = n - m;
         int ws = shift >>> 6;
         int bs = shift & 63;
+        int top = Math.min(words, ((n + 1) >>> 6) + 1);
         int k = 0;
-        for (; k < ws && k < words; k++) {
+        for (; k < ws && k < top; k++) {
           spare[k] = c[k];
         }
-        for (; k < words; k++) {
+        for (; k < top; k++) {
           int src = k - ws + 1;
           spare[k] = c[k] ^ (b[src] << bs) ^ ((b[src - 1] >>> 1) >>> (63 - bs));
         }
@@ -86,7 +90,7 @@ public final class BerlekampMassey {
           l = n + 1 - l;
           m = n;
           // B <- old C (stored one word up), C <- spare
-          for (int j = 0; j < words; j++) {
+          for (int j = 0; j < top; j++) {
             b[j + 1] = c[j];
           }
           long[] oldC = c;

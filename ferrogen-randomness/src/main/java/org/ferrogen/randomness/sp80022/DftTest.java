@@ -22,20 +22,31 @@ public final class DftTest {
 
   public static double pValue(BitSequence s) {
     int n = s.length();
-    double[] x = new double[n];
-    for (int w = 0, i = 0; w < s.wordCount(); w++) {
-      long word = s.word(w);
-      int end = Math.min(64, n - i);
-      for (int b = 0; b < end; b++, i++) {
-        x[i] = (word << b) < 0 ? 1.0 : -1.0;
-      }
-    }
     int half = n / 2;
-    double[] power = Fft.realPowerSpectrum(x, half);
-    double threshold = 2.995732274 * n; // squared bound sqrt(ln(1/0.05)·n)
+    double[] power;
+    if (n % 2 == 0 && n >= 4) {
+      // pairs of ±1 straight from the packed words into the half-length complex input
+      double[] zr = new double[half];
+      double[] zi = new double[half];
+      for (int w = 0, j = 0; w < s.wordCount() && j < half; w++) {
+        long word = s.word(w);
+        for (int b = 0; b < 64 && j < half; b += 2, j++) {
+          zr[j] = (word << b) < 0 ? 1.0 : -1.0;
+          zi[j] = (word << (b + 1)) < 0 ? 1.0 : -1.0;
+        }
+      }
+      power = Fft.evenRealPowerSpectrum(zr, zi, half);
+    } else {
+      double[] x = new double[n];
+      for (int i = 0; i < n; i++) {
+        x[i] = s.bit(i) == 1 ? 1.0 : -1.0;
+      }
+      power = Fft.realPowerSpectrum(x, half);
+    }
+    double bound = Math.sqrt(2.995732274 * n); // sqrt(ln(1/0.05)·n), compared to |X_k| as in the STS
     int below = 0;
     for (int k = 0; k < half; k++) {
-      if (Math.sqrt(power[k]) < Math.sqrt(threshold)) {
+      if (Math.sqrt(power[k]) < bound) {
         below++;
       }
     }

@@ -403,11 +403,11 @@ final class Fft {
    */
   static double[] realPowerSpectrum(double[] x, int count) {
     int n = x.length;
-    double[] power = new double[count];
     if (n % 2 != 0 || n < 4) {
       double[] re = x.clone();
       double[] im = new double[n];
       plan(n).transform(re, im);
+      double[] power = new double[count];
       for (int k = 0; k < count; k++) {
         power[k] = re[k] * re[k] + im[k] * im[k];
       }
@@ -420,13 +420,24 @@ final class Fft {
       zr[j] = x[2 * j];
       zi[j] = x[2 * j + 1];
     }
+    return evenRealPowerSpectrum(zr, zi, count);
+  }
+
+  /**
+   * |X_k|² for k = 0 .. count-1 (count ≤ n/2) of a real sequence x of even length n = 2h given as
+   * z_j = x_2j + i·x_2j+1 (zr, zi of length h; overwritten): one complex FFT of length h, then
+   * X_k = E_k + W_n^k O_k with E_k = (Z_k + conj Z_{h-k})/2 and O_k = (Z_k − conj Z_{h-k})/(2i).
+   */
+  static double[] evenRealPowerSpectrum(double[] zr, double[] zi, int count) {
+    int h = zr.length;
+    int n = 2 * h;
     plan(h).transform(zr, zi);
     double[][] tw = REAL_TWIDDLES.computeIfAbsent(n, Fft::halfTwiddles);
     double[] wc = tw[0];
     double[] ws = tw[1];
+    double[] power = new double[count];
     for (int k = 0; k < count; k++) {
       int km = k == 0 ? 0 : h - k;
-      // E_k = (Z_k + conj Z_{h-k}) / 2,  O_k = (Z_k - conj Z_{h-k}) / (2i)
       double er = 0.5 * (zr[k] + zr[km]);
       double ei = 0.5 * (zi[k] - zi[km]);
       double or = 0.5 * (zi[k] + zi[km]);

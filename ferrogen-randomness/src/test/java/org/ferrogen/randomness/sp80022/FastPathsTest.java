@@ -56,6 +56,13 @@ class FastPathsTest {
       assertThat(BerlekampMassey.linearComplexity(s, from, length))
           .as("length %d", length).isEqualTo(textbookBerlekampMassey(bits));
     }
+    // one workspace reused block after block, as the linear complexity test does
+    BitSequence long_ = random(99, 500 * 40);
+    BerlekampMassey.Workspace reused = new BerlekampMassey.Workspace(500);
+    for (int block = 0; block < 40; block++) {
+      assertThat(reused.linearComplexity(long_, block * 500))
+          .isEqualTo(BerlekampMassey.linearComplexity(long_, block * 500, 500));
+    }
     // a sequence with known complexity: period of x^5 + x^2 + 1 (a 5-stage LFSR) has L = 5
     int[] lfsr = new int[100];
     lfsr[0] = 1;
