@@ -26,8 +26,8 @@ public final class DftTest {
     double[] power;
     if (n % 2 == 0 && n >= 4) {
       // pairs of ±1 straight from the packed words into the half-length complex input
-      double[] zr = new double[half];
-      double[] zi = new double[half];
+      double[] zr = Fft.buffer(Fft.SLOT_RE, half);
+      double[] zi = Fft.buffer(Fft.SLOT_IM, half);
       for (int w = 0, j = 0; w < s.wordCount() && j < half; w++) {
         long word = s.word(w);
         for (int b = 0; b < 64 && j < half; b += 2, j++) {
@@ -35,7 +35,8 @@ public final class DftTest {
           zi[j] = (word << (b + 1)) < 0 ? 1.0 : -1.0;
         }
       }
-      power = Fft.evenRealPowerSpectrum(zr, zi, half);
+      power = Fft.buffer(Fft.SLOT_POWER, half);
+      Fft.evenRealPowerSpectrum(zr, zi, half, half, power);
     } else {
       double[] x = new double[n];
       for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package org.ferrogen.randomness.sp80022;
 
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,19 @@ final class Fft {
 
   private static final Map<Integer, Fft> PLANS = new ConcurrentHashMap<>();
   private static final Map<Integer, double[][]> REAL_TWIDDLES = new ConcurrentHashMap<>();
+  /**
+   * Per-thread work arrays, kept between calls: at n = 10^6 every array is 4 MB, which G1
+   * allocates as a humongous object; reusing them keeps the allocator and the collector out of
+   * the DFT test. Softly referenced, so a thread's buffers can be reclaimed under memory pressure.
+   */
+  private static final ThreadLocal<SoftReference<double[][]>> BUFFERS = new ThreadLocal<>();
+
+  /** Buffer slots of {@link #buffer}. */
+  static final int SLOT_RE = 0;
+  static final int SLOT_IM = 1;
+  static final int SLOT_POWER = 2;
+  private static final int SLOT_SCRATCH_RE = 3;
+  private static final int SLOT_SCRATCH_IM = 4;
 
   private final int n;
   private final int[] radices;
@@ -135,6 +149,23 @@ final class Fft {
     return out;
   }
 
+  /**
+   * This thread's reusable array for a slot, at least {@code size} long, contents undefined. A
+   * caller must not hold two arrays of the same slot at once.
+   */
+  static double[] buffer(int slot, int size) {
+    SoftReference<double[][]> ref = BUFFERS.get();
+    double[][] buffers = ref == null ? null : ref.get();
+    if (buffers == null) {
+      buffers = new double[5][0];
+      BUFFERS.set(new SoftReference<>(buffers));
+    }
+    if (buffers[slot].length < size) {
+      buffers[slot] = new double[size];
+    }
+    return buffers[slot];
+  }
+
   /** In-place forward DFT X_k = Σ x_j exp(-2πijk/n) of (re, im), each of length n. */
   void transform(double[] re, double[] im) {
     if (n == 1) {
@@ -146,8 +177,8 @@ final class Fft {
     }
     double[] aRe = re;
     double[] aIm = im;
-    double[] bRe = new double[n];
-    double[] bIm = new double[n];
+    double[] bRe = buffer(SLOT_SCRATCH_RE, n);
+    double[] bIm = buffer(SLOT_SCRATCH_IM, n);
     int span = 1;
     for (int pass = 0; pass < radices.length; pass++) {
       int radix = radices[pass];
@@ -403,11 +434,11 @@ final class Fft {
    */
   static double[] realPowerSpectrum(double[] x, int count) {
     int n = x.length;
+    double[] power = new double[count];
     if (n % 2 != 0 || n < 4) {
       double[] re = x.clone();
       double[] im = new double[n];
       plan(n).transform(re, im);
-      double[] power = new double[count];
       for (int k = 0; k < count; k++) {
         power[k] = re[k] * re[k] + im[k] * im[k];
       }
@@ -420,22 +451,22 @@ final class Fft {
       zr[j] = x[2 * j];
       zi[j] = x[2 * j + 1];
     }
-    return evenRealPowerSpectrum(zr, zi, count);
+    evenRealPowerSpectrum(zr, zi, h, count, power);
+    return power;
   }
 
   /**
    * |X_k|² for k = 0 .. count-1 (count ≤ n/2) of a real sequence x of even length n = 2h given as
-   * z_j = x_2j + i·x_2j+1 (zr, zi of length h; overwritten): one complex FFT of length h, then
-   * X_k = E_k + W_n^k O_k with E_k = (Z_k + conj Z_{h-k})/2 and O_k = (Z_k − conj Z_{h-k})/(2i).
+   * z_j = x_2j + i·x_2j+1 (the first h entries of zr, zi; overwritten), written to power[0, count):
+   * one complex FFT of length h, then X_k = E_k + W_n^k O_k with E_k = (Z_k + conj Z_{h-k})/2 and
+   * O_k = (Z_k − conj Z_{h-k})/(2i).
    */
-  static double[] evenRealPowerSpectrum(double[] zr, double[] zi, int count) {
-    int h = zr.length;
+  static void evenRealPowerSpectrum(double[] zr, double[] zi, int h, int count, double[] power) {
     int n = 2 * h;
     plan(h).transform(zr, zi);
     double[][] tw = REAL_TWIDDLES.computeIfAbsent(n, Fft::halfTwiddles);
     double[] wc = tw[0];
     double[] ws = tw[1];
-    double[] power = new double[count];
     for (int k = 0; k < count; k++) {
       int km = k == 0 ? 0 : h - k;
       double er = 0.5 * (zr[k] + zr[km]);
@@ -446,7 +477,6 @@ final class Fft {
       double xi = ei + wc[k] * oi + ws[k] * or;
       power[k] = xr * xr + xi * xi;
     }
-    return power;
   }
 
   private static double[][] halfTwiddles(int n) {
