@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.ferrogen.randomness.bits.BitSequence;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,11 @@ class AppendixBTest {
       Map.entry("LinearComplexity", new String[] {"LinearComplexity", ""}),
       Map.entry("Serial (m=16) p-value1", new String[] {"Serial", "1"}),
       Map.entry("Serial (m=16) p-value2", new String[] {"Serial", "2"}));
+
+  @BeforeAll
+  static void requireReferenceData() {
+    ReferenceData.require("appendix-b-pi-e.csv");
+  }
 
   static Stream<Arguments> rows() throws IOException {
     List<String> lines = Files.readAllLines(ReferenceData.require("appendix-b-pi-e.csv"));
