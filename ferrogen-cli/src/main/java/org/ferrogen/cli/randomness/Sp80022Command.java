@@ -22,8 +22,9 @@ import picocli.CommandLine.Parameters;
     name = "sp800-22",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the 15 NIST SP 800-22 rev1a statistical tests (STS 2.1.2 defaults) on a bit file and",
-      "print the STS final analysis: proportion of passing streams and uniformity of P-values."
+      "Run the 15 NIST SP 800-22 rev1a randomness tests on a bit file.",
+      "Uses the STS 2.1.2 defaults and prints the STS final analysis per test: the proportion of"
+          + " passing streams and the uniformity of their P-values."
     })
 public final class Sp80022Command implements Callable<Integer> {
 
