@@ -28,12 +28,19 @@ public final class DftTest {
       // pairs of ±1 straight from the packed words into the half-length complex input
       double[] zr = Fft.buffer(Fft.SLOT_RE, half);
       double[] zi = Fft.buffer(Fft.SLOT_IM, half);
-      for (int w = 0, j = 0; w < s.wordCount() && j < half; w++) {
+      int fullWords = half / 32;
+      for (int w = 0; w < fullWords; w++) {
         long word = s.word(w);
-        for (int b = 0; b < 64 && j < half; b += 2, j++) {
-          zr[j] = (word << b) < 0 ? 1.0 : -1.0;
-          zi[j] = (word << (b + 1)) < 0 ? 1.0 : -1.0;
+        int j = 32 * w;
+        for (int b = 0; b < 32; b++) {
+          // bit 2b -> ±1 in zr, bit 2b+1 -> ±1 in zi, without branches
+          zr[j + b] = (double) ((int) (word >>> (63 - 2 * b)) & 1) * 2.0 - 1.0;
+          zi[j + b] = (double) ((int) (word >>> (62 - 2 * b)) & 1) * 2.0 - 1.0;
         }
+      }
+      for (int j = 32 * fullWords; j < half; j++) {
+        zr[j] = s.bit(2 * j) * 2.0 - 1.0;
+        zi[j] = s.bit(2 * j + 1) * 2.0 - 1.0;
       }
       power = Fft.buffer(Fft.SLOT_POWER, half);
       Fft.evenRealPowerSpectrum(zr, zi, half, half, power);
