@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
+      org.ferrogen.cli.randomness.Sp80022Command.class,
     })
 public final class FerroGen implements Runnable {
 
