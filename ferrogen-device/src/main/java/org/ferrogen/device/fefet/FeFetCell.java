@@ -144,6 +144,9 @@ public final class FeFetCell implements AnalogCell {
   /** Rejects a memory window above 2·Ec·t_FE (Ec from a 1 kHz loop of the set's kinetics). */
   static void checkWindow(DeviceParams params) {
     FeFetParams f = params.requireFefet();
+    if (WINDOW_CHECKED.contains(params)) {
+      return;
+    }
     double t = params.film().thicknessM();
     double ec =
         CoerciveField.predict(
@@ -157,7 +160,12 @@ public final class FeFetCell implements AnalogCell {
                   + " (Ec = %.3g MV/cm at %.0f Hz)",
               f.memoryWindowV(), bound, params.name(), ec / 1e8, COERCIVE_SWEEP_HZ));
     }
+    WINDOW_CHECKED.add(params);
   }
+
+  /** Parameter sets whose window already passed the check (the check integrates a loop). */
+  private static final java.util.Set<DeviceParams> WINDOW_CHECKED =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /** Mean Ea of K equal-probability slices of the distribution (fixed-seed quadrature). */
   static double[] binnedActivationFields(KineticsParams kinetics, int bins) {
