@@ -138,11 +138,18 @@ public final class FeCap {
     return new Pund(q[2], q[4], q[6], q[8]);
   }
 
-  /** Writes a bit with a full pulse of the circuit's voltage (1 = down, 0 = up). */
-  public void write(boolean bit) {
+  /**
+   * Writes a bit with a full pulse of the circuit's voltage (1 = down, 0 = up); returns the energy
+   * in joules: charging bit line and dielectric, (C_BL + C_D)·V², plus the switched charge times V.
+   */
+  public double write(boolean bit) {
     FeCapCircuitParams c = params.fecap();
-    apply(Waveform.pulse(bit ? -c.readVoltageV() : c.readVoltageV(), c.readPulseS()), null);
+    double v = c.readVoltageV();
+    double before = polarization();
+    apply(Waveform.pulse(bit ? -v : v, c.readPulseS()), null);
     cycles++;
+    double switched = Math.abs(polarization() - before) * film.areaM2();
+    return (c.bitLineCapacitanceF() + film.dielectricCapacitanceF()) * v * v + switched * v;
   }
 
   /**

@@ -49,7 +49,7 @@ public final class FeFetCell implements AnalogCell {
   static final double COERCIVE_SWEEP_HZ = 1e3;
 
   static boolean DEBUG = Boolean.getBoolean("dbg");
-  private static final int BINS = 32;
+  private static final int BINS = 16;
   private static final int AMPLITUDES = 256;
   /** Fraction of the remaining gap each verify step aims to close (undershoot bias). */
   private static final double GAP_STEP = 0.6;

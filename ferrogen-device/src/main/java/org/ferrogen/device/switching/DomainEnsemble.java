@@ -28,7 +28,7 @@ public final class DomainEnsemble {
   private final double[] scaledBarrier; // (Ea_i / E_ref)^α
   private final double[] accumulated; // h_i of the current epoch
   private final double[] threshold; // h*_i at which domain i flips in this epoch
-  private final boolean[] up;
+  private final double[] down; // 1.0 for a domain pointing down, 0.0 for up (branch-free mask)
   private final double fieldRef;
   private final double invBeta;
   private final RandomGenerator rng;
@@ -48,7 +48,8 @@ public final class DomainEnsemble {
     this.scaledBarrier = new double[n];
     this.accumulated = new double[n];
     this.threshold = new double[n];
-    this.up = new boolean[n];
+    this.down = new double[n];
+    Arrays.fill(down, 1.0);
     for (int i = 0; i < n; i++) {
       if (!(ea[i] > 0)) {
         throw new IllegalArgumentException("activation field of domain " + i + " must be positive, got " + ea[i]);
@@ -83,8 +84,8 @@ public final class DomainEnsemble {
 
   /** Sets every domain down ({@code false}) or up, as a full erase or write would. */
   public void setAll(boolean toUp) {
-    Arrays.fill(up, toUp);
-    upCount = toUp ? up.length : 0;
+    Arrays.fill(down, toUp ? 0.0 : 1.0);
+    upCount = toUp ? down.length : 0;
     newEpoch();
   }
 
@@ -119,22 +120,25 @@ public final class DomainEnsemble {
             * kinetics.referenceTemperatureK()
             / kelvin;
     double scale = seconds / kinetics.tau0S();
+    // Eligible (opposite to the field) domains: down[i] for a positive field, 1 − down[i] for a
+    // negative one. Multiplying by the mask instead of branching keeps the loop free of
+    // unpredictable branches; aligned domains add 0 to an h that is 0 and never reach h*.
+    double base = towardsUp ? 0 : scale;
+    double slope = towardsUp ? scale : -scale;
+    double target = towardsUp ? 0 : 1;
     double[] a = scaledBarrier;
     double[] h = accumulated;
     double[] thr = threshold;
-    boolean[] state = up;
+    double[] mask = down;
     int flipped = 0;
     for (int i = 0; i < a.length; i++) {
-      if (state[i] != towardsUp) {
-        double hi = h[i] + scale * NegExp.of(a[i] * y);
-        if (hi >= thr[i]) {
-          state[i] = towardsUp;
-          h[i] = 0;
-          thr[i] = drawThreshold();
-          flipped++;
-        } else {
-          h[i] = hi;
-        }
+      double hi = h[i] + (base + slope * mask[i]) * NegExp.of(a[i] * y);
+      h[i] = hi;
+      if (hi >= thr[i]) {
+        mask[i] = target;
+        h[i] = 0;
+        thr[i] = drawThreshold();
+        flipped++;
       }
     }
     upCount += towardsUp ? flipped : -flipped;
@@ -176,7 +180,7 @@ public final class DomainEnsemble {
   }
 
   public int size() {
-    return up.length;
+    return down.length;
   }
 
   public int upCount() {
@@ -185,16 +189,16 @@ public final class DomainEnsemble {
 
   /** Fraction of domains pointing up, 0…1. */
   public double upFraction() {
-    return (double) upCount / up.length;
+    return (double) upCount / down.length;
   }
 
   /** Net normalised polarization (2·up − N)/N, −1…+1. */
   public double netPolarization() {
-    return (2.0 * upCount - up.length) / up.length;
+    return (2.0 * upCount - down.length) / down.length;
   }
 
   public boolean isUp(int domain) {
-    return up[domain];
+    return down[domain] == 0;
   }
 
   /** Activation field of domain i in V/m. */
