@@ -50,7 +50,7 @@ public final class FeFetCell implements AnalogCell {
 
   static boolean DEBUG = Boolean.getBoolean("dbg");
   private static final int BINS = 16;
-  private static final int AMPLITUDES = 256;
+  private static final int AMPLITUDES = 1024;
   /** Fraction of the remaining gap each verify step aims to close (undershoot bias). */
   private static final double GAP_STEP = 0.6;
 
@@ -259,6 +259,7 @@ public final class FeFetCell implements AnalogCell {
     double high = targetConductance * (1 + relativeTolerance);
     double offsetSpread = Math.hypot(fefet.vthDeviceSigmaV(), fefet.vthCycleSigmaV()) / window;
     double margin = 2;
+    double gapStep = GAP_STEP;
 
     int pulses = 0;
     double energy = 0;
@@ -313,13 +314,17 @@ public final class FeFetCell implements AnalogCell {
         double gap = targetFraction - fractionEstimate(g);
         double[] frontHazard = hazardByBin[front];
         int equivalent = firstAtLeast(frontHazard, hazard[front]);
-        int aim = amplitudeIndexFor(meanFraction[equivalent] + GAP_STEP * gap);
+        // At least one amplitude step beyond the equivalent one, or a small gap would choose a
+        // pulse too weak to switch anything and stall.
+        int aim = Math.min(AMPLITUDES - 1,
+            Math.max(equivalent + 1, amplitudeIndexFor(meanFraction[equivalent] + gapStep * gap)));
         j = firstAtLeast(frontHazard, frontHazard[aim] - hazard[front]);
       }
       if (!overshoot) {
         break;
       }
       margin *= 1.5;
+      gapStep = Math.max(0.3, gapStep * 0.8); // after an overshoot, approach more gently
     }
     return new ProgramResult(trueConductance(vthDevice + vthCycle, switched), pulses, energy, time);
   }

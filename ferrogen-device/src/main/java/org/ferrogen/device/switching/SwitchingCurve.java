@@ -78,9 +78,31 @@ public final class SwitchingCurve {
     return g;
   }
 
-  /** P(more than N/2 of the domains switch); a tie at exactly N/2 counts one half. */
+  /** Above this many domains the Poisson-binomial is replaced by its normal approximation. */
+  static final int EXACT_LIMIT = 256;
+
+  /**
+   * P(more than N/2 of the domains switch); a tie at exactly N/2 counts one half. Exact up to
+   * {@link #EXACT_LIMIT} domains; above, the normal approximation with continuity correction
+   * (error O(1/√N) in the CDF, below 0.01 there).
+   */
   static double majorityOf(double[] p) {
     int n = p.length;
+    if (n > EXACT_LIMIT) {
+      double mean = 0;
+      double var = 0;
+      for (double q : p) {
+        mean += q;
+        var += q * (1 - q);
+      }
+      double half = n / 2.0;
+      if (var < 1e-12) {
+        return mean > half ? 1 : mean < half ? 0 : 0.5;
+      }
+      // P(X > N/2) with the tie counted half ≈ P(Z > (N/2 − mean)/σ) for both parities.
+      double z = (half - mean) / Math.sqrt(var);
+      return 0.5 * erfc(z / Math.sqrt(2));
+    }
     double[] dist = new double[n + 1]; // Poisson-binomial by dynamic programming
     dist[0] = 1;
     for (int i = 0; i < n; i++) {
@@ -98,6 +120,16 @@ public final class SwitchingCurve {
       above += 0.5 * dist[n / 2];
     }
     return Math.min(1, above);
+  }
+
+  /** Complementary error function (Numerical Recipes erfcc, |relative error| < 1.2e-7). */
+  static double erfc(double x) {
+    double z = Math.abs(x);
+    double t = 1 / (1 + 0.5 * z);
+    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
+        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851556
+        + t * (-0.82215223 + t * 0.17087277)))))))));
+    return x >= 0 ? r : 2 - r;
   }
 
   public int points() {
