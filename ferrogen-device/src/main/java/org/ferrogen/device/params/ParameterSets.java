@@ -295,7 +295,7 @@ public final class ParameterSets {
     FeCapCircuitParams fecap =
         new FeCapCircuitParams(
             188e-15, // ASSUMPTION: the CEA bit line (Martemucci 2025)
-            4.0, // ASSUMPTION: 4 V ≈ 1.7·Ea·t_FE/t_FE margin over the 2.3 V mean activation voltage
+            4.0, // ASSUMPTION: 4 V, 1.7× the 2.3 V mean activation voltage (Deng 2020)
             1e-6, // ASSUMPTION
             10e-3, // ASSUMPTION
             5e-15); // ASSUMPTION
