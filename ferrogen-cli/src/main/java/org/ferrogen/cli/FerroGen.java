@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       DemoCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
+      org.ferrogen.cli.device.DeviceCommand.class,
     })
 public final class FerroGen implements Runnable {
 
