@@ -14,6 +14,9 @@ import picocli.CommandLine.Command;
     description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.ferrogen.cli.genai.GenerateCommand.class,
+      org.ferrogen.cli.genai.PerplexityCommand.class,
+      org.ferrogen.cli.genai.GgufCommand.class,
     })
 public final class FerroGen implements Runnable {
 
