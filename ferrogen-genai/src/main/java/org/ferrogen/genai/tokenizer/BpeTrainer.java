@@ -20,7 +20,8 @@ public final class BpeTrainer {
 
   /**
    * @param text training text
-   * @param vocabSize total vocabulary size including the 256 byte tokens and the special tokens
+   * @param vocabSize total vocabulary size including the 256 byte tokens and the special tokens; the
+   *     result is smaller only when every pre-tokenized word of the text has become a single token
    * @param specialTokens e.g. {@code <s>}, {@code </s>}; the first is BOS and the second EOS when given
    */
   public static BpeVocabulary train(String text, int vocabSize, List<String> specialTokens) {
@@ -58,7 +59,7 @@ public final class BpeTrainer {
     }
     List<String> merges = new ArrayList<>();
     Map<Long, Long> pairCounts = new HashMap<>();
-    for (int m = 0; m < learned; m++) {
+    while (tokens.size() < 256 + learned) {
       pairCounts.clear();
       for (int i = 0; i < words; i++) {
         int[] s = symbols[i];

@@ -12,7 +12,8 @@ import java.util.Map;
  * become ▁ (U+2581), a ▁ is put in front of the text, the text starts as one symbol per character,
  * and the adjacent pair whose concatenation is a vocabulary token with the highest score is merged
  * (leftmost on ties) until none is; characters not in the vocabulary fall back to their UTF-8 bytes
- * as {@code <0xXX>} tokens.
+ * as {@code <0xXX>} tokens. As in SentencePiece itself, a literal ▁ in the input is
+ * indistinguishable from a space and decodes as one.
  */
 public final class SentencePieceTokenizer implements Tokenizer {
   static final char SPACE = '\u2581';
