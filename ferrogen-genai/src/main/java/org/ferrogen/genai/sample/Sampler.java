@@ -113,21 +113,81 @@ public final class Sampler {
     float[] logits;
     int size;
 
+    /**
+     * The top {@code topK} (all when topK ≤ 0) tokens by descending logit, ties by ascending id.
+     * Each token is packed into a long whose ascending order is that order, so selection and
+     * sorting run on primitives: a bounded heap for top-k, a full sort otherwise.
+     */
     static Candidates sorted(float[] l, int topK) {
-      Candidates c = new Candidates();
-      Integer[] order = new Integer[l.length];
-      for (int i = 0; i < l.length; i++) {
-        order[i] = i;
+      int k = topK > 0 ? Math.min(topK, l.length) : l.length;
+      long[] best;
+      if (k == l.length) {
+        best = new long[l.length];
+        for (int i = 0; i < l.length; i++) {
+          best[i] = pack(l[i], i);
+        }
+      } else {
+        // Max-heap (by packed value) of the k smallest packed values seen so far.
+        best = new long[k];
+        for (int i = 0; i < k; i++) {
+          best[i] = pack(l[i], i);
+          siftUp(best, i);
+        }
+        for (int i = k; i < l.length; i++) {
+          long p = pack(l[i], i);
+          if (p < best[0]) {
+            best[0] = p;
+            siftDown(best, k);
+          }
+        }
       }
-      Arrays.sort(order, (a, b) -> a.equals(b) ? 0 : l[a] != l[b] ? Float.compare(l[b], l[a]) : Integer.compare(a, b));
-      c.size = topK > 0 ? Math.min(topK, l.length) : l.length;
-      c.ids = new int[c.size];
-      c.logits = new float[c.size];
-      for (int i = 0; i < c.size; i++) {
-        c.ids[i] = order[i];
-        c.logits[i] = l[order[i]];
+      Arrays.sort(best);
+      Candidates c = new Candidates();
+      c.size = k;
+      c.ids = new int[k];
+      c.logits = new float[k];
+      for (int i = 0; i < k; i++) {
+        c.ids[i] = (int) best[i];
+        c.logits[i] = l[c.ids[i]];
       }
       return c;
+    }
+
+    private static long pack(float logit, int id) {
+      int bits = Float.floatToIntBits(logit);
+      int key = bits ^ ((bits >> 31) & 0x7fffffff); // monotone in the float's value
+      return ((long) ~key << 32) | id;
+    }
+
+    private static void siftUp(long[] h, int i) {
+      while (i > 0) {
+        int parent = (i - 1) / 2;
+        if (h[parent] >= h[i]) {
+          return;
+        }
+        long t = h[parent];
+        h[parent] = h[i];
+        h[i] = t;
+        i = parent;
+      }
+    }
+
+    private static void siftDown(long[] h, int n) {
+      int i = 0;
+      while (true) {
+        int left = 2 * i + 1;
+        if (left >= n) {
+          return;
+        }
+        int largest = left + 1 < n && h[left + 1] > h[left] ? left + 1 : left;
+        if (h[i] >= h[largest]) {
+          return;
+        }
+        long t = h[i];
+        h[i] = h[largest];
+        h[largest] = t;
+        i = largest;
+      }
     }
 
     double[] softmax(double temperature) {

@@ -93,6 +93,17 @@ class LlamaReferenceTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void otherArchitecturesAreRejectedByName() throws IOException {
+    Path file = dir.resolve("gpt2.gguf");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      new org.ferrogen.genai.gguf.GgufWriter().putString("general.architecture", "gpt2").write(out);
+    }
+    GgufFile f = GgufFile.open(file);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LlamaModel.load(f, new FloatBackend(1)))
+        .hasMessageContaining("unsupported architecture 'gpt2'");
+  }
+
   /** A direct, unoptimised Llama forward pass in double precision. */
   static final class Reference {
     final LlamaConfig c;

@@ -127,6 +127,28 @@ class SamplerTest {
   }
 
   @Test
+  void topKOnALargeVocabularyKeepsExactlyTheKLargestWithTiesByLowerId() {
+    SplittableRandom r = new SplittableRandom(11);
+    float[] l = new float[5000];
+    for (int i = 0; i < l.length; i++) {
+      l[i] = (float) Math.floor(r.nextGaussian() * 20) / 4; // coarse values: many ties
+    }
+    Integer[] order = new Integer[l.length];
+    for (int i = 0; i < l.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, (a, b) -> l[a] != l[b] ? Float.compare(l[b], l[a]) : Integer.compare(a, b));
+    double[] p = new Sampler(new SamplerSettings(1.0, 50, 1, 0, 1, 64), r).distribution(l);
+    java.util.Set<Integer> kept = new java.util.HashSet<>();
+    for (int i = 0; i < p.length; i++) {
+      if (p[i] > 0) {
+        kept.add(i);
+      }
+    }
+    assertThat(kept).containsExactlyInAnyOrder(java.util.Arrays.copyOf(order, 50));
+  }
+
+  @Test
   void greedyTakesTheArgmax() {
     Sampler s = new Sampler(SamplerSettings.greedy(), new SplittableRandom(6));
     assertThat(s.sample(LOGITS)).isZero();
