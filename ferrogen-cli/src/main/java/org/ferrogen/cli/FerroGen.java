@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.genai.GenerateCommand.class,
       org.ferrogen.cli.genai.PerplexityCommand.class,
       org.ferrogen.cli.genai.GgufCommand.class,
+      org.ferrogen.cli.genai.NoiseSamplingCommand.class,
     })
 public final class FerroGen implements Runnable {
 

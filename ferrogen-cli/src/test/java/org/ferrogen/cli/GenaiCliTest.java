@@ -69,6 +69,20 @@ class GenaiCliTest {
   }
 
   @Test
+  void noiseSamplingReportsKlAboveTheControlFloor() throws Exception {
+    Run r = run("noise-sampling", "--random-logits", "50", "--samples", "20000", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    double control = j.get("gumbel_matched").get("klGumbelControl").asDouble();
+    assertThat(j.get("kl_fitted").get("klGaussian").asDouble()).isGreaterThan(control);
+    assertThat(j.get("gumbel_matched").get("klGaussian").asDouble())
+        .isGreaterThanOrEqualTo(j.get("kl_fitted").get("klGaussian").asDouble() * 0.95);
+    Run m = run("noise-sampling", "--model", model.toString(), "--prompt", "And", "--samples", "2000");
+    assertThat(m.exit()).as(m.err()).isZero();
+    assertThat(m.out()).contains("KL-fitted");
+  }
+
+  @Test
   void brokenModelsGiveOneLineNamingTheProblem() throws Exception {
     byte[] bytes = Files.readAllBytes(model);
     Path truncated = dir.resolve("truncated.gguf");

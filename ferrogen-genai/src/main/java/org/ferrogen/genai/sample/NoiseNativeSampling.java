@@ -134,6 +134,25 @@ public final class NoiseNativeSampling {
     return (lo + hi) / 2;
   }
 
+  /**
+   * Both calibrations side by side.
+   *
+   * @param gumbelMatched measurement at σ = {@link #sigmaMatchingGumbel}
+   * @param klFitted measurement at σ = {@link #calibrateSigma}
+   */
+  public record Comparison(Measurement gumbelMatched, Measurement klFitted) {}
+
+  /** Calibrates σ both ways on {@code logits} and measures each with {@code samples} fresh draws. */
+  public static Comparison compare(float[] logits, double temperature, int samples, long seed) {
+    if (!(temperature > 0) || samples < 1) {
+      throw new IllegalArgumentException("temperature must be positive (got " + temperature
+          + ") and samples at least 1 (got " + samples + ")");
+    }
+    double fitted = calibrateSigma(logits, temperature, Math.max(1000, samples / 5), seed + 1);
+    return new Comparison(measure(logits, temperature, sigmaMatchingGumbel(temperature), samples, seed),
+        measure(logits, temperature, fitted, samples, seed));
+  }
+
   private static double gaussianKl(float[] sub, double[] p, double sigma, int samples, long seed) {
     SplittableRandom rng = new SplittableRandom(seed);
     long[] counts = new long[sub.length];
