@@ -202,16 +202,13 @@ public final class FloatBackend implements LinearBackend {
     }
   }
 
-  /** binary16 widened through a 65536-entry table, one block of 32 at a time. */
+  /**
+   * binary16 widened in registers: the 15 magnitude bits shifted into a float's exponent/mantissa
+   * and scaled by 2^112 re-bias the exponent exactly (subnormals included); Inf/NaN lanes are
+   * patched, the sign is put back.
+   */
   private static final class F16Kernel implements Kernel {
-    private static final float[] TABLE = new float[65536];
-
-    static {
-      for (int i = 0; i < TABLE.length; i++) {
-        TABLE[i] = Half.toFloat((short) i);
-      }
-    }
-
+    private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
     private final short[] w;
     private final int cols;
 
@@ -224,20 +221,20 @@ public final class FloatBackend implements LinearBackend {
     @Override
     public float dot(int row, float[] x) {
       int base = row * cols;
-      float[] block = new float[32];
       FloatVector acc = FloatVector.zero(F);
       int i = 0;
-      for (; i + 32 <= cols; i += 32) {
-        for (int j = 0; j < 32; j++) {
-          block[j] = TABLE[w[base + i + j] & 0xffff];
-        }
-        for (int j = 0; j < 32; j += F.length()) {
-          acc = FloatVector.fromArray(F, block, j).fma(FloatVector.fromArray(F, x, i + j), acc);
-        }
+      for (; i + F.length() <= cols; i += F.length()) {
+        IntVector h = ((IntVector) ShortVector.fromArray(S, w, base + i)
+            .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
+        IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
+        IntVector bits = mag.reinterpretAsFloats().mul(0x1p112f).reinterpretAsInts()
+            .blend(mag.or(0x7f800000), h.and(0x7c00).eq(0x7c00))
+            .or(h.and(0x8000).lanewise(VectorOperators.LSHL, 16));
+        acc = bits.reinterpretAsFloats().fma(FloatVector.fromArray(F, x, i), acc);
       }
       float sum = acc.reduceLanes(VectorOperators.ADD);
       for (; i < cols; i++) {
-        sum += TABLE[w[base + i] & 0xffff] * x[i];
+        sum += Half.toFloat(w[base + i]) * x[i];
       }
       return sum;
     }
@@ -323,9 +320,12 @@ public final class FloatBackend implements LinearBackend {
     }
   }
 
-  /** Q4_0: 16 bytes of nibbles per block, split and recentred in registers. */
+  /**
+   * Q4_0: 16 bytes of nibbles per block, loaded as two halves of 8 bytes; the low nibbles of bytes
+   * 0..7 and 8..15 are elements 0..7 and 8..15, the high nibbles elements 16..23 and 24..31.
+   */
   private static final class Q40Kernel implements Kernel {
-    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_128;
+    private static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
     private final byte[] nibbles;
     private final float[] d;
     private final int cols;
@@ -348,16 +348,21 @@ public final class FloatBackend implements LinearBackend {
       int blockBase = base / 32;
       FloatVector acc = FloatVector.zero(F);
       for (int i = 0, b = 0; i < cols; i += 32, b++) {
-        ByteVector packed = ByteVector.fromArray(B, nibbles, (base + i) / 2);
-        ByteVector lo = packed.and((byte) 0x0f).sub((byte) 8);
-        ByteVector hi = packed.lanewise(VectorOperators.LSHR, 4).and((byte) 0x0f).sub((byte) 8);
-        FloatVector s = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 0)).mul(FloatVector.fromArray(F, x, i));
-        s = ((FloatVector) lo.convertShape(VectorOperators.B2F, F, 1)).fma(FloatVector.fromArray(F, x, i + 8), s);
-        s = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 0)).fma(FloatVector.fromArray(F, x, i + 16), s);
-        s = ((FloatVector) hi.convertShape(VectorOperators.B2F, F, 1)).fma(FloatVector.fromArray(F, x, i + 24), s);
+        int off = (base + i) / 2;
+        ByteVector p0 = ByteVector.fromArray(B, nibbles, off);
+        ByteVector p1 = ByteVector.fromArray(B, nibbles, off + 8);
+        FloatVector s = widen(p0).mul(FloatVector.fromArray(F, x, i));
+        s = widen(p1).fma(FloatVector.fromArray(F, x, i + 8), s);
+        s = widen(p0.lanewise(VectorOperators.LSHR, 4)).fma(FloatVector.fromArray(F, x, i + 16), s);
+        s = widen(p1.lanewise(VectorOperators.LSHR, 4)).fma(FloatVector.fromArray(F, x, i + 24), s);
         acc = s.fma(FloatVector.broadcast(F, d[blockBase + b]), acc);
       }
       return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    /** Nibble codes 0..15 (in the low 4 bits of each byte lane) to floats q − 8. */
+    private static FloatVector widen(ByteVector codes) {
+      return ((FloatVector) codes.and((byte) 0x0f).convertShape(VectorOperators.B2F, F, 0)).sub(8f);
     }
   }
 }
