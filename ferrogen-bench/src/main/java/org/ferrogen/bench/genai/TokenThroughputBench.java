@@ -22,14 +22,17 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Tokens per second of the float backend: one op is one token's forward pass (all linear layers,
  * attention over a short history, the output head). Write the models first, e.g.
- * {@code ./ferrogen gguf random --params 100M --type q8_0 -o /tmp/genai-100m-q8.gguf}.
+ * {@code ./ferrogen gguf random --params 100M --type q8_0 -o /tmp/genai-100m-q8.gguf} (and q4, bf16,
+ * f16, f32 likewise). The weight bytes one token streams are in {@code generate --json}'s
+ * backend_report (weightBytesRead / matrixVectorProducts × products per token).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xmx3g"})
 public class TokenThroughputBench {
-  @Param({"/tmp/genai-100m-q8.gguf", "/tmp/genai-100m-f32.gguf"})
+  @Param({"/tmp/genai-100m-q8.gguf", "/tmp/genai-100m-q4.gguf", "/tmp/genai-100m-bf16.gguf",
+      "/tmp/genai-100m-f16.gguf", "/tmp/genai-100m-f32.gguf"})
   String model;
 
   @Param({"2"})
