@@ -212,9 +212,10 @@ public final class FloatBackend implements LinearBackend {
   }
 
   /**
-   * binary16 widened in registers: the 15 magnitude bits shifted into a float's exponent/mantissa
-   * and scaled by 2^112 re-bias the exponent exactly (subnormals included); Inf/NaN lanes are
-   * patched, the sign is put back.
+   * binary16 widened in registers with integer arithmetic: normal numbers re-bias the exponent by
+   * adding 112 to it, subnormals are their 10-bit mantissa × 2^-24 (exact, and never a float
+   * subnormal, which would cost x86 microcode assists), Inf/NaN lanes are patched, the sign is put
+   * back.
    */
   private static final class F16Kernel implements Kernel {
     private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
@@ -240,9 +241,13 @@ public final class FloatBackend implements LinearBackend {
       for (; i + F.length() <= cols; i += F.length()) {
         IntVector h = ((IntVector) ShortVector.fromArray(S, w, base + i)
             .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
+        IntVector exp = h.and(0x7c00);
         IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
-        IntVector bits = mag.reinterpretAsFloats().mul(0x1p112f).reinterpretAsInts()
-            .blend(mag.or(0x7f800000), h.and(0x7c00).eq(0x7c00))
+        IntVector subnormal = ((FloatVector) h.and(0x3ff).convertShape(VectorOperators.I2F, F, 0))
+            .mul(0x1p-24f).reinterpretAsInts();
+        IntVector bits = mag.add(112 << 23)
+            .blend(subnormal, exp.eq(0))
+            .blend(mag.or(0x7f800000), exp.eq(0x7c00))
             .or(h.and(0x8000).lanewise(VectorOperators.LSHL, 16));
         acc = bits.reinterpretAsFloats().fma(FloatVector.fromArray(F, x, i), acc);
       }
