@@ -51,6 +51,13 @@ class GenaiCliTest {
     Run b = run("generate", "--model", model.toString(), "--prompt", "In the beginning", "--max-tokens", "12",
         "--seed", "42", "--json");
     assertThat(new ObjectMapper().readTree(b.out()).get("tokens")).isEqualTo(j.get("tokens"));
+    Run many = run("generate", "--model", model.toString(), "--prompt", "a", "--max-tokens", "8", "--samples", "3",
+        "--seed", "5", "--json");
+    JsonNode m = new ObjectMapper().readTree(many.out());
+    assertThat(m.get("texts")).hasSize(3);
+    assertThat(m.get("distinct_1").asDouble()).isBetween(0.0, 1.0);
+    assertThat(m.get("tokens")).isEqualTo(new ObjectMapper().readTree(run("generate", "--model", model.toString(),
+        "--prompt", "a", "--max-tokens", "8", "--seed", "5", "--json").out()).get("tokens"));
     Run text = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "3", "--temperature", "0");
     assertThat(text.exit()).isZero();
     assertThat(text.out()).contains("tokens/s");

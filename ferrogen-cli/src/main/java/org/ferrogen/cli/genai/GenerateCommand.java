@@ -1,7 +1,10 @@
 package org.ferrogen.cli.genai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.io.PrintWriter;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
@@ -10,6 +13,7 @@ import org.ferrogen.genai.Generation;
 import org.ferrogen.genai.backend.BackendReport;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.metrics.Diversity;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.sample.Sampler;
 import org.ferrogen.genai.sample.SamplerSettings;
@@ -54,6 +58,10 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of the sampling PRNG (default: random, printed at the end).")
   Long seed;
 
+  @Option(names = "--samples", paramLabel = "N", description = {"Generate N continuations (seeds S, S+1, ...) and report",
+      "their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
+  int samples = 1;
+
   @Option(names = "--json", description = "Print one JSON object at the end instead of streaming text.")
   boolean json;
 
@@ -72,16 +80,35 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     GgufFile gguf = modelOptions.open();
     Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+    }
     try (LinearBackend backend = modelOptions.createBackend()) {
       LlamaModel model = LlamaModel.load(gguf, backend);
       backend.resetReport();
-      Sampler sampler = new Sampler(settings, entropy(s));
-      Generation.Result r = Generation.generate(model, tokenizer, sampler, prompt, maxTokens, piece -> {
-        if (!json) {
-          out.print(piece);
-          out.flush();
+      List<Generation.Result> results = new ArrayList<>();
+      for (int i = 0; i < samples; i++) {
+        Sampler sampler = new Sampler(settings, entropy(s + i));
+        if (!json && samples > 1) {
+          out.printf("--- sample %d (seed %d)%n", i + 1, s + i);
         }
-      });
+        Generation.Result r = Generation.generate(model, tokenizer, sampler, prompt, maxTokens, piece -> {
+          if (!json) {
+            out.print(piece);
+            out.flush();
+          }
+        });
+        results.add(r);
+        if (!json) {
+          out.println();
+          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; seed %d]%n",
+              r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
+              r.promptSeconds(), backend.name(), s + i);
+        }
+      }
+      List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
+      long tokens = generated.stream().mapToLong(g -> g.length).sum();
+      double seconds = results.stream().mapToDouble(Generation.Result::generationSeconds).sum();
       BackendReport report = backend.report();
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
@@ -89,22 +116,27 @@ public final class GenerateCommand implements Callable<Integer> {
         node.put("model", modelOptions.model.toString());
         node.put("backend", backend.name());
         node.put("prompt", prompt);
-        node.put("text", r.text());
-        node.put("prompt_tokens", r.promptTokens().length);
-        node.put("generated_tokens", r.generated().length);
-        node.put("tokens_per_second", r.tokensPerSecond());
-        node.put("prompt_seconds", r.promptSeconds());
-        node.put("generation_seconds", r.generationSeconds());
         node.put("seed", s);
         node.putPOJO("sampler", settings);
-        node.putPOJO("tokens", r.generated());
+        Generation.Result first = results.get(0);
+        node.put("text", first.text());
+        node.put("prompt_tokens", first.promptTokens().length);
+        node.put("generated_tokens", first.generated().length);
+        node.putPOJO("tokens", first.generated());
+        node.put("tokens_per_second", tokens / seconds);
+        node.put("prompt_seconds", first.promptSeconds());
+        node.put("generation_seconds", seconds);
+        if (samples > 1) {
+          ArrayNode texts = node.putArray("texts");
+          results.forEach(r -> texts.add(r.text()));
+          node.put("distinct_1", Diversity.distinctN(generated, 1));
+          node.put("distinct_2", Diversity.distinctN(generated, 2));
+        }
         node.putPOJO("backend_report", report);
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-      } else {
-        out.println();
-        out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; seed %d]%n",
-            r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-            r.promptSeconds(), backend.name(), s);
+      } else if (samples > 1) {
+        out.printf("[%d samples: %.2f tokens/s overall; distinct-1 %.4f, distinct-2 %.4f]%n", samples, tokens / seconds,
+            Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
       }
       out.flush();
     }

@@ -40,6 +40,8 @@ public final class Tokenizers {
   /** Puts a byte-level BPE vocabulary into {@code w}'s metadata (model gpt2). */
   public static void writeBpe(GgufWriter w, BpeVocabulary v, boolean addBos) {
     w.putString("tokenizer.ggml.model", "gpt2");
+    // llama.cpp's name for GPT-2's pre-tokenizer regex (the one Gpt2PreTokenizer implements).
+    w.putString("tokenizer.ggml.pre", "gpt-2");
     w.put("tokenizer.ggml.tokens", GgufValue.ofStrings(v.tokens().toArray(new String[0])));
     w.put("tokenizer.ggml.token_type", GgufValue.ofInt32s(v.tokenTypes()));
     w.put("tokenizer.ggml.merges", GgufValue.ofStrings(v.merges().toArray(new String[0])));
