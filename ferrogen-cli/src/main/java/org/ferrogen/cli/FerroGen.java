@@ -17,6 +17,10 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
       org.ferrogen.cli.device.DeviceCommand.class,
+      org.ferrogen.cli.genai.GenerateCommand.class,
+      org.ferrogen.cli.genai.PerplexityCommand.class,
+      org.ferrogen.cli.genai.GgufCommand.class,
+      org.ferrogen.cli.genai.NoiseSamplingCommand.class,
     })
 public final class FerroGen implements Runnable {
 

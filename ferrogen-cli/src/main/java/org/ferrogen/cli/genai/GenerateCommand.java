@@ -1,0 +1,145 @@
+package org.ferrogen.cli.genai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.io.PrintWriter;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import java.util.random.RandomGenerator;
+import org.ferrogen.genai.Generation;
+import org.ferrogen.genai.backend.BackendReport;
+import org.ferrogen.genai.backend.LinearBackend;
+import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.metrics.Diversity;
+import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.sample.Sampler;
+import org.ferrogen.genai.sample.SamplerSettings;
+import org.ferrogen.genai.tokenizer.Tokenizer;
+import org.ferrogen.genai.tokenizer.Tokenizers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ferrogen generate}: streams a sampled continuation of a prompt. */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+    description = "Generate text with a Llama-architecture GGUF model, streaming tokens as they are sampled.")
+public final class GenerateCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ModelOptions modelOptions = new ModelOptions();
+
+  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "Prompt text.")
+  String prompt;
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate (default: ${DEFAULT-VALUE}).")
+  int maxTokens = 128;
+
+  @Option(names = "--temperature", paramLabel = "T", description = "Softmax temperature; 0 = greedy (default: ${DEFAULT-VALUE}).")
+  double temperature = 0.8;
+
+  @Option(names = "--top-k", paramLabel = "K", description = "Keep the K most likely tokens; 0 = off (default: ${DEFAULT-VALUE}).")
+  int topK = 40;
+
+  @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling threshold; 1 = off (default: ${DEFAULT-VALUE}).")
+  double topP = 0.95;
+
+  @Option(names = "--min-p", paramLabel = "P", description = "Min-p threshold; 0 = off (default: ${DEFAULT-VALUE}).")
+  double minP = 0.05;
+
+  @Option(names = "--repeat-penalty", paramLabel = "R", description = "Repetition penalty; 1 = off (default: ${DEFAULT-VALUE}).")
+  double repeatPenalty = 1.0;
+
+  @Option(names = "--repeat-last-n", paramLabel = "N", description = "Tokens the repetition penalty looks back (default: ${DEFAULT-VALUE}).")
+  int repeatLastN = 64;
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the sampling PRNG (default: random, printed at the end).")
+  Long seed;
+
+  @Option(names = "--samples", paramLabel = "N", description = {"Generate N continuations (seeds S, S+1, ...) and report",
+      "their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
+  int samples = 1;
+
+  @Option(names = "--json", description = "Print one JSON object at the end instead of streaming text.")
+  boolean json;
+
+  /** The sampler's source of randomness: a seeded PRNG. */
+  RandomGenerator entropy(long s) {
+    return new SplittableRandom(s);
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    if (maxTokens < 1) {
+      throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
+    }
+    SamplerSettings settings = new SamplerSettings(temperature, topK, topP, minP, repeatPenalty, repeatLastN);
+    long s = seed != null ? seed : new SplittableRandom().nextLong();
+    PrintWriter out = spec.commandLine().getOut();
+    GgufFile gguf = modelOptions.open();
+    Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+    }
+    try (LinearBackend backend = modelOptions.createBackend()) {
+      LlamaModel model = LlamaModel.load(gguf, backend);
+      backend.resetReport();
+      List<Generation.Result> results = new ArrayList<>();
+      for (int i = 0; i < samples; i++) {
+        Sampler sampler = new Sampler(settings, entropy(s + i));
+        if (!json && samples > 1) {
+          out.printf("--- sample %d (seed %d)%n", i + 1, s + i);
+        }
+        Generation.Result r = Generation.generate(model, tokenizer, sampler, prompt, maxTokens, piece -> {
+          if (!json) {
+            out.print(piece);
+            out.flush();
+          }
+        });
+        results.add(r);
+        if (!json) {
+          out.println();
+          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; seed %d]%n",
+              r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
+              r.promptSeconds(), backend.name(), s + i);
+        }
+      }
+      List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
+      long tokens = generated.stream().mapToLong(g -> g.length).sum();
+      double seconds = results.stream().mapToDouble(Generation.Result::generationSeconds).sum();
+      BackendReport report = backend.report();
+      if (json) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("model", modelOptions.model.toString());
+        node.put("backend", backend.name());
+        node.put("prompt", prompt);
+        node.put("seed", s);
+        node.putPOJO("sampler", settings);
+        Generation.Result first = results.get(0);
+        node.put("text", first.text());
+        node.put("prompt_tokens", first.promptTokens().length);
+        node.put("generated_tokens", first.generated().length);
+        node.putPOJO("tokens", first.generated());
+        node.put("tokens_per_second", tokens / seconds);
+        node.put("prompt_seconds", first.promptSeconds());
+        node.put("generation_seconds", seconds);
+        if (samples > 1) {
+          ArrayNode texts = node.putArray("texts");
+          results.forEach(r -> texts.add(r.text()));
+          node.put("distinct_1", Diversity.distinctN(generated, 1));
+          node.put("distinct_2", Diversity.distinctN(generated, 2));
+        }
+        node.putPOJO("backend_report", report);
+        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+      } else if (samples > 1) {
+        out.printf("[%d samples: %.2f tokens/s overall; distinct-1 %.4f, distinct-2 %.4f]%n", samples, tokens / seconds,
+            Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,90 @@
+package org.ferrogen.cli.genai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.ferrogen.genai.backend.LinearBackend;
+import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.metrics.Perplexity;
+import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.tokenizer.Tokenizer;
+import org.ferrogen.genai.tokenizer.Tokenizers;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code ferrogen perplexity}: perplexity of a model on a text file. */
+@Command(name = "perplexity", mixinStandardHelpOptions = true,
+    description = "Perplexity of a GGUF model on a UTF-8 text (sliding context window).")
+public final class PerplexityCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ModelOptions modelOptions = new ModelOptions();
+
+  @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 text to score.")
+  Path text;
+
+  @Option(names = "--context", paramLabel = "N", description = "Window length in tokens (default: the model's context length).")
+  Integer context;
+
+  @Option(names = "--stride", paramLabel = "N", description = "Window advance in tokens (default: half the window).")
+  Integer stride;
+
+  @Option(names = "--max-tokens", paramLabel = "N", description = "Score only the first N tokens of the text (default: all).")
+  Integer maxTokens;
+
+  @Option(names = "--json", description = "Print a JSON object.")
+  boolean json;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    String content = Files.readString(text, StandardCharsets.UTF_8);
+    GgufFile gguf = modelOptions.open();
+    Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
+    int[] encoded = tokenizer.encode(content);
+    int[] tokens = encoded;
+    if (tokenizer.addBos()) {
+      tokens = new int[encoded.length + 1];
+      tokens[0] = tokenizer.bosId();
+      System.arraycopy(encoded, 0, tokens, 1, encoded.length);
+    }
+    if (maxTokens != null) {
+      tokens = java.util.Arrays.copyOf(tokens, Math.min(tokens.length, maxTokens));
+    }
+    try (LinearBackend backend = modelOptions.createBackend()) {
+      LlamaModel model = LlamaModel.load(gguf, backend);
+      int ctx = context != null ? context : model.config().contextLength();
+      int str = stride != null ? stride : Math.max(1, Math.min(ctx, model.config().contextLength()) / 2);
+      long t0 = System.nanoTime();
+      Perplexity.Result r = Perplexity.compute(model, tokens, ctx, str);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      if (json) {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode node = mapper.createObjectNode();
+        node.put("model", modelOptions.model.toString());
+        node.put("backend", backend.name());
+        node.put("text", text.toString());
+        node.put("tokens", tokens.length);
+        node.put("tokens_scored", r.tokensScored());
+        node.put("perplexity", r.perplexity());
+        node.put("mean_nll_nats", r.meanNll());
+        node.put("context", Math.min(ctx, model.config().contextLength()));
+        node.put("stride", str);
+        node.put("seconds", seconds);
+        node.putPOJO("backend_report", backend.report());
+        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+      } else {
+        out.printf("perplexity %.4f (mean NLL %.4f nats over %d tokens; context %d, stride %d; %s backend; %.1f s)%n",
+            r.perplexity(), r.meanNll(), r.tokensScored(), Math.min(ctx, model.config().contextLength()), str,
+            backend.name(), seconds);
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,26 @@
+package org.ferrogen.genai.backend;
+
+/**
+ * One weight matrix programmed into a {@link LinearBackend}: multiplied many times after being
+ * programmed once. Implementations need not be thread-safe for concurrent calls.
+ */
+public interface LinearLayer {
+  /** Number of outputs (rows of the weight matrix). */
+  int rows();
+
+  /** Number of inputs (columns). */
+  int cols();
+
+  /** y = W·x, with x of length {@link #cols()} and y of length {@link #rows()}. */
+  void multiply(float[] x, float[] y);
+
+  /**
+   * Y = W·X for several vectors at once (a matrix-matrix product, e.g. over the positions of a
+   * prompt). The default multiplies one vector at a time; backends may do better.
+   */
+  default void multiply(float[][] xs, float[][] ys) {
+    for (int i = 0; i < xs.length; i++) {
+      multiply(xs[i], ys[i]);
+    }
+  }
+}

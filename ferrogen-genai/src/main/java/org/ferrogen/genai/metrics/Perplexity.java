@@ -1,0 +1,62 @@
+package org.ferrogen.genai.metrics;
+
+import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.model.LlamaSession;
+
+/**
+ * Perplexity exp(mean negative log-likelihood) of a token sequence under a model, with a sliding
+ * context: windows of {@code context} tokens advance by {@code stride}, and each window scores only
+ * the tokens that no earlier window scored, so every token after the first is predicted once with
+ * at least {@code context - stride} tokens of history (where available).
+ */
+public final class Perplexity {
+  private Perplexity() {}
+
+  /**
+   * @param perplexity exp(meanNll)
+   * @param meanNll mean negative log-likelihood per scored token, in nats
+   * @param tokensScored number of predictions scored
+   */
+  public record Result(double perplexity, double meanNll, long tokensScored) {}
+
+  public static Result compute(LlamaModel model, int[] tokens, int context, int stride) {
+    if (tokens.length < 2) {
+      throw new IllegalArgumentException("perplexity needs at least 2 tokens, got " + tokens.length);
+    }
+    int ctx = Math.min(context, model.config().contextLength());
+    if (stride <= 0 || stride > ctx) {
+      throw new IllegalArgumentException("stride " + stride + " must be in 1.." + ctx);
+    }
+    LlamaSession session = model.newSession(ctx);
+    double nll = 0;
+    long scored = 0;
+    int scoredUpTo = 0; // predictions of tokens[1..scoredUpTo] done
+    for (int start = 0; scoredUpTo < tokens.length - 1; start += stride) {
+      session.reset();
+      int end = Math.min(tokens.length, start + ctx);
+      for (int i = start; i < end - 1; i++) {
+        float[] logits = session.forward(tokens[i]);
+        if (i + 1 > scoredUpTo) {
+          nll -= logSoftmax(logits, tokens[i + 1]);
+          scored++;
+        }
+      }
+      scoredUpTo = Math.max(scoredUpTo, end - 1);
+    }
+    double mean = nll / scored;
+    return new Result(Math.exp(mean), mean, scored);
+  }
+
+  /** log softmax(logits)[target], computed stably. */
+  public static double logSoftmax(float[] logits, int target) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (float v : logits) {
+      max = Math.max(max, v);
+    }
+    double sum = 0;
+    for (float v : logits) {
+      sum += Math.exp(v - max);
+    }
+    return logits[target] - max - Math.log(sum);
+  }
+}

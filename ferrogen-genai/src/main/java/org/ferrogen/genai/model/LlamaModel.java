@@ -1,0 +1,125 @@
+package org.ferrogen.genai.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.ferrogen.genai.backend.LinearBackend;
+import org.ferrogen.genai.backend.LinearLayer;
+import org.ferrogen.genai.backend.WeightMatrix;
+import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.gguf.GgufFormatException;
+import org.ferrogen.genai.gguf.GgufTensor;
+
+/**
+ * A Llama-architecture model whose linear layers have been programmed into a {@link LinearBackend}:
+ * token embedding, per block RMSNorm → grouped-query attention with RoPE → residual, RMSNorm →
+ * SwiGLU feed-forward → residual; final RMSNorm and output head (tied to the embedding when
+ * {@code output.weight} is absent). Conventions are llama.cpp's; see docs/genai.md.
+ *
+ * <p>Immutable once loaded; each {@link #newSession} has its own KV cache.
+ */
+public final class LlamaModel {
+  private final LlamaConfig config;
+  private final LinearBackend backend;
+  private final WeightMatrix embedding;
+  final Block[] blocks;
+  final float[] outputNorm;
+  final LinearLayer output;
+  private final long weightBytes;
+
+  record Block(
+      float[] attnNorm, LinearLayer q, LinearLayer k, LinearLayer v, LinearLayer o,
+      float[] ffnNorm, LinearLayer gate, LinearLayer up, LinearLayer down) {}
+
+  private LlamaModel(LlamaConfig config, LinearBackend backend, WeightMatrix embedding, Block[] blocks,
+      float[] outputNorm, LinearLayer output, long weightBytes) {
+    this.config = config;
+    this.backend = backend;
+    this.embedding = embedding;
+    this.blocks = blocks;
+    this.outputNorm = outputNorm;
+    this.output = output;
+    this.weightBytes = weightBytes;
+  }
+
+  /** Reads the configuration and weights from {@code gguf} and programs every matrix into {@code backend}. */
+  public static LlamaModel load(GgufFile gguf, LinearBackend backend) {
+    LlamaConfig c = LlamaConfig.from(gguf);
+    int dim = c.dim();
+    WeightMatrix embd = matrix(gguf, "token_embd.weight", c.vocabSize(), dim);
+    long[] bytes = {0};
+    List<Block> blocks = new ArrayList<>();
+    for (int l = 0; l < c.layers(); l++) {
+      String p = "blk." + l + ".";
+      blocks.add(new Block(
+          vector(gguf, p + "attn_norm.weight", dim),
+          program(backend, matrix(gguf, p + "attn_q.weight", dim, dim), bytes),
+          program(backend, matrix(gguf, p + "attn_k.weight", c.kvDim(), dim), bytes),
+          program(backend, matrix(gguf, p + "attn_v.weight", c.kvDim(), dim), bytes),
+          program(backend, matrix(gguf, p + "attn_output.weight", dim, dim), bytes),
+          vector(gguf, p + "ffn_norm.weight", dim),
+          program(backend, matrix(gguf, p + "ffn_gate.weight", c.ffnDim(), dim), bytes),
+          program(backend, matrix(gguf, p + "ffn_up.weight", c.ffnDim(), dim), bytes),
+          program(backend, matrix(gguf, p + "ffn_down.weight", dim, c.ffnDim()), bytes)));
+    }
+    WeightMatrix out = gguf.tensors().containsKey("output.weight")
+        ? matrix(gguf, "output.weight", c.vocabSize(), dim)
+        : new WeightMatrix("output.weight (tied to token_embd.weight)", embd.rows(), embd.cols(), embd.type(), embd.data());
+    LinearLayer outLayer = program(backend, out, bytes);
+    return new LlamaModel(c, backend, embd, blocks.toArray(new Block[0]),
+        vector(gguf, "output_norm.weight", dim), outLayer, bytes[0]);
+  }
+
+  private static LinearLayer program(LinearBackend backend, WeightMatrix w, long[] bytes) {
+    bytes[0] += w.byteSize();
+    return backend.program(w);
+  }
+
+  private static WeightMatrix matrix(GgufFile f, String name, int rows, int cols) {
+    GgufTensor t = f.requireTensor(name);
+    long[] ne = t.dimensions();
+    if (ne.length != 2 || ne[0] != cols || ne[1] != rows) {
+      throw new GgufFormatException(f.path() + ": tensor " + name + " has dimensions "
+          + java.util.Arrays.toString(ne) + " but the metadata implies [" + cols + ", " + rows + "]");
+    }
+    return WeightMatrix.of(t);
+  }
+
+  private static float[] vector(GgufFile f, String name, int n) {
+    GgufTensor t = f.requireTensor(name);
+    if (t.elementCount() != n) {
+      throw new GgufFormatException(f.path() + ": tensor " + name + " has " + t.elementCount()
+          + " elements but the metadata implies " + n);
+    }
+    return t.toFloats();
+  }
+
+  public LlamaConfig config() {
+    return config;
+  }
+
+  public LinearBackend backend() {
+    return backend;
+  }
+
+  /** Bytes of stored weights read by the linear layers for one token (embedding row excluded). */
+  public long weightBytesPerToken() {
+    return weightBytes;
+  }
+
+  void embed(int token, float[] x) {
+    if (token < 0 || token >= config.vocabSize()) {
+      throw new IllegalArgumentException("token id " + token + " outside the vocabulary of " + config.vocabSize());
+    }
+    embedding.decodeRow(token, x, 0);
+  }
+
+  /** A fresh inference session holding up to {@code maxTokens} positions (at most the context length). */
+  public LlamaSession newSession(int maxTokens) {
+    return new LlamaSession(this, Math.min(maxTokens, config.contextLength()));
+  }
+
+  /** A fresh inference session over the model's full context length. */
+  public LlamaSession newSession() {
+    return newSession(config.contextLength());
+  }
+}

@@ -1,0 +1,47 @@
+package org.ferrogen.genai.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+import org.ferrogen.genai.gguf.GgmlType;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each kernel equals a plain dot product over the decoded weights, including awkward sizes and values. */
+class FloatBackendTest {
+
+  @ParameterizedTest
+  @CsvSource({"F32,37,5,1", "F32,256,300,2", "F16,37,5,1", "F16,512,300,2", "BF16,45,3,1", "BF16,256,300,2",
+      "Q8_0,32,7,1", "Q8_0,512,300,2", "Q4_0,64,7,1", "Q4_0,512,300,2"})
+  void kernelMatchesScalarDotOfDecodedWeights(GgmlType type, int cols, int rows, int threads) {
+    SplittableRandom r = new SplittableRandom(cols * 31L + rows);
+    float[] w = new float[rows * cols];
+    for (int i = 0; i < w.length; i++) {
+      // Magnitudes from 1e-7 (binary16 subnormals) to 1e3, both signs, some exact zeros.
+      w[i] = i % 17 == 0 ? 0f : (float) (Math.pow(10, -7 + 10 * r.nextDouble()) * (r.nextBoolean() ? 1 : -1));
+    }
+    float[] x = new float[cols];
+    for (int i = 0; i < cols; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    WeightMatrix m = WeightMatrix.encode("w", rows, cols, w, type);
+    float[] decoded = m.toFloats();
+    float[] y = new float[rows];
+    try (FloatBackend backend = new FloatBackend(threads)) {
+      LinearLayer layer = backend.program(m);
+      layer.multiply(x, y);
+      assertThat(backend.report().multiplyAccumulates()).isEqualTo((long) rows * cols);
+      assertThat(backend.report().weightBytesRead()).isGreaterThanOrEqualTo(m.byteSize());
+    }
+    for (int row = 0; row < rows; row++) {
+      double ref = 0;
+      double scale = 0;
+      for (int c = 0; c < cols; c++) {
+        ref += (double) decoded[row * cols + c] * x[c];
+        scale += Math.abs((double) decoded[row * cols + c] * x[c]);
+      }
+      assertThat((double) y[row]).as("row %d", row).isCloseTo(ref, within(1e-5 * scale + 1e-30));
+    }
+  }
+}

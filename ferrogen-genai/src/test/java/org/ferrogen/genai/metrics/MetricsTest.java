@@ -1,0 +1,79 @@
+package org.ferrogen.genai.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.ferrogen.genai.backend.FloatBackend;
+import org.ferrogen.genai.gguf.GgmlType;
+import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.model.LlamaConfig;
+import org.ferrogen.genai.model.LlamaGguf;
+import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.model.LlamaSession;
+import org.ferrogen.genai.tokenizer.BpeTrainer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MetricsTest {
+  @TempDir Path dir;
+
+  @Test
+  void distinctNCountsUniqueNgramsOverAllSamples() {
+    List<int[]> samples = List.of(new int[] {1, 2, 3, 1, 2}, new int[] {1, 2}, new int[] {7});
+    assertThat(Diversity.distinctN(samples, 1)).isEqualTo(4.0 / 8);
+    // bigrams: (1,2) (2,3) (3,1) (1,2) | (1,2) → 3 distinct of 5
+    assertThat(Diversity.distinctN(samples, 2)).isEqualTo(3.0 / 5);
+    assertThat(Diversity.distinctN(samples, 6)).isZero();
+  }
+
+  private LlamaModel model(boolean zeroOutput) throws IOException {
+    LlamaConfig c = new LlamaConfig("m", 16, 64, 1, 96, 2, 2, 260, 10000f, 1e-5f);
+    Map<String, float[]> t = new HashMap<>();
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (String n : LlamaGguf.tensorNames(c, false)) {
+      long[] ne = LlamaGguf.shape(c, n);
+      float[] v = new float[(int) (ne.length == 1 ? ne[0] : ne[0] * ne[1])];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = ne.length == 1 ? 1f : (zeroOutput && n.equals("output.weight") ? 0f : (float) (0.1 * r.nextGaussian()));
+      }
+      t.put(n, v);
+    }
+    Path f = dir.resolve("m" + zeroOutput + ".gguf");
+    try (OutputStream out = Files.newOutputStream(f)) {
+      LlamaGguf.writer(c, t, GgmlType.F32, BpeTrainer.train("abcd abce", 260, List.of("<s>", "</s>"))).write(out);
+    }
+    return LlamaModel.load(GgufFile.open(f), new FloatBackend(1));
+  }
+
+  @Test
+  void uniformLogitsGivePerplexityEqualToTheVocabularySize() throws IOException {
+    Perplexity.Result r = Perplexity.compute(model(true), new int[] {1, 5, 9, 200, 3, 3, 3, 7, 8, 9}, 4, 2);
+    assertThat(r.tokensScored()).isEqualTo(9);
+    assertThat(r.perplexity()).isCloseTo(260, within(1e-6));
+  }
+
+  @Test
+  void slidingWindowScoresEachTokenOnceWithTheSameHistoryAsADirectRun() throws IOException {
+    LlamaModel m = model(false);
+    int[] tokens = {1, 5, 9, 200, 3, 3, 3, 7, 8, 9, 11};
+    // Within one window the result must equal a direct computation.
+    LlamaSession s = m.newSession();
+    double nll = 0;
+    for (int i = 0; i + 1 < tokens.length; i++) {
+      nll -= Perplexity.logSoftmax(s.forward(tokens[i]), tokens[i + 1]);
+    }
+    Perplexity.Result whole = Perplexity.compute(m, tokens, 16, 8);
+    assertThat(whole.meanNll()).isCloseTo(nll / (tokens.length - 1), within(1e-9));
+    // With short windows every prediction is still scored exactly once.
+    Perplexity.Result sliding = Perplexity.compute(m, tokens, 4, 3);
+    assertThat(sliding.tokensScored()).isEqualTo(tokens.length - 1);
+    assertThat(sliding.perplexity()).isNotCloseTo(whole.perplexity(), within(1e-9));
+  }
+}
