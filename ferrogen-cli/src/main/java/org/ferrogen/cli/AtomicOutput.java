@@ -6,6 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 
 /**
  * Writes a file through a temporary sibling and moves it into place only when the writer finished,
@@ -31,6 +32,10 @@ public final class AtomicOutput {
     try {
       try (OutputStream out = Files.newOutputStream(tmp)) {
         writer.writeTo(out);
+      }
+      // createTempFile makes the file private (0600); an output file gets the usual rw-r--r--.
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));
       }
       try {
         Files.move(tmp, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
