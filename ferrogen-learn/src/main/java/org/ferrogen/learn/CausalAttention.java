@@ -18,6 +18,8 @@ public final class CausalAttention {
     private final int kvHeads;
     private final int headDim;
     private final float scale;
+    /** Query rows per block of the masked products. */
+    private static final int ROW_BLOCK = 32;
 
     public CausalAttention(int batch, int seqLen, int heads, int kvHeads, int headDim) {
         if (heads % kvHeads != 0) {
@@ -52,7 +54,12 @@ public final class CausalAttention {
                 for (int h = kvh * group(); h < (kvh + 1) * group(); h++) {
                     gather(q, b, h, heads, qG);
                     int pOff = (b * heads + h) * tt;
-                    MatMul.multiply(qG, 0, kT, 0, probs, pOff, seqLen, seqLen, headDim, false);
+                    // Scores, row block by row block, skipping the blocks of columns that the mask zeroes.
+                    for (int i0 = 0; i0 < seqLen; i0 += ROW_BLOCK) {
+                        int i1 = Math.min(seqLen, i0 + ROW_BLOCK);
+                        MatMul.multiply(qG, i0 * headDim, headDim, kT, 0, seqLen, probs, pOff + i0 * seqLen, seqLen,
+                                i1 - i0, visibleColumns(i1), headDim, false);
+                    }
                     for (int i = 0; i < seqLen; i++) {
                         int row = pOff + i * seqLen;
                         float max = Float.NEGATIVE_INFINITY;
@@ -71,7 +78,11 @@ public final class CausalAttention {
                         }
                         java.util.Arrays.fill(probs, row + i + 1, row + seqLen, 0f);
                     }
-                    MatMul.multiply(probs, pOff, vG, 0, oG, 0, seqLen, headDim, seqLen, false);
+                    for (int i0 = 0; i0 < seqLen; i0 += ROW_BLOCK) {
+                        int i1 = Math.min(seqLen, i0 + ROW_BLOCK);
+                        MatMul.multiply(probs, pOff + i0 * seqLen, seqLen, vG, 0, headDim, oG, i0 * headDim, headDim,
+                                i1 - i0, headDim, i1, false);
+                    }
                     scatter(oG, b, h, heads, out, false);
                 }
             }
@@ -104,7 +115,11 @@ public final class CausalAttention {
                     gather(dOut, b, h, heads, dOG);
                     int pOff = (b * heads + h) * tt;
                     // dP = dO · Vᵀ, then dS = scale · P ⊙ (dP − rowsum(P ⊙ dP)).
-                    MatMul.multiply(dOG, 0, vT, 0, dS, 0, seqLen, seqLen, headDim, false);
+                    for (int i0 = 0; i0 < seqLen; i0 += ROW_BLOCK) {
+                        int i1 = Math.min(seqLen, i0 + ROW_BLOCK);
+                        MatMul.multiply(dOG, i0 * headDim, headDim, vT, 0, seqLen, dS, i0 * seqLen, seqLen, i1 - i0,
+                                visibleColumns(i1), headDim, false);
+                    }
                     for (int i = 0; i < seqLen; i++) {
                         int row = i * seqLen;
                         double dot = 0;
@@ -117,17 +132,40 @@ public final class CausalAttention {
                         }
                         java.util.Arrays.fill(dS, row + i + 1, row + seqLen, 0f);
                     }
-                    MatMul.multiply(dS, 0, kG, 0, dQG, 0, seqLen, headDim, seqLen, false);
+                    // dQ = dS·K (row i needs keys j ≤ i); dK = dSᵀ·Q and dV = Pᵀ·dO (row j needs queries i ≥ j).
+                    for (int i0 = 0; i0 < seqLen; i0 += ROW_BLOCK) {
+                        int i1 = Math.min(seqLen, i0 + ROW_BLOCK);
+                        MatMul.multiply(dS, i0 * seqLen, seqLen, kG, 0, headDim, dQG, i0 * headDim, headDim, i1 - i0,
+                                headDim, i1, false);
+                    }
                     scatter(dQG, b, h, heads, dq, true);
                     MatMul.transpose(dS, 0, seqLen, seqLen, transposed, 0);
-                    MatMul.multiply(transposed, 0, qG, 0, dKG, 0, seqLen, headDim, seqLen, true);
+                    upperProduct(transposed, 0, qG, dKG);
                     MatMul.transpose(probs, pOff, seqLen, seqLen, transposed, 0);
-                    MatMul.multiply(transposed, 0, dOG, 0, dVG, 0, seqLen, headDim, seqLen, true);
+                    upperProduct(transposed, 0, dOG, dVG);
                 }
                 scatter(dKG, b, kvh, kvHeads, dk, true);
                 scatter(dVG, b, kvh, kvHeads, dv, true);
             }
         });
+    }
+
+    /**
+     * {@code out += M · X} for an upper-triangular {@code seqLen × seqLen} matrix M (row j non-zero only in
+     * columns ≥ j) and {@code X} of {@code seqLen × headDim}: each row block skips the leading zero columns.
+     */
+    private void upperProduct(float[] m, int mOff, float[] x, float[] out) {
+        for (int j0 = 0; j0 < seqLen; j0 += ROW_BLOCK) {
+            int j1 = Math.min(seqLen, j0 + ROW_BLOCK);
+            MatMul.multiply(m, mOff + j0 * seqLen + j0, seqLen, x, j0 * headDim, headDim, out, j0 * headDim, headDim,
+                    j1 - j0, headDim, seqLen - j0, true);
+        }
+    }
+
+    /** Columns a row block ending at row {@code rowEnd} must compute: {@code rowEnd} rounded up to the kernel's block. */
+    private int visibleColumns(int rowEnd) {
+        int block = MatMul.columnBlock();
+        return Math.min(seqLen, (rowEnd + block - 1) / block * block);
     }
 
     private int group() {

@@ -33,6 +33,11 @@ public final class MatMul {
     private MatMul() {
     }
 
+    /** Column-block width of the kernel: products whose {@code n} is a multiple of it run fully vectorised. */
+    public static int columnBlock() {
+        return BLOCK_COLS;
+    }
+
     /**
      * {@code C (+)= A · B} with A {@code m×k} at {@code aOff}, B {@code k×n} at {@code bOff} and C {@code m×n}
      * at {@code cOff}, all row-major and densely packed. With {@code accumulate} false C is overwritten.
@@ -41,17 +46,26 @@ public final class MatMul {
     public static void multiply(Parallel parallel, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
             int m, int n, int k, boolean accumulate) {
         if ((long) m * n * k < PARALLEL_THRESHOLD || parallel == null) {
-            multiplyRows(a, aOff, b, bOff, c, cOff, m, n, k, accumulate, 0, m);
+            multiplyRows(a, aOff, k, b, bOff, n, c, cOff, n, m, n, k, accumulate, 0, m);
         } else {
-            parallel.forRange(m, BLOCK_ROWS,
-                    (from, to) -> multiplyRows(a, aOff, b, bOff, c, cOff, m, n, k, accumulate, from, to));
+            parallel.forRange(m, BLOCK_ROWS, (from, to) ->
+                    multiplyRows(a, aOff, k, b, bOff, n, c, cOff, n, m, n, k, accumulate, from, to));
         }
     }
 
     /** Single-threaded {@link #multiply}. */
     public static void multiply(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
             int m, int n, int k, boolean accumulate) {
-        multiplyRows(a, aOff, b, bOff, c, cOff, m, n, k, accumulate, 0, m);
+        multiplyRows(a, aOff, k, b, bOff, n, c, cOff, n, m, n, k, accumulate, 0, m);
+    }
+
+    /**
+     * Single-threaded {@code C (+)= A · B} on sub-matrices with explicit row strides ({@code lda, ldb, ldc}:
+     * distance in floats between consecutive rows of A, B and C).
+     */
+    public static void multiply(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+            int ldc, int m, int n, int k, boolean accumulate) {
+        multiplyRows(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, m, n, k, accumulate, 0, m);
     }
 
     /** Writes the transpose of the {@code rows×cols} matrix at {@code srcOff} as {@code cols×rows} at {@code dstOff}. */
@@ -71,10 +85,12 @@ public final class MatMul {
         }
     }
 
-    private static void multiplyRows(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-            int m, int n, int k, boolean accumulate, int rowFrom, int rowTo) {
+    private static void multiplyRows(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
+            int cOff, int ldc, int m, int n, int k, boolean accumulate, int rowFrom, int rowTo) {
         if (!accumulate) {
-            java.util.Arrays.fill(c, cOff + rowFrom * n, cOff + rowTo * n, 0f);
+            for (int i = rowFrom; i < rowTo; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
         }
         int vectorCols = n - n % BLOCK_COLS;
         for (int p0 = 0; p0 < k; p0 += DEPTH_BLOCK) {
@@ -84,19 +100,19 @@ public final class MatMul {
                 for (int j = 0; j < vectorCols; j += BLOCK_COLS) {
                     int i = i0;
                     for (; i + BLOCK_ROWS <= i1; i += BLOCK_ROWS) {
-                        block4(a, aOff, b, bOff, c, cOff, n, k, i, j, p0, p1);
+                        block4(a, aOff + i * lda, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, p0, p1);
                     }
                     for (; i < i1; i++) {
-                        block1(a, aOff, b, bOff, c, cOff, n, k, i, j, p0, p1);
+                        block1(a, aOff + i * lda, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
                     }
                 }
                 for (int i = i0; i < i1; i++) {
-                    int aRow = aOff + i * k;
-                    int cRow = cOff + i * n;
+                    int aRow = aOff + i * lda;
+                    int cRow = cOff + i * ldc;
                     for (int j = vectorCols; j < n; j++) {
                         float sum = c[cRow + j];
                         for (int p = p0; p < p1; p++) {
-                            sum = Math.fma(a[aRow + p], b[bOff + p * n + j], sum);
+                            sum = Math.fma(a[aRow + p], b[bOff + p * ldb + j], sum);
                         }
                         c[cRow + j] = sum;
                     }
@@ -105,12 +121,12 @@ public final class MatMul {
         }
     }
 
-    private static void block4(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-            int n, int k, int i, int j, int p0, int p1) {
-        int c0 = cOff + i * n + j;
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
+    /** C[4 × 2 vectors] at c0 += A[4 rows at a0, depth p0..p1) · B[depth rows, 2 vectors at b0]. */
+    private static void block4(float[] a, int a0, int lda, float[] b, int b0, int ldb, float[] c, int c0, int ldc,
+            int p0, int p1) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         FloatVector acc00 = FloatVector.fromArray(SPECIES, c, c0);
         FloatVector acc01 = FloatVector.fromArray(SPECIES, c, c0 + LANES);
         FloatVector acc10 = FloatVector.fromArray(SPECIES, c, c1);
@@ -119,26 +135,25 @@ public final class MatMul {
         FloatVector acc21 = FloatVector.fromArray(SPECIES, c, c2 + LANES);
         FloatVector acc30 = FloatVector.fromArray(SPECIES, c, c3);
         FloatVector acc31 = FloatVector.fromArray(SPECIES, c, c3 + LANES);
-        int a0 = aOff + i * k;
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        int bIndex = bOff + p0 * n + j;
-        for (int p = p0; p < p1; p++, bIndex += n) {
-            FloatVector b0 = FloatVector.fromArray(SPECIES, b, bIndex);
-            FloatVector b1 = FloatVector.fromArray(SPECIES, b, bIndex + LANES);
+        int a1 = a0 + lda;
+        int a2 = a1 + lda;
+        int a3 = a2 + lda;
+        int bIndex = b0 + p0 * ldb;
+        for (int p = p0; p < p1; p++, bIndex += ldb) {
+            FloatVector v0 = FloatVector.fromArray(SPECIES, b, bIndex);
+            FloatVector v1 = FloatVector.fromArray(SPECIES, b, bIndex + LANES);
             FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p]);
-            acc00 = x.fma(b0, acc00);
-            acc01 = x.fma(b1, acc01);
+            acc00 = x.fma(v0, acc00);
+            acc01 = x.fma(v1, acc01);
             x = FloatVector.broadcast(SPECIES, a[a1 + p]);
-            acc10 = x.fma(b0, acc10);
-            acc11 = x.fma(b1, acc11);
+            acc10 = x.fma(v0, acc10);
+            acc11 = x.fma(v1, acc11);
             x = FloatVector.broadcast(SPECIES, a[a2 + p]);
-            acc20 = x.fma(b0, acc20);
-            acc21 = x.fma(b1, acc21);
+            acc20 = x.fma(v0, acc20);
+            acc21 = x.fma(v1, acc21);
             x = FloatVector.broadcast(SPECIES, a[a3 + p]);
-            acc30 = x.fma(b0, acc30);
-            acc31 = x.fma(b1, acc31);
+            acc30 = x.fma(v0, acc30);
+            acc31 = x.fma(v1, acc31);
         }
         acc00.intoArray(c, c0);
         acc01.intoArray(c, c0 + LANES);
@@ -150,14 +165,11 @@ public final class MatMul {
         acc31.intoArray(c, c3 + LANES);
     }
 
-    private static void block1(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
-            int n, int k, int i, int j, int p0, int p1) {
-        int c0 = cOff + i * n + j;
+    private static void block1(float[] a, int a0, float[] b, int b0, int ldb, float[] c, int c0, int p0, int p1) {
         FloatVector acc0 = FloatVector.fromArray(SPECIES, c, c0);
         FloatVector acc1 = FloatVector.fromArray(SPECIES, c, c0 + LANES);
-        int a0 = aOff + i * k;
-        int bIndex = bOff + p0 * n + j;
-        for (int p = p0; p < p1; p++, bIndex += n) {
+        int bIndex = b0 + p0 * ldb;
+        for (int p = p0; p < p1; p++, bIndex += ldb) {
             FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p]);
             acc0 = x.fma(FloatVector.fromArray(SPECIES, b, bIndex), acc0);
             acc1 = x.fma(FloatVector.fromArray(SPECIES, b, bIndex + LANES), acc1);

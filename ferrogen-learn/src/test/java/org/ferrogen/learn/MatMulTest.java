@@ -54,6 +54,26 @@ class MatMulTest {
     }
 
     @Test
+    void stridedProductWorksOnSubMatrices() {
+        SplittableRandom random = new SplittableRandom(9);
+        // A is the 5×40 top-left block of a 6×50 array, B the 40×35 block at (2, 3) of a 45×60 array.
+        float[] a = GradientCheck.gaussian(random, 6 * 50, 1);
+        float[] b = GradientCheck.gaussian(random, 45 * 60, 1);
+        float[] c = new float[7 * 40];
+        MatMul.multiply(a, 0, 50, b, 2 * 60 + 3, 60, c, 40 + 1, 40, 5, 35, 40, false);
+        for (int i = 0; i < 5; i++) {
+            for (int j = 0; j < 35; j++) {
+                double sum = 0;
+                for (int p = 0; p < 40; p++) {
+                    sum += (double) a[i * 50 + p] * b[(2 + p) * 60 + 3 + j];
+                }
+                assertThat((double) c[40 + 1 + i * 40 + j]).isCloseTo(sum, org.assertj.core.data.Offset.offset(1e-4));
+            }
+            assertThat(c[40 + 1 + i * 40 + 35]).isZero();
+        }
+    }
+
+    @Test
     void resultIsBitIdenticalWhateverTheThreadCount() {
         SplittableRandom random = new SplittableRandom(5);
         int m = 203;
