@@ -102,7 +102,6 @@ public final class CausalAttention {
             float[] dKG = new float[seqLen * headDim];
             float[] dVG = new float[seqLen * headDim];
             float[] dS = new float[tt];
-            float[] transposed = new float[tt];
             for (int task = from; task < to; task++) {
                 int b = task / kvHeads;
                 int kvh = task % kvHeads;
@@ -139,10 +138,8 @@ public final class CausalAttention {
                                 headDim, i1, false);
                     }
                     scatter(dQG, b, h, heads, dq, true);
-                    MatMul.transpose(dS, 0, seqLen, seqLen, transposed, 0);
-                    upperProduct(transposed, 0, qG, dKG);
-                    MatMul.transpose(probs, pOff, seqLen, seqLen, transposed, 0);
-                    upperProduct(transposed, 0, dOG, dVG);
+                    lowerTransposedProduct(dS, 0, qG, dKG);
+                    lowerTransposedProduct(probs, pOff, dOG, dVG);
                 }
                 scatter(dKG, b, kvh, kvHeads, dk, true);
                 scatter(dVG, b, kvh, kvHeads, dv, true);
@@ -151,14 +148,15 @@ public final class CausalAttention {
     }
 
     /**
-     * {@code out += M · X} for an upper-triangular {@code seqLen × seqLen} matrix M (row j non-zero only in
-     * columns ≥ j) and {@code X} of {@code seqLen × headDim}: each row block skips the leading zero columns.
+     * {@code out += Mᵀ · X} for a lower-triangular {@code seqLen × seqLen} matrix M (row i non-zero only in
+     * columns ≤ i) and {@code X} of {@code seqLen × headDim}: row j of the result needs rows i ≥ j of X, so
+     * each row block skips the leading zeros. M is read in place, transposed by the kernel.
      */
-    private void upperProduct(float[] m, int mOff, float[] x, float[] out) {
+    private void lowerTransposedProduct(float[] m, int mOff, float[] x, float[] out) {
         for (int j0 = 0; j0 < seqLen; j0 += ROW_BLOCK) {
             int j1 = Math.min(seqLen, j0 + ROW_BLOCK);
-            MatMul.multiply(m, mOff + j0 * seqLen + j0, seqLen, x, j0 * headDim, headDim, out, j0 * headDim, headDim,
-                    j1 - j0, headDim, seqLen - j0, true);
+            MatMul.multiplyTransposedA(null, m, mOff + j0 * seqLen + j0, seqLen, x, j0 * headDim, headDim, out,
+                    j0 * headDim, headDim, j1 - j0, headDim, seqLen - j0, true);
         }
     }
 

@@ -10,7 +10,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code B}/{@code C} (Vector API, preferred species) and register-blocked four rows by two vectors, with
  * the reduction dimension blocked so that the active panel of {@code B} stays in L1 and the active block of
  * {@code A} in L2. Products with a transposed operand are formed by transposing that operand first
- * ({@link #transpose}), which costs O(size) against the product's O(m·n·k).
+ * ({@link #transpose}), which costs O(size) against the product's O(m·n·k), except for a transposed left
+ * operand, which the kernel reads in place ({@link #multiplyTransposedA}).
  *
  * <p>Each element of {@code C} is summed in the same order whatever the thread count, so results are
  * bit-identical with one or many threads.
@@ -46,17 +47,17 @@ public final class MatMul {
     public static void multiply(Parallel parallel, float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
             int m, int n, int k, boolean accumulate) {
         if ((long) m * n * k < PARALLEL_THRESHOLD || parallel == null) {
-            multiplyRows(a, aOff, k, b, bOff, n, c, cOff, n, m, n, k, accumulate, 0, m);
+            multiplyRows(a, aOff, k, 1, b, bOff, n, c, cOff, n, m, n, k, accumulate, 0, m);
         } else {
             parallel.forRange(m, BLOCK_ROWS, (from, to) ->
-                    multiplyRows(a, aOff, k, b, bOff, n, c, cOff, n, m, n, k, accumulate, from, to));
+                    multiplyRows(a, aOff, k, 1, b, bOff, n, c, cOff, n, m, n, k, accumulate, from, to));
         }
     }
 
     /** Single-threaded {@link #multiply}. */
     public static void multiply(float[] a, int aOff, float[] b, int bOff, float[] c, int cOff,
             int m, int n, int k, boolean accumulate) {
-        multiplyRows(a, aOff, k, b, bOff, n, c, cOff, n, m, n, k, accumulate, 0, m);
+        multiplyRows(a, aOff, k, 1, b, bOff, n, c, cOff, n, m, n, k, accumulate, 0, m);
     }
 
     /**
@@ -65,7 +66,22 @@ public final class MatMul {
      */
     public static void multiply(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
             int ldc, int m, int n, int k, boolean accumulate) {
-        multiplyRows(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, m, n, k, accumulate, 0, m);
+        multiplyRows(a, aOff, lda, 1, b, bOff, ldb, c, cOff, ldc, m, n, k, accumulate, 0, m);
+    }
+
+    /**
+     * {@code C (+)= Aᵀ · B} where A is stored {@code k×m} (row stride {@code lda}), B {@code k×n} (row stride
+     * {@code ldb}) and C {@code m×n} (row stride {@code ldc}): the weight-gradient product {@code dW = dYᵀ·X}
+     * without materialising the transpose. Rows of C are split across the pool's threads (null: this thread).
+     */
+    public static void multiplyTransposedA(Parallel parallel, float[] a, int aOff, int lda, float[] b, int bOff,
+            int ldb, float[] c, int cOff, int ldc, int m, int n, int k, boolean accumulate) {
+        if ((long) m * n * k < PARALLEL_THRESHOLD || parallel == null) {
+            multiplyRows(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, m, n, k, accumulate, 0, m);
+        } else {
+            parallel.forRange(m, BLOCK_ROWS, (from, to) ->
+                    multiplyRows(a, aOff, 1, lda, b, bOff, ldb, c, cOff, ldc, m, n, k, accumulate, from, to));
+        }
     }
 
     /** Writes the transpose of the {@code rows×cols} matrix at {@code srcOff} as {@code cols×rows} at {@code dstOff}. */
@@ -85,8 +101,9 @@ public final class MatMul {
         }
     }
 
-    private static void multiplyRows(float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c,
-            int cOff, int ldc, int m, int n, int k, boolean accumulate, int rowFrom, int rowTo) {
+    /** Element (i, p) of A is {@code a[aOff + i·rowStride + p·colStride]}. */
+    private static void multiplyRows(float[] a, int aOff, int rowStride, int colStride, float[] b, int bOff, int ldb,
+            float[] c, int cOff, int ldc, int m, int n, int k, boolean accumulate, int rowFrom, int rowTo) {
         if (!accumulate) {
             for (int i = rowFrom; i < rowTo; i++) {
                 java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -100,19 +117,20 @@ public final class MatMul {
                 for (int j = 0; j < vectorCols; j += BLOCK_COLS) {
                     int i = i0;
                     for (; i + BLOCK_ROWS <= i1; i += BLOCK_ROWS) {
-                        block4(a, aOff + i * lda, lda, b, bOff + j, ldb, c, cOff + i * ldc + j, ldc, p0, p1);
+                        block4(a, aOff + i * rowStride, rowStride, colStride, b, bOff + j, ldb, c, cOff + i * ldc + j,
+                                ldc, p0, p1);
                     }
                     for (; i < i1; i++) {
-                        block1(a, aOff + i * lda, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
+                        block1(a, aOff + i * rowStride, colStride, b, bOff + j, ldb, c, cOff + i * ldc + j, p0, p1);
                     }
                 }
                 for (int i = i0; i < i1; i++) {
-                    int aRow = aOff + i * lda;
+                    int aRow = aOff + i * rowStride;
                     int cRow = cOff + i * ldc;
                     for (int j = vectorCols; j < n; j++) {
                         float sum = c[cRow + j];
                         for (int p = p0; p < p1; p++) {
-                            sum = Math.fma(a[aRow + p], b[bOff + p * ldb + j], sum);
+                            sum = Math.fma(a[aRow + p * colStride], b[bOff + p * ldb + j], sum);
                         }
                         c[cRow + j] = sum;
                     }
@@ -122,8 +140,8 @@ public final class MatMul {
     }
 
     /** C[4 × 2 vectors] at c0 += A[4 rows at a0, depth p0..p1) · B[depth rows, 2 vectors at b0]. */
-    private static void block4(float[] a, int a0, int lda, float[] b, int b0, int ldb, float[] c, int c0, int ldc,
-            int p0, int p1) {
+    private static void block4(float[] a, int a0, int rowStride, int colStride, float[] b, int b0, int ldb, float[] c,
+            int c0, int ldc, int p0, int p1) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
@@ -135,23 +153,21 @@ public final class MatMul {
         FloatVector acc21 = FloatVector.fromArray(SPECIES, c, c2 + LANES);
         FloatVector acc30 = FloatVector.fromArray(SPECIES, c, c3);
         FloatVector acc31 = FloatVector.fromArray(SPECIES, c, c3 + LANES);
-        int a1 = a0 + lda;
-        int a2 = a1 + lda;
-        int a3 = a2 + lda;
         int bIndex = b0 + p0 * ldb;
-        for (int p = p0; p < p1; p++, bIndex += ldb) {
+        int aIndex = a0 + p0 * colStride;
+        for (int p = p0; p < p1; p++, bIndex += ldb, aIndex += colStride) {
             FloatVector v0 = FloatVector.fromArray(SPECIES, b, bIndex);
             FloatVector v1 = FloatVector.fromArray(SPECIES, b, bIndex + LANES);
-            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p]);
+            FloatVector x = FloatVector.broadcast(SPECIES, a[aIndex]);
             acc00 = x.fma(v0, acc00);
             acc01 = x.fma(v1, acc01);
-            x = FloatVector.broadcast(SPECIES, a[a1 + p]);
+            x = FloatVector.broadcast(SPECIES, a[aIndex + rowStride]);
             acc10 = x.fma(v0, acc10);
             acc11 = x.fma(v1, acc11);
-            x = FloatVector.broadcast(SPECIES, a[a2 + p]);
+            x = FloatVector.broadcast(SPECIES, a[aIndex + 2 * rowStride]);
             acc20 = x.fma(v0, acc20);
             acc21 = x.fma(v1, acc21);
-            x = FloatVector.broadcast(SPECIES, a[a3 + p]);
+            x = FloatVector.broadcast(SPECIES, a[aIndex + 3 * rowStride]);
             acc30 = x.fma(v0, acc30);
             acc31 = x.fma(v1, acc31);
         }
@@ -165,12 +181,14 @@ public final class MatMul {
         acc31.intoArray(c, c3 + LANES);
     }
 
-    private static void block1(float[] a, int a0, float[] b, int b0, int ldb, float[] c, int c0, int p0, int p1) {
+    private static void block1(float[] a, int a0, int colStride, float[] b, int b0, int ldb, float[] c, int c0,
+            int p0, int p1) {
         FloatVector acc0 = FloatVector.fromArray(SPECIES, c, c0);
         FloatVector acc1 = FloatVector.fromArray(SPECIES, c, c0 + LANES);
         int bIndex = b0 + p0 * ldb;
-        for (int p = p0; p < p1; p++, bIndex += ldb) {
-            FloatVector x = FloatVector.broadcast(SPECIES, a[a0 + p]);
+        int aIndex = a0 + p0 * colStride;
+        for (int p = p0; p < p1; p++, bIndex += ldb, aIndex += colStride) {
+            FloatVector x = FloatVector.broadcast(SPECIES, a[aIndex]);
             acc0 = x.fma(FloatVector.fromArray(SPECIES, b, bIndex), acc0);
             acc1 = x.fma(FloatVector.fromArray(SPECIES, b, bIndex + LANES), acc1);
         }

@@ -73,6 +73,24 @@ class MatMulTest {
         }
     }
 
+    @ParameterizedTest
+    @CsvSource({"5,35,40", "64,48,300", "3,16,1"})
+    void transposedLeftOperandIsReadInPlace(int m, int n, int k) {
+        SplittableRandom random = new SplittableRandom(m + n + k);
+        float[] aT = GradientCheck.gaussian(random, k * m, 1); // stored k×m
+        float[] a = new float[m * k];
+        MatMul.transpose(aT, 0, k, m, a, 0);
+        float[] b = GradientCheck.gaussian(random, k * n, 1);
+        double[] expected = naive(a, b, m, n, k);
+        float[] c = new float[m * n];
+        try (Parallel parallel = new Parallel(2)) {
+            MatMul.multiplyTransposedA(parallel, aT, 0, m, b, 0, n, c, 0, n, m, n, k, false);
+        }
+        for (int i = 0; i < m * n; i++) {
+            assertThat((double) c[i]).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-4 * Math.sqrt(k)));
+        }
+    }
+
     @Test
     void resultIsBitIdenticalWhateverTheThreadCount() {
         SplittableRandom random = new SplittableRandom(5);

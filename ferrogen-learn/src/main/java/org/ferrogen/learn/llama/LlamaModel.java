@@ -241,7 +241,7 @@ public final class LlamaModel {
         int f = config.ffnDim();
         float[] gx = w.gradX;
         Arrays.fill(w.gradFinal, 0f);
-        linearBackward(parallel, w, w.finalIn, n, output, w.dLogits, w.gradFinal);
+        linearBackward(parallel, w.finalIn, n, output, w.dLogits, w.gradFinal);
         Arrays.fill(gx, 0f);
         Ops.rmsNormBackward(w.x[blocks.length], n, d, outputNorm.value(), w.invRmsFinal, w.gradFinal, gx,
                 outputNorm.grad());
@@ -252,19 +252,19 @@ public final class LlamaModel {
             float[] gh = w.gradH;
             System.arraycopy(gx, 0, gh, 0, n * d);
             Arrays.fill(w.gradAct, 0f);
-            linearBackward(parallel, w, s.act, n, b.down, gx, w.gradAct);
+            linearBackward(parallel, s.act, n, b.down, gx, w.gradAct);
             Arrays.fill(w.gradGate, 0f);
             Arrays.fill(w.gradUp, 0f);
             parallel.forRange(n * f, 4096,
                     (from, to) -> Ops.swigluBackward(s.gate, s.up, w.gradAct, w.gradGate, w.gradUp, from, to));
             Arrays.fill(w.gradNormed, 0f);
-            linearBackward(parallel, w, s.ffnIn, n, b.gate, w.gradGate, w.gradNormed);
-            linearBackward(parallel, w, s.ffnIn, n, b.up, w.gradUp, w.gradNormed);
+            linearBackward(parallel, s.ffnIn, n, b.gate, w.gradGate, w.gradNormed);
+            linearBackward(parallel, s.ffnIn, n, b.up, w.gradUp, w.gradNormed);
             Ops.rmsNormBackward(s.h, n, d, b.ffnNorm.value(), s.invRms2, w.gradNormed, gh, b.ffnNorm.grad());
             // Attention branch: gh is the gradient at h; it also flows straight to the block input.
             System.arraycopy(gh, 0, gx, 0, n * d);
             Arrays.fill(w.gradAtt, 0f);
-            linearBackward(parallel, w, s.att, n, b.wo, gh, w.gradAtt);
+            linearBackward(parallel, s.att, n, b.wo, gh, w.gradAtt);
             Arrays.fill(w.gradQ, 0f);
             Arrays.fill(w.gradK, 0f);
             Arrays.fill(w.gradV, 0f);
@@ -272,9 +272,9 @@ public final class LlamaModel {
             rope.rotate(w.gradQ, n, w.seqLen, config.heads(), true);
             rope.rotate(w.gradK, n, w.seqLen, config.kvHeads(), true);
             Arrays.fill(w.gradNormed, 0f);
-            linearBackward(parallel, w, s.attnIn, n, b.wq, w.gradQ, w.gradNormed);
-            linearBackward(parallel, w, s.attnIn, n, b.wk, w.gradK, w.gradNormed);
-            linearBackward(parallel, w, s.attnIn, n, b.wv, w.gradV, w.gradNormed);
+            linearBackward(parallel, s.attnIn, n, b.wq, w.gradQ, w.gradNormed);
+            linearBackward(parallel, s.attnIn, n, b.wk, w.gradK, w.gradNormed);
+            linearBackward(parallel, s.attnIn, n, b.wv, w.gradV, w.gradNormed);
             Ops.rmsNormBackward(w.x[l], n, d, b.attnNorm.value(), s.invRms1, w.gradNormed, gx, b.attnNorm.grad());
         }
         Ops.embeddingBackward(embedding.grad(), d, inputs, 0, n, gx);
@@ -286,13 +286,12 @@ public final class LlamaModel {
     }
 
     /** {@code dx += dy · W}, {@code dW += dyᵀ · x}. */
-    private static void linearBackward(Parallel parallel, Workspace w, float[] x, int rows, Parameter weight,
+    private static void linearBackward(Parallel parallel, float[] x, int rows, Parameter weight,
             float[] dy, float[] dx) {
         int out = weight.rows();
         int in = weight.cols();
         MatMul.multiply(parallel, dy, 0, weight.value(), 0, dx, 0, rows, in, out, true);
-        MatMul.transpose(dy, 0, rows, out, w.transposeScratch, 0);
-        MatMul.multiply(parallel, w.transposeScratch, 0, x, 0, weight.grad(), 0, out, in, rows, true);
+        MatMul.multiplyTransposedA(parallel, dy, 0, out, x, 0, in, weight.grad(), 0, in, out, in, rows, true);
     }
 
     private static void add(float[] target, float[] source, int count) {
@@ -358,7 +357,6 @@ public final class LlamaModel {
         final float[] gradQ;
         final float[] gradK;
         final float[] gradV;
-        final float[] transposeScratch;
 
         Workspace(LlamaConfig c, int batch, int seqLen) {
             this.batch = batch;
@@ -388,7 +386,6 @@ public final class LlamaModel {
             gradQ = new float[rows * d];
             gradK = new float[rows * c.kvDim()];
             gradV = new float[rows * c.kvDim()];
-            transposeScratch = new float[rows * Math.max(Math.max(d, f), c.vocabSize())];
         }
     }
 }

@@ -72,7 +72,7 @@ public final class Linear implements Layer {
         if (output.length < rows * out) {
             output = new float[rows * out];
             gradInput = new float[rows * in];
-            scratch = new float[Math.max(rows * out, in * out)];
+            scratch = new float[in * out];
         }
         MatMul.transpose(weight.value(), 0, out, in, scratch, 0);
         MatMul.multiply(x, 0, scratch, 0, output, 0, rows, out, in, false);
@@ -91,8 +91,7 @@ public final class Linear implements Layer {
     public float[] backward(float[] gradOutput) {
         java.util.Arrays.fill(gradInput, 0, rows * in, 0f);
         MatMul.multiply(gradOutput, 0, weight.value(), 0, gradInput, 0, rows, in, out, true);
-        MatMul.transpose(gradOutput, 0, rows, out, scratch, 0);
-        MatMul.multiply(scratch, 0, input, 0, weight.grad(), 0, out, in, rows, true);
+        MatMul.multiplyTransposedA(null, gradOutput, 0, out, input, 0, in, weight.grad(), 0, in, out, in, rows, true);
         if (bias != null) {
             float[] db = bias.grad();
             for (int r = 0; r < rows; r++) {
