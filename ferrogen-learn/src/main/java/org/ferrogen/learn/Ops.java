@@ -47,7 +47,13 @@ public final class Ops {
      */
     public static void rmsNormForward(float[] x, int rows, int width, float[] weight, float eps, float[] y,
             float[] invRms) {
-        for (int t = 0; t < rows; t++) {
+        rmsNormForward(x, 0, rows, width, weight, eps, y, invRms);
+    }
+
+    /** {@link #rmsNormForward(float[], int, int, float[], float, float[], float[])} on rows {@code [rowFrom, rowTo)}. */
+    public static void rmsNormForward(float[] x, int rowFrom, int rowTo, int width, float[] weight, float eps,
+            float[] y, float[] invRms) {
+        for (int t = rowFrom; t < rowTo; t++) {
             int base = t * width;
             double sumSquares = 0;
             for (int i = 0; i < width; i++) {

@@ -45,6 +45,11 @@ public final class RotaryEmbedding {
      * {@code −θ}: that is the backward pass, since the rotation is orthogonal.
      */
     public void rotate(float[] x, int rows, int seqLen, int heads, boolean inverse) {
+        rotate(x, 0, rows, seqLen, heads, inverse);
+    }
+
+    /** {@link #rotate(float[], int, int, int, boolean)} on rows {@code [rowFrom, rowTo)} only. */
+    public void rotate(float[] x, int rowFrom, int rowTo, int seqLen, int heads, boolean inverse) {
         if (seqLen > maxPositions) {
             throw new IllegalArgumentException("sequence length " + seqLen + " exceeds the rotary table's "
                     + maxPositions + " positions");
@@ -52,7 +57,7 @@ public final class RotaryEmbedding {
         int half = headDim / 2;
         int width = heads * headDim;
         float sign = inverse ? -1f : 1f;
-        for (int t = 0; t < rows; t++) {
+        for (int t = rowFrom; t < rowTo; t++) {
             int table = (t % seqLen) * half;
             int rowBase = t * width;
             for (int h = 0; h < heads; h++) {

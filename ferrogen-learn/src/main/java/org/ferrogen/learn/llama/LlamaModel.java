@@ -191,8 +191,13 @@ public final class LlamaModel {
         }
         forward(parallel, w, inputs);
         float scale = 1f / rows;
-        double total = Ops.softmaxCrossEntropy(w.logits, 0, rows, config.vocabSize(), targets, 0,
-                backward ? w.dLogits : null, scale, w.rowLoss);
+        float[] dLogits = backward ? w.dLogits : null;
+        parallel.forRange(rows, 16, (from, to) -> Ops.softmaxCrossEntropy(w.logits, from, to, config.vocabSize(),
+                targets, 0, dLogits, scale, w.rowLoss));
+        double total = 0;
+        for (int t = 0; t < rows; t++) {
+            total += w.rowLoss[t];
+        }
         if (backward) {
             backward(parallel, w, inputs);
         }
@@ -214,16 +219,20 @@ public final class LlamaModel {
             Block b = blocks[l];
             LayerState s = w.layers[l];
             float[] x = w.x[l];
-            Ops.rmsNormForward(x, n, d, b.attnNorm.value(), eps, s.attnIn, s.invRms1);
+            parallel.forRange(n, 16, (from, to) ->
+                    Ops.rmsNormForward(x, from, to, d, b.attnNorm.value(), eps, s.attnIn, s.invRms1));
             linear(parallel, s.attnIn, n, b.wq, s.q);
             linear(parallel, s.attnIn, n, b.wk, s.k);
             linear(parallel, s.attnIn, n, b.wv, s.v);
-            rope.rotate(s.q, n, w.seqLen, config.heads(), false);
-            rope.rotate(s.k, n, w.seqLen, config.kvHeads(), false);
+            parallel.forRange(n, 16, (from, to) -> {
+                rope.rotate(s.q, from, to, w.seqLen, config.heads(), false);
+                rope.rotate(s.k, from, to, w.seqLen, config.kvHeads(), false);
+            });
             w.attention.forward(parallel, s.q, s.k, s.v, s.att, s.probs);
             linear(parallel, s.att, n, b.wo, s.h);
             add(s.h, x, n * d);
-            Ops.rmsNormForward(s.h, n, d, b.ffnNorm.value(), eps, s.ffnIn, s.invRms2);
+            parallel.forRange(n, 16, (from, to) ->
+                    Ops.rmsNormForward(s.h, from, to, d, b.ffnNorm.value(), eps, s.ffnIn, s.invRms2));
             linear(parallel, s.ffnIn, n, b.gate, s.gate);
             linear(parallel, s.ffnIn, n, b.up, s.up);
             parallel.forRange(n * f, 4096, (from, to) -> Ops.swigluForward(s.gate, s.up, s.act, from, to));
@@ -269,8 +278,10 @@ public final class LlamaModel {
             Arrays.fill(w.gradK, 0f);
             Arrays.fill(w.gradV, 0f);
             w.attention.backward(parallel, s.q, s.k, s.v, s.probs, w.gradAtt, w.gradQ, w.gradK, w.gradV);
-            rope.rotate(w.gradQ, n, w.seqLen, config.heads(), true);
-            rope.rotate(w.gradK, n, w.seqLen, config.kvHeads(), true);
+            parallel.forRange(n, 16, (from, to) -> {
+                rope.rotate(w.gradQ, from, to, w.seqLen, config.heads(), true);
+                rope.rotate(w.gradK, from, to, w.seqLen, config.kvHeads(), true);
+            });
             Arrays.fill(w.gradNormed, 0f);
             linearBackward(parallel, s.attnIn, n, b.wq, w.gradQ, w.gradNormed);
             linearBackward(parallel, s.attnIn, n, b.wk, w.gradK, w.gradNormed);
