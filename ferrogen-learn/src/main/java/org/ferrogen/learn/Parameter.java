@@ -39,6 +39,7 @@ public record Parameter(String name, int rows, int cols, float[] value, float[] 
         Arrays.fill(grad, 0f);
     }
 
+    /** Identity: a parameter is a mutable buffer, and models key per-parameter state by the instance. */
     @Override
     public boolean equals(Object other) {
         return this == other;
