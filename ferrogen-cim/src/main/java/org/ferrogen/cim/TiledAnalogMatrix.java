@@ -28,7 +28,7 @@ import org.ferrogen.device.AnalogCell;
  *
  * <p>Read noise: the sum over a column of independent per-read Gaussian conductance noises, weighted
  * by the inputs, is itself Gaussian with variance Σ_i σ_i²·u_i²; the default path draws exactly that
- * one Gaussian per column from a precomputed variance matrix (one extra fused dot product), and the
+ * one Gaussian per column from a precomputed variance matrix (one extra dot product per bit line), and the
  * {@link CimConfig.NoisePath#MONTE_CARLO} path draws every cell's noise as a reference.
  *
  * <p>Random streams depend only on the seed, the call count and the work unit, never on thread
@@ -341,8 +341,10 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
             return;
           }
           int width = o1 - o0;
+          // acc[(o − o0)·batch + b]: digital partial sums of this unit's outputs.
           double[] acc = new double[batch * width];
-          float[] dots = new float[8];
+          float[] mean = new float[batch];
+          float[] variance = new float[batch];
           SplittableRandom rng = new SplittableRandom(mix(seed, call, unit));
           for (int it = 0; it < inTiles; it++) {
             CrossbarTile tile = transposed ? st.tiles[ot][it] : st.tiles[it][ot];
@@ -358,43 +360,45 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
                 float[] q = p.q[pl];
                 for (int o = o0; o < o1; o++) {
                   int gOff = o * len;
+                  MvmKernels.dotBatch(g, gOff, u, uBase, nIn, batch, len, mean);
+                  if (monteCarlo) {
+                    for (int b = 0; b < batch; b++) {
+                      mean[b] += (float) monteCarloNoise(or, s, gOff, u, b * nIn + uBase, len, rng);
+                    }
+                  } else if (noise) {
+                    MvmKernels.dotBatch(v, gOff, q, uBase, nIn, batch, len, variance);
+                    for (int b = 0; b < batch; b++) {
+                      mean[b] += (float) (Math.sqrt(Math.max(0, variance[b])) * rng.nextGaussian());
+                    }
+                  }
                   double fs = or.fullScale[s][o];
                   double lsb = fs / halfCodes;
-                  double offset = or.offsetLsb == null ? 0 : or.offsetLsb[s][o];
-                  for (int b = 0; b < batch; b += 4) {
-                    int count = Math.min(4, batch - b);
-                    int uOff = b * nIn + uBase;
-                    if (noise && !monteCarlo) {
-                      MvmKernels.dotAndVariance(g, v, gOff, u, q, uOff, nIn, count, len, dots);
-                    } else {
-                      MvmKernels.dot(g, gOff, u, uOff, nIn, count, len, dots);
+                  double inverseLsb = halfCodes / fs;
+                  double step = coef * lsb;
+                  int row = (o - o0) * batch;
+                  if (adcError.enabled()) {
+                    double offset = or.offsetLsb[s][o];
+                    for (int b = 0; b < batch; b++) {
+                      double x = Math.max(-1, Math.min(1, mean[b] / fs));
+                      // Bow-shaped integral non-linearity: zero at both ends of the range, peak mid-scale.
+                      double code = Math.floor(mean[b] * inverseLsb + offset + adcError.inlLsb() * (1 - x * x));
+                      acc[row + b] += step * (Math.max(-halfCodes, Math.min(halfCodes - 1, code)) + 0.5);
                     }
-                    for (int k = 0; k < count; k++) {
-                      double val = dots[k];
-                      if (monteCarlo) {
-                        val += monteCarloNoise(or, s, gOff, u, uOff + k * nIn, len, rng);
-                      } else if (noise) {
-                        val += Math.sqrt(Math.max(0, dots[4 + k])) * rng.nextGaussian();
-                      }
-                      if (adcError.enabled()) {
-                        double x = Math.max(-1, Math.min(1, val / fs));
-                        // Bow-shaped integral non-linearity: zero at both ends of the range, peak mid-scale.
-                        val += (offset + adcError.inlLsb() * (1 - x * x)) * lsb;
-                      }
-                      double code = Math.floor(val / lsb);
-                      code = Math.max(-halfCodes, Math.min(halfCodes - 1, code));
-                      acc[(b + k) * width + (o - o0)] += coef * (code + 0.5) * lsb;
+                  } else {
+                    for (int b = 0; b < batch; b++) {
+                      double code = Math.floor(mean[b] * inverseLsb);
+                      acc[row + b] += step * (Math.max(-halfCodes, Math.min(halfCodes - 1, code)) + 0.5);
                     }
                   }
                 }
               }
             }
           }
-          for (int b = 0; b < batch; b++) {
-            for (int o = o0; o < o1; o++) {
-              int go = ot * outTile + o;
-              double sc = p.vectorScale[b] * (outScale == null ? 1 : outScale[go]);
-              out[b * nOut + go] = (float) (sc * acc[b * width + (o - o0)]);
+          for (int o = o0; o < o1; o++) {
+            int go = ot * outTile + o;
+            double os = outScale == null ? 1 : outScale[go];
+            for (int b = 0; b < batch; b++) {
+              out[b * nOut + go] = (float) (p.vectorScale[b] * os * acc[(o - o0) * batch + b]);
             }
           }
         });
