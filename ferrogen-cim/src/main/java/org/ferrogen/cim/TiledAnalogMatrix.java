@@ -487,6 +487,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       }
     }
     double v = cell.readVoltage();
+    // Word lines swing to the supply (FeFET gates, access transistors); the cell sees readVoltage.
+    double vdd = node.supplyVolts();
     // Cells on one driven line: every output's slices and polarities across the other dimension.
     double cellsPerLine = 2.0 * slices * nOut;
     EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
@@ -494,7 +496,7 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     e.put(
         CostCategory.DAC,
         dac ? (double) batch * nIn * outTiles * config.input().bits() * node.dacEnergyPerBitJoules() : 0);
-    e.put(CostCategory.WORD_LINE, node.wordLineCapacitancePerCellFarads() * cellsPerLine * v * v * squares);
+    e.put(CostCategory.WORD_LINE, node.wordLineCapacitancePerCellFarads() * cellsPerLine * vdd * vdd * squares);
     e.put(CostCategory.CELL_READ, v * v * node.readSeconds() * conductanceWeighted);
     double conversions = (double) batch * planes * slices * nOut * inTiles;
     e.put(CostCategory.ADC, conversions * node.adcWaldenFomJoules() * Math.scalb(1.0, config.adc().bits()));

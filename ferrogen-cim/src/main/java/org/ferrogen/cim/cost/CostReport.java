@@ -38,7 +38,22 @@ public record CostReport(
     return totalEnergyJoules() - energy(CostCategory.PROGRAMMING);
   }
 
-  /** Operations per joule of compute energy, in tera-operations per second per watt. */
+  /**
+   * Energy inside the macro boundary that published CIM macros report: converters, word lines, cells
+   * and shift-and-add, without buffers and the final digital rescaling.
+   */
+  public double macroEnergyJoules() {
+    return energy(CostCategory.DAC) + energy(CostCategory.WORD_LINE) + energy(CostCategory.CELL_READ)
+        + energy(CostCategory.ADC) + energy(CostCategory.SHIFT_ADD);
+  }
+
+  /** Operations per joule of macro energy (see {@link #macroEnergyJoules()}), in TOPS/W. */
+  public double macroTopsPerWatt() {
+    double e = macroEnergyJoules();
+    return e > 0 ? operations / e / 1e12 : 0;
+  }
+
+  /** Operations per joule of compute energy (system level: buffers and rescaling included), TOPS/W. */
   public double topsPerWatt() {
     double e = computeEnergyJoules();
     return e > 0 ? operations / e / 1e12 : 0;
