@@ -111,7 +111,8 @@ public final class MvmCommand implements Callable<Integer> {
     }
     out.printf("latency per MVM    %.4g ns%n", c.latencySeconds() * 1e9);
     out.printf("throughput         %.4g TOPS%n", c.tops());
-    out.printf("efficiency         %.4g TOPS/W%n", c.topsPerWatt());
+    out.printf("efficiency         %.4g TOPS/W macro (converters, array, shift-add), %.4g TOPS/W system%n",
+        c.macroTopsPerWatt(), c.topsPerWatt());
     out.printf("area               %.4g mm^2 (cells %.4g, ADCs %.4g, DACs %.4g)%n",
         res.area().totalSquareMillimetres(), res.area().cellsSquareMetres() * 1e6,
         res.area().adcsSquareMetres() * 1e6, res.area().dacsSquareMetres() * 1e6);
@@ -146,6 +147,7 @@ public final class MvmCommand implements Callable<Integer> {
     root.put("latencyPerMvmSeconds", c.latencySeconds());
     root.put("tops", c.tops());
     root.put("topsPerWatt", c.topsPerWatt());
+    root.put("macroTopsPerWatt", c.macroTopsPerWatt());
     ObjectNode area = root.putObject("areaSquareMillimetres");
     area.put("cells", res.area().cellsSquareMetres() * 1e6);
     area.put("adcs", res.area().adcsSquareMetres() * 1e6);
