@@ -21,15 +21,13 @@ final class CrossbarTile {
   /** Total effective conductance on each bit-line pair group of an output, siemens. */
   final double[] bitLineConductance;
   final Orientation forward;
-  private final float[][] sigmaPlus;
-  private final float[][] sigmaMinus;
   private final long backwardSeed;
   private final CimConfig config;
   private volatile Orientation backward;
 
   /**
-   * Read-direction view: {@code nOut} outputs each a dot product over {@code nIn} inputs; arrays are
-   * [slice][o·nIn + i].
+   * Read-direction view: {@code nOut} outputs each a sum over {@code nIn} inputs; arrays are stored
+   * input-major, [slice][i·nOut + o], as the product kernel reads them.
    */
   static final class Orientation {
     final int nIn;
@@ -86,8 +84,8 @@ final class CrossbarTile {
     boolean noise = config.nonIdealities().readNoise().enabled();
     float[][] variance = noise ? new float[slices][n] : null;
     boolean monteCarlo = noise && config.nonIdealities().readNoise().path() == CimConfig.NoisePath.MONTE_CARLO;
-    this.sigmaPlus = monteCarlo ? new float[slices][n] : null;
-    this.sigmaMinus = monteCarlo ? new float[slices][n] : null;
+    float[][] sigmaPlus = monteCarlo ? new float[slices][n] : null;
+    float[][] sigmaMinus = monteCarlo ? new float[slices][n] : null;
     wordLineConductance = new double[nIn];
     bitLineConductance = new double[nOut];
     double inv = 1.0 / deltaG;
@@ -114,7 +112,15 @@ final class CrossbarTile {
         }
       }
     }
-    forward = orient(nIn, nOut, g, variance, sigmaPlus, sigmaMinus, new SplittableRandom(adcSeed));
+    forward =
+        orient(
+            nIn,
+            nOut,
+            transpose(g, nOut, nIn),
+            transpose(variance, nOut, nIn),
+            transpose(sigmaPlus, nOut, nIn),
+            transpose(sigmaMinus, nOut, nIn),
+            new SplittableRandom(adcSeed));
   }
 
   /** The transposed view (inputs on bit lines, outputs on word lines), built on first use. */
@@ -128,10 +134,10 @@ final class CrossbarTile {
               orient(
                   nOut,
                   nIn,
-                  transpose(forward.g),
-                  transpose(forward.variance),
-                  transpose(sigmaPlus),
-                  transpose(sigmaMinus),
+                  transpose(forward.g, nIn, nOut),
+                  transpose(forward.variance, nIn, nOut),
+                  transpose(forward.sigmaPlus, nIn, nOut),
+                  transpose(forward.sigmaMinus, nIn, nOut),
                   new SplittableRandom(backwardSeed));
           backward = b;
         }
@@ -140,15 +146,16 @@ final class CrossbarTile {
     return b;
   }
 
-  private float[][] transpose(float[][] a) {
+  /** Transposes each slice of a {@code major × minor} array into {@code minor × major}. */
+  private float[][] transpose(float[][] a, int major, int minor) {
     if (a == null) {
       return null;
     }
-    float[][] t = new float[slices][nIn * nOut];
+    float[][] t = new float[slices][major * minor];
     for (int s = 0; s < slices; s++) {
-      for (int o = 0; o < nOut; o++) {
-        for (int i = 0; i < nIn; i++) {
-          t[s][i * nOut + o] = a[s][o * nIn + i];
+      for (int r = 0; r < major; r++) {
+        for (int c = 0; c < minor; c++) {
+          t[s][c * major + r] = a[s][r * minor + c];
         }
       }
     }
@@ -169,7 +176,7 @@ final class CrossbarTile {
         double worst = 0;
         double squares = 0;
         for (int i = 0; i < in; i++) {
-          double v = g[s][o * in + i];
+          double v = g[s][i * out + o];
           worst += Math.abs(v);
           squares += v * v;
         }

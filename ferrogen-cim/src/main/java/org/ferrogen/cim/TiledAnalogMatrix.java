@@ -40,7 +40,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
   static final int ACCUMULATOR_BITS = 24;
 
   private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
-  private static final int OUTPUTS_PER_UNIT = 32;
+  /** Outputs per parallel work unit: one fast-path block of the product kernel. */
+  private static final int OUTPUTS_PER_UNIT = MvmKernels.blockWidth();
 
   private final CimConfig config;
   private final AnalogCell cell;
@@ -330,6 +331,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     CimConfig.AdcError adcError = config.nonIdealities().adcError();
     int adcBits = config.adc().bits();
     double halfCodes = Math.scalb(1.0, adcBits - 1);
+    double top = 2 * halfCodes - 0.5;
+    double inl = adcError.enabled() ? adcError.inlLsb() : 0;
     parallelFor(
         outTiles * unitsPerTile,
         unit -> {
@@ -341,10 +344,13 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
             return;
           }
           int width = o1 - o0;
-          // acc[(o − o0)·batch + b]: digital partial sums of this unit's outputs.
+          // acc[b·width + (o − o0)]: digital partial sums of this unit's outputs.
           double[] acc = new double[batch * width];
-          float[] mean = new float[batch];
-          float[] variance = new float[batch];
+          double[] inverseLsb = new double[width];
+          double[] step = new double[width];
+          double[] offset = new double[width];
+          float[] mean = new float[batch * width];
+          float[] variance = noise && !monteCarlo ? new float[batch * width] : null;
           SplittableRandom rng = new SplittableRandom(mix(seed, call, unit));
           for (int it = 0; it < inTiles; it++) {
             CrossbarTile tile = transposed ? st.tiles[ot][it] : st.tiles[it][ot];
@@ -352,43 +358,43 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
             int uBase = it * inTile;
             int len = or.nIn;
             for (int s = 0; s < or.g.length; s++) {
-              float[] g = or.g[s];
-              float[] v = noise ? or.variance[s] : null;
               for (int pl = 0; pl < p.u.length; pl++) {
                 double coef = sliceCoefficient[s] * p.planeCoefficient[pl];
                 float[] u = p.u[pl];
-                float[] q = p.q[pl];
-                for (int o = o0; o < o1; o++) {
-                  int gOff = o * len;
-                  MvmKernels.dotBatch(g, gOff, u, uBase, nIn, batch, len, mean);
-                  if (monteCarlo) {
-                    for (int b = 0; b < batch; b++) {
-                      mean[b] += (float) monteCarloNoise(or, s, gOff, u, b * nIn + uBase, len, rng);
-                    }
-                  } else if (noise) {
-                    MvmKernels.dotBatch(v, gOff, q, uBase, nIn, batch, len, variance);
-                    for (int b = 0; b < batch; b++) {
-                      mean[b] += (float) (Math.sqrt(Math.max(0, variance[b])) * rng.nextGaussian());
+                MvmKernels.productBlock(or.g[s], or.nOut, o0, o1, u, uBase, nIn, len, batch, mean);
+                if (monteCarlo) {
+                  for (int b = 0; b < batch; b++) {
+                    for (int o = o0; o < o1; o++) {
+                      mean[b * width + o - o0] += (float) monteCarloNoise(or, s, o, u, b * nIn + uBase, len, rng);
                     }
                   }
+                } else if (noise) {
+                  MvmKernels.productBlock(or.variance[s], or.nOut, o0, o1, p.q[pl], uBase, nIn, len, batch, variance);
+                  for (int k = 0; k < batch * width; k++) {
+                    // variance[k] is a sum of non-negative products, never negative.
+                    mean[k] += (float) (Math.sqrt(variance[k]) * rng.nextGaussian());
+                  }
+                }
+                for (int o = o0; o < o1; o++) {
                   double fs = or.fullScale[s][o];
-                  double lsb = fs / halfCodes;
-                  double inverseLsb = halfCodes / fs;
-                  double step = coef * lsb;
-                  int row = (o - o0) * batch;
-                  if (adcError.enabled()) {
-                    double offset = or.offsetLsb[s][o];
-                    for (int b = 0; b < batch; b++) {
-                      double x = Math.max(-1, Math.min(1, mean[b] / fs));
+                  inverseLsb[o - o0] = halfCodes / fs;
+                  step[o - o0] = coef * fs / halfCodes;
+                  offset[o - o0] = or.offsetLsb == null ? 0 : or.offsetLsb[s][o];
+                }
+                for (int b = 0; b < batch; b++) {
+                  int row = b * width;
+                  for (int k = 0; k < width; k++) {
+                    double val = mean[row + k];
+                    // ADC input in LSB, shifted so that code 0 is the bottom of the range.
+                    double v = val * inverseLsb[k] + halfCodes + offset[k];
+                    if (inl != 0) {
+                      double x = Math.max(-1, Math.min(1, val * inverseLsb[k] / halfCodes));
                       // Bow-shaped integral non-linearity: zero at both ends of the range, peak mid-scale.
-                      double code = Math.floor(mean[b] * inverseLsb + offset + adcError.inlLsb() * (1 - x * x));
-                      acc[row + b] += step * (Math.max(-halfCodes, Math.min(halfCodes - 1, code)) + 0.5);
+                      v += inl * (1 - x * x);
                     }
-                  } else {
-                    for (int b = 0; b < batch; b++) {
-                      double code = Math.floor(mean[b] * inverseLsb);
-                      acc[row + b] += step * (Math.max(-halfCodes, Math.min(halfCodes - 1, code)) + 0.5);
-                    }
+                    // Saturate, then truncate: v ≥ 0 so the int conversion is the floor.
+                    v = v < 0 ? 0 : (v > top ? top : v);
+                    acc[row + k] += step[k] * ((int) v - halfCodes + 0.5);
                   }
                 }
               }
@@ -398,20 +404,22 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
             int go = ot * outTile + o;
             double os = outScale == null ? 1 : outScale[go];
             for (int b = 0; b < batch; b++) {
-              out[b * nOut + go] = (float) (p.vectorScale[b] * os * acc[(o - o0) * batch + b]);
+              out[b * nOut + go] = (float) (p.vectorScale[b] * os * acc[b * width + o - o0]);
             }
           }
         });
     ledger.add(cost(transposed, p, batch, st, inTiles, outTiles));
   }
 
+  /** One column's read noise drawn cell by cell: Σ_i u_i·(σ+_i·z − σ−_i·z'). */
   private static double monteCarloNoise(
-      CrossbarTile.Orientation or, int s, int gOff, float[] u, int uOff, int len, SplittableRandom rng) {
+      CrossbarTile.Orientation or, int s, int o, float[] u, int uOff, int len, SplittableRandom rng) {
     float[] sp = or.sigmaPlus[s];
     float[] sm = or.sigmaMinus[s];
     double n = 0;
     for (int i = 0; i < len; i++) {
-      n += u[uOff + i] * (sp[gOff + i] * rng.nextGaussian() - sm[gOff + i] * rng.nextGaussian());
+      int k = i * or.nOut + o;
+      n += u[uOff + i] * (sp[k] * rng.nextGaussian() - sm[k] * rng.nextGaussian());
     }
     return n;
   }
@@ -448,7 +456,9 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       vectorScale[b] = a;
       for (int i = 0; i < n; i++) {
         double x = in[b * n + i] * (inputWeightScale == null ? 1 : inputWeightScale[i]) / a;
-        long code = Math.round(Math.max(-1, Math.min(1, x)) * dMax);
+        x = x < -1 ? -1 : (x > 1 ? 1 : x);
+        // Round to the nearest DAC code: the shifted value is ≥ 0, so truncation is the floor.
+        long code = (long) (x * dMax + dMax + 0.5) - dMax;
         int k = b * n + i;
         if (serial) {
           long mag = Math.abs(code);
@@ -547,7 +557,7 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           for (int i = 0; i < t.nIn; i++) {
             double sum = 0;
             for (int s = 0; s < t.slices; s++) {
-              sum += sliceCoefficient[s] * t.forward.g[s][o * t.nIn + i];
+              sum += sliceCoefficient[s] * t.forward.g[s][i * t.nOut + o];
             }
             w[r * cols + rt * config.tile().rows() + i] = (float) (st.outputScale[r] * sum);
           }
