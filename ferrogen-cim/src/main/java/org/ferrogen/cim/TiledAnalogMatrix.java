@@ -524,6 +524,48 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     return new CostReport(e, latency, 2L * rows * cols * batch, batch);
   }
 
+  /**
+   * Range calibration from data: sets every forward ADC's full scale to {@code headroom} times the
+   * largest |column sum| that the sample inputs {@code xs} ({@code batch} × cols) produce on the
+   * programmed (noiseless) conductances. Typical activations are far from uniform, so this gives
+   * finer LSBs than the configured range; values beyond the calibrated range saturate. Call it
+   * between products, not concurrently with them.
+   */
+  public void calibrateAdcRanges(float[] xs, int batch, double headroom) {
+    State st = requireState();
+    if (!(headroom > 0)) {
+      throw new IllegalArgumentException("headroom = " + headroom + ": must be > 0");
+    }
+    if (batch < 1 || xs.length < batch * cols) {
+      throw new IllegalArgumentException("calibration batch " + batch + ": needs " + batch * cols + " inputs, got " + xs.length);
+    }
+    Prepared p = prepare(xs, batch, cols, null);
+    parallelFor(
+        rowTiles * colTiles,
+        t -> {
+          int rt = t / colTiles;
+          CrossbarTile.Orientation or = st.tiles[rt][t % colTiles].forward;
+          int base = rt * config.tile().rows();
+          for (int s = 0; s < or.g.length; s++) {
+            double[] peak = new double[or.nOut];
+            float[] sums = new float[or.nOut * batch];
+            for (float[] u : p.u) {
+              MvmKernels.productBlock(or.g[s], or.nOut, 0, or.nOut, u, base, cols, or.nIn, batch, sums);
+              for (int b = 0; b < batch; b++) {
+                for (int o = 0; o < or.nOut; o++) {
+                  peak[o] = Math.max(peak[o], Math.abs(sums[b * or.nOut + o]));
+                }
+              }
+            }
+            for (int o = 0; o < or.nOut; o++) {
+              if (peak[o] > 0) {
+                or.fullScale[s][o] = (float) (headroom * peak[o]);
+              }
+            }
+          }
+        });
+  }
+
   /** Energy, latency and operations of one MVM with {@code x} as input, without running it. */
   public CostReport estimate(float[] x) {
     State st = state;

@@ -160,4 +160,19 @@ class NonIdealityTest {
     assertThat(fourSigma).isLessThan(e8);
     assertThat(oneSigma).isGreaterThan(3 * fourSigma);
   }
+
+  @Test
+  void dataCalibratedAdcRangesBeatTheWorstCaseRange() {
+    TestCell cell = TestCell.ideal();
+    CimConfig c = fine().withAdc(new CimConfig.Adc(6, CimConfig.AdcRange.WORST_CASE, 4, 8));
+    TiledAnalogMatrix m = new TiledAnalogMatrix(c, cell, ROWS, COLS, 99);
+    m.program(W);
+    float[] ys = new float[ROWS * BATCH];
+    m.multiplyBatch(XS, ys, BATCH);
+    double worstCase = Fixtures.relativeL2(ys, WANT);
+    // Calibrate on other inputs from the same distribution, then measure on the test inputs.
+    m.calibrateAdcRanges(Fixtures.gaussian(COLS * 50, 77), 50, 1.2);
+    m.multiplyBatch(XS, ys, BATCH);
+    assertThat(Fixtures.relativeL2(ys, WANT)).isLessThan(0.6 * worstCase);
+  }
 }
