@@ -22,10 +22,9 @@ import picocli.CommandLine.Option;
 @Command(
     name = "mvm",
     mixinStandardHelpOptions = true,
-    description = {
-      "Programs a matrix (random normal, or --matrix FILE) into crossbar tiles, runs random MVMs and",
-      "reports the error against the exact product, the energy/latency/area breakdown and TOPS/W."
-    })
+    description =
+        "Programs a matrix (random normal, or --matrix FILE) into crossbar tiles, runs random MVMs and"
+            + " reports the error against the exact product, the energy/latency/area breakdown and TOPS/W.")
 public final class MvmCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
