@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       org.ferrogen.cli.cim.CimCommand.class,
+      org.ferrogen.cli.device.DeviceCommand.class,
     })
 public final class FerroGen implements Runnable {
 
