@@ -89,14 +89,19 @@ public record CimConfig(
   }
 
   /**
-   * Memory cell. {@code type} is one of {@code fefet}, {@code memristor} or
-   * {@code table}; {@code table} uses the characterisation data given here ({@code levelsSiemens},
-   * {@code programSigmaSiemens}, {@code readNoiseRelative}, {@code readVoltage}) and the others may
-   * leave them empty. {@code maxArrayDimension} is the largest word- or bit-line length the cell type
-   * supports (sneak paths and line loading limit it).
+   * Memory cell. {@code type}: {@code fefet} (multi-level FeFET, Deng et al. 2020 switching physics
+   * from ferrogen-device), {@code memristor} (CEA-Leti memristor, Martemucci et al. 2025, from
+   * ferrogen-device), {@code fefet-kim2022} and {@code memristor-cea2025} (fast characterisation-data
+   * cells, see {@link CharacterisedCell}), or {@code table} (your own data: {@code levelsSiemens},
+   * {@code programSigmaSiemens}, {@code readNoiseRelative}, {@code readVoltage}). {@code parameterSet}
+   * picks a ferrogen-device parameter set by name or YAML file (empty: the type's default);
+   * {@code levels} sets the FeFET's level count (0: its default). {@code maxArrayDimension} is the
+   * largest word- or bit-line length the cell type supports (sneak paths and line loading limit it).
    */
   public record Cell(
       String type,
+      String parameterSet,
+      int levels,
       List<Double> levelsSiemens,
       double programSigmaSiemens,
       double readNoiseRelative,
@@ -104,12 +109,14 @@ public record CimConfig(
       int maxArrayDimension) {
     public Cell {
       Objects.requireNonNull(type, "cell.type");
+      parameterSet = parameterSet == null ? "" : parameterSet;
+      require(levels == 0 || levels >= 2, "cell.levels", levels, "must be 0 (type default) or >= 2");
       levelsSiemens = levelsSiemens == null ? List.of() : List.copyOf(levelsSiemens);
       require(
-          List.of("fefet", "memristor", "table").contains(type),
+          TYPES.contains(type),
           "cell.type",
           type,
-          "must be fefet, memristor or table");
+          "must be one of " + TYPES);
       require(programSigmaSiemens >= 0, "cell.programSigmaSiemens", programSigmaSiemens, "must be >= 0");
       require(readNoiseRelative >= 0, "cell.readNoiseRelative", readNoiseRelative, "must be >= 0");
       require(readVoltage > 0, "cell.readVoltage", readVoltage, "must be > 0");
@@ -122,9 +129,20 @@ public record CimConfig(
       }
     }
 
-    /** The multi-level FeFET; 1024 lines is the largest array the AND/NOR FeFET macros we cite use. */
+    public static final List<String> TYPES =
+        List.of("fefet", "memristor", "fefet-kim2022", "memristor-cea2025", "table");
+
+    /**
+     * The multi-level FeFET. 1024 lines: assumption, the largest array dimension we allow for a
+     * FeFET AND/NOR array before line loading dominates.
+     */
     public static Cell defaults() {
-      return new Cell("fefet", List.of(), 0, 0, 0.1, 1024);
+      return new Cell("fefet", "", 0, List.of(), 0, 0, 0.1, 1024);
+    }
+
+    /** A {@code table} cell from characterisation data. */
+    public static Cell table(List<Double> levelsSiemens, double programSigmaSiemens, double readNoiseRelative, double readVoltage) {
+      return new Cell("table", "", 0, levelsSiemens, programSigmaSiemens, readNoiseRelative, readVoltage, 1024);
     }
   }
 

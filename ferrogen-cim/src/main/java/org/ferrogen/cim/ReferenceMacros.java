@@ -27,7 +27,7 @@ public final class ReferenceMacros {
     }
     return CimConfig.defaults()
         .withTile(new CimConfig.Tile(64, 64))
-        .withCell(new CimConfig.Cell("table", levels, 0.013 * 10e-6, 0.01, 0.1, 1024))
+        .withCell(CimConfig.Cell.table(levels, 0.013 * 10e-6, 0.01, 0.1))
         .withMapping(new CimConfig.Mapping(CimConfig.WeightScaling.PER_OUTPUT, 2, 1, true))
         .withInput(new CimConfig.Input(CimConfig.InputEncoding.BIT_SERIAL, 4, CimConfig.InputScaling.PER_VECTOR_ABS_MAX, 1))
         .withAdc(new CimConfig.Adc(5, CimConfig.AdcRange.STATISTICAL, 4, 8))
