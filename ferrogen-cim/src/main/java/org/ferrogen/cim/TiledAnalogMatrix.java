@@ -153,7 +153,7 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
   }
 
   @Override
-  public void program(float[] weights) {
+  public synchronized void program(float[] weights) {
     if (weights.length != rows * cols) {
       throw new IllegalArgumentException(
           "weights: " + weights.length + " values for a " + rows + "x" + cols + " matrix");
