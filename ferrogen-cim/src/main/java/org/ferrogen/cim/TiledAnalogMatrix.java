@@ -1,0 +1,707 @@
+package org.ferrogen.cim;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
+import org.ferrogen.cim.cost.AreaReport;
+import org.ferrogen.cim.cost.CostCategory;
+import org.ferrogen.cim.cost.CostLedger;
+import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.cim.cost.TechnologyNode;
+import org.ferrogen.device.AnalogCell;
+
+/**
+ * The simulator behind {@link AnalogMatrix}: places a rows × cols matrix on as many crossbar tiles as
+ * it needs and runs every product through DACs, the analog column sums with their non-idealities,
+ * per-column ADCs and digital shift-and-add and accumulation across tiles.
+ *
+ * <p>Weights map onto differential pairs: |w|/scale is quantised to {@code 2^(b·slices) − 1} steps
+ * whose base-2^b digits go to {@code slices} cells of {@code b} bits, each programmed to {@code Gmin +
+ * digit/(2^b − 1)·ΔG} on the side of the weight's sign (the other side at Gmin). Inputs are scaled to
+ * [−1, 1] and converted to signed DAC codes (or bit-serial ±1 pulses). Each tile column sum is
+ * digitised separately, so its ADC error and saturation are those of a real macro.
+ *
+ * <p>Read noise: the sum over a column of independent per-read Gaussian conductance noises, weighted
+ * by the inputs, is itself Gaussian with variance Σ_i σ_i²·u_i²; the default path draws exactly that
+ * one Gaussian per column from a precomputed variance matrix (one extra dot product per bit line), and the
+ * {@link CimConfig.NoisePath#MONTE_CARLO} path draws every cell's noise as a reference.
+ *
+ * <p>Random streams depend only on the seed, the call count and the work unit, never on thread
+ * scheduling: results are reproducible for any thread count.
+ */
+public final class TiledAnalogMatrix implements AnalogMatrix {
+
+  /** Digital accumulator width for shift-and-add and buffer traffic (assumption). */
+  static final int ACCUMULATOR_BITS = 24;
+
+  private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
+  /** Outputs per parallel work unit: one fast-path block of the product kernel. */
+  private static final int OUTPUTS_PER_UNIT = MvmKernels.blockWidth();
+
+  private final CimConfig config;
+  private final AnalogCell cell;
+  private final TechnologyNode node;
+  private final int rows;
+  private final int cols;
+  private final long seed;
+  private final int rowTiles;
+  private final int colTiles;
+  private final int bitsPerCell;
+  private final double[] sliceCoefficient;
+  private final CostLedger ledger = new CostLedger();
+  private final AtomicLong calls = new AtomicLong();
+  private long programmings;
+  private volatile State state;
+
+  /** What one programming produced; replaced as a whole on reprogramming. */
+  private record State(
+      CrossbarTile[][] tiles, float[] outputScale, double[] wordLineConductance, double[] bitLineConductance) {}
+
+  /**
+   * A matrix on {@code config}'s cell type; call {@link #program} before multiplying.
+   *
+   * @throws IllegalArgumentException if the configuration does not fit the cell
+   */
+  public TiledAnalogMatrix(CimConfig config, int rows, int cols, long seed) {
+    this(config, CellLibrary.create(config.cell()), rows, cols, seed);
+  }
+
+  /** A matrix on an explicit cell model (a measured chip's data, a test cell). */
+  public TiledAnalogMatrix(CimConfig config, AnalogCell cell, int rows, int cols, long seed) {
+    if (rows < 1 || cols < 1) {
+      throw new IllegalArgumentException("matrix shape " + rows + "x" + cols + ": both sides must be >= 1");
+    }
+    int max = config.cell().maxArrayDimension();
+    if (config.tile().rows() > max || config.tile().cols() > max) {
+      throw new IllegalArgumentException(
+          "tile " + config.tile().rows() + "x" + config.tile().cols() + " is larger than cell type "
+              + config.cell().type() + " allows (cell.maxArrayDimension = " + max + ")");
+    }
+    if (!(cell.maxConductance() > cell.minConductance())) {
+      throw new IllegalArgumentException(
+          "cell " + cell.name() + ": maxConductance " + cell.maxConductance() + " must exceed minConductance "
+              + cell.minConductance());
+    }
+    int levelBits = 31 - Integer.numberOfLeadingZeros(Math.max(2, cell.levels()));
+    int b = config.mapping().bitsPerCell() == 0 ? levelBits : config.mapping().bitsPerCell();
+    if (b > levelBits) {
+      throw new IllegalArgumentException(
+          "mapping.bitsPerCell = " + b + ": cell " + cell.name() + " has only " + cell.levels() + " levels ("
+              + levelBits + " bits)");
+    }
+    if (config.mapping().quantizeToLevels() && (long) b * config.mapping().slices() > 30) {
+      throw new IllegalArgumentException(
+          "mapping: bitsPerCell × slices = " + b * config.mapping().slices() + " exceeds 30 bits");
+    }
+    this.config = config;
+    this.cell = cell;
+    this.node = TechnologyNode.preset(config.technology().node());
+    this.rows = rows;
+    this.cols = cols;
+    this.seed = seed;
+    this.rowTiles = (cols + config.tile().rows() - 1) / config.tile().rows();
+    this.colTiles = (rows + config.tile().cols() - 1) / config.tile().cols();
+    this.bitsPerCell = b;
+    int slices = config.mapping().slices();
+    sliceCoefficient = new double[slices];
+    if (config.mapping().quantizeToLevels()) {
+      double qMax = (1L << (b * slices)) - 1;
+      double mask = (1 << b) - 1;
+      for (int s = 0; s < slices; s++) {
+        sliceCoefficient[s] = (1L << (b * s)) * mask / qMax;
+      }
+    } else {
+      sliceCoefficient[0] = 1;
+    }
+  }
+
+  public CimConfig config() {
+    return config;
+  }
+
+  public AnalogCell cell() {
+    return cell;
+  }
+
+  /** Bits each cell holds in the mapping. */
+  public int bitsPerCell() {
+    return bitsPerCell;
+  }
+
+  public int tileCount() {
+    return rowTiles * colTiles;
+  }
+
+  @Override
+  public int rows() {
+    return rows;
+  }
+
+  @Override
+  public int cols() {
+    return cols;
+  }
+
+  @Override
+  public CostLedger ledger() {
+    return ledger;
+  }
+
+  @Override
+  public synchronized void program(float[] weights) {
+    if (weights.length != rows * cols) {
+      throw new IllegalArgumentException(
+          "weights: " + weights.length + " values for a " + rows + "x" + cols + " matrix");
+    }
+    float[] scale = new float[rows];
+    for (int r = 0; r < rows; r++) {
+      float m = 0;
+      for (int c = 0; c < cols; c++) {
+        float w = weights[r * cols + c];
+        if (!Float.isFinite(w)) {
+          throw new IllegalArgumentException("weights[" + r + "][" + c + "] = " + w + ": must be finite");
+        }
+        m = Math.max(m, Math.abs(w));
+      }
+      scale[r] = m;
+    }
+    if (config.mapping().weightScaling() == CimConfig.WeightScaling.PER_MATRIX) {
+      float m = 0;
+      for (float s : scale) {
+        m = Math.max(m, s);
+      }
+      java.util.Arrays.fill(scale, m);
+    }
+    long programming = ++programmings;
+    CrossbarTile[][] tiles = new CrossbarTile[rowTiles][colTiles];
+    double[] energy = new double[rowTiles * colTiles];
+    parallelFor(
+        rowTiles * colTiles,
+        t -> {
+          int rt = t / colTiles;
+          int ct = t % colTiles;
+          tiles[rt][ct] = programTile(weights, scale, rt, ct, programming, energy, t);
+        });
+    double[] wl = new double[cols];
+    double[] bl = new double[rows];
+    for (int rt = 0; rt < rowTiles; rt++) {
+      for (int ct = 0; ct < colTiles; ct++) {
+        CrossbarTile tile = tiles[rt][ct];
+        for (int i = 0; i < tile.nIn; i++) {
+          wl[rt * config.tile().rows() + i] += tile.wordLineConductance[i];
+        }
+        for (int o = 0; o < tile.nOut; o++) {
+          bl[ct * config.tile().cols() + o] += tile.bitLineConductance[o];
+        }
+      }
+    }
+    double total = 0;
+    for (double e : energy) {
+      total += e;
+    }
+    EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
+    e.put(CostCategory.PROGRAMMING, total);
+    ledger.add(new CostReport(e, 0, 0, 0));
+    state = new State(tiles, scale, wl, bl);
+  }
+
+  private CrossbarTile programTile(
+      float[] weights, float[] scale, int rt, int ct, long programming, double[] energy, int t) {
+    int in0 = rt * config.tile().rows();
+    int out0 = ct * config.tile().cols();
+    int nIn = Math.min(config.tile().rows(), cols - in0);
+    int nOut = Math.min(config.tile().cols(), rows - out0);
+    int slices = config.mapping().slices();
+    CimConfig.NonIdealities ni = config.nonIdealities();
+    // Static per-cell properties (d2d gain, stuck state) come from a stream that depends only on the
+    // seed and the tile, so they stay with the physical cell across reprogramming.
+    SplittableRandom device = new SplittableRandom(mix(seed, 0x0DE7_1CE5L, t));
+    SplittableRandom write = new SplittableRandom(mix(seed, programming, t));
+    double gMin = cell.minConductance();
+    double gMax = cell.maxConductance();
+    double deltaG = gMax - gMin;
+    boolean quantize = config.mapping().quantizeToLevels();
+    long qMax = quantize ? (1L << (bitsPerCell * slices)) - 1 : 0;
+    int mask = (1 << bitsPerCell) - 1;
+    float[][] gp = new float[slices][nIn * nOut];
+    float[][] gm = new float[slices][nIn * nOut];
+    boolean noise = ni.readNoise().enabled();
+    float[][] sp = noise ? new float[slices][nIn * nOut] : null;
+    float[][] sm = noise ? new float[slices][nIn * nOut] : null;
+    double noiseScale = ni.readNoise().scale();
+    double[] spent = new double[1];
+    for (int o = 0; o < nOut; o++) {
+      float sc = scale[out0 + o];
+      for (int i = 0; i < nIn; i++) {
+        float w = weights[(out0 + o) * cols + in0 + i];
+        double magnitude = sc > 0 ? Math.min(1.0, Math.abs(w) / sc) : 0;
+        long q = quantize ? Math.round(magnitude * qMax) : 0;
+        for (int s = 0; s < slices; s++) {
+          double level = quantize ? ((q >>> (bitsPerCell * s)) & mask) / (double) mask : magnitude;
+          double target = gMin + level * deltaG;
+          int k = o * nIn + i;
+          double plus = realise(w >= 0 ? target : gMin, device, write, spent);
+          double minus = realise(w >= 0 ? gMin : target, device, write, spent);
+          gp[s][k] = (float) plus;
+          gm[s][k] = (float) minus;
+          if (noise) {
+            sp[s][k] = (float) (noiseScale * cell.readNoiseSigma(plus));
+            sm[s][k] = (float) (noiseScale * cell.readNoiseSigma(minus));
+          }
+        }
+      }
+    }
+    energy[t] = spent[0];
+    return new CrossbarTile(config, nIn, nOut, gp, gm, sp, sm, deltaG, mix(seed, 0xADCL, t));
+  }
+
+  /** Programs one cell towards {@code target} and applies the enabled programming non-idealities. */
+  private double realise(double target, SplittableRandom device, SplittableRandom write, double[] spent) {
+    CimConfig.NonIdealities ni = config.nonIdealities();
+    double d2d = device.nextGaussian();
+    double stuck = device.nextDouble();
+    double g = target;
+    if (ni.programming().enabled()) {
+      AnalogCell.ProgramResult r =
+          cell.program(target, ni.programming().relativeTolerance(), ni.programming().maxIterations(), write);
+      g = r.conductance();
+      spent[0] += r.energyJoules();
+    }
+    if (ni.deviceToDevice().enabled()) {
+      g *= 1 + ni.deviceToDevice().relativeSigma() * d2d;
+    }
+    if (ni.cycleToCycle().enabled()) {
+      g *= 1 + ni.cycleToCycle().relativeSigma() * write.nextGaussian();
+    }
+    if (ni.stuckCells().enabled()) {
+      if (stuck < ni.stuckCells().stuckOnFraction()) {
+        g = cell.maxConductance();
+      } else if (stuck < ni.stuckCells().stuckOnFraction() + ni.stuckCells().stuckOffFraction()) {
+        g = cell.minConductance();
+      }
+    }
+    g = Math.max(0, g);
+    if (ni.retention().enabled()) {
+      g = cell.retainedConductance(g, ni.retention().seconds(), ni.retention().kelvin());
+    }
+    return g;
+  }
+
+  @Override
+  public void multiplyBatch(float[] xs, float[] ys, int batch) {
+    run(false, xs, ys, batch);
+  }
+
+  @Override
+  public void multiplyTransposedBatch(float[] ds, float[] xs, int batch) {
+    run(true, ds, xs, batch);
+  }
+
+  /** Normalised, DAC-converted inputs: one pair (u, u²) per input pulse plane. */
+  private record Prepared(float[] vectorScale, float[][] u, float[][] q, double[] planeCoefficient) {}
+
+  private void run(boolean transposed, float[] in, float[] out, int batch) {
+    State st = state;
+    if (st == null) {
+      throw new IllegalStateException("matrix not programmed: call program(weights) first");
+    }
+    int nIn = transposed ? rows : cols;
+    int nOut = transposed ? cols : rows;
+    if (batch < 1 || in.length < batch * nIn || out.length < batch * nOut) {
+      throw new IllegalArgumentException(
+          "batch " + batch + ": input has " + in.length + " values (needs " + batch * nIn + "), output "
+              + out.length + " (needs " + batch * nOut + ")");
+    }
+    int inTile = transposed ? config.tile().cols() : config.tile().rows();
+    int outTile = transposed ? config.tile().rows() : config.tile().cols();
+    int inTiles = transposed ? colTiles : rowTiles;
+    int outTiles = transposed ? rowTiles : colTiles;
+    Prepared p = prepare(in, batch, nIn, transposed ? st.outputScale : null);
+    float[] outScale = transposed ? null : st.outputScale;
+    long call = calls.incrementAndGet();
+    int unitsPerTile = (outTile + OUTPUTS_PER_UNIT - 1) / OUTPUTS_PER_UNIT;
+    CimConfig.ReadNoise rn = config.nonIdealities().readNoise();
+    boolean noise = rn.enabled();
+    boolean monteCarlo = noise && rn.path() == CimConfig.NoisePath.MONTE_CARLO;
+    CimConfig.AdcError adcError = config.nonIdealities().adcError();
+    int adcBits = config.adc().bits();
+    double halfCodes = Math.scalb(1.0, adcBits - 1);
+    double top = 2 * halfCodes - 0.5;
+    double inl = adcError.enabled() ? adcError.inlLsb() : 0;
+    parallelFor(
+        outTiles * unitsPerTile,
+        unit -> {
+          int ot = unit / unitsPerTile;
+          int o0 = (unit % unitsPerTile) * OUTPUTS_PER_UNIT;
+          int tileOuts = Math.min(outTile, nOut - ot * outTile);
+          int o1 = Math.min(o0 + OUTPUTS_PER_UNIT, tileOuts);
+          if (o0 >= o1) {
+            return;
+          }
+          int width = o1 - o0;
+          // acc[b·width + (o − o0)]: digital partial sums of this unit's outputs.
+          double[] acc = new double[batch * width];
+          double[] inverseLsb = new double[width];
+          double[] step = new double[width];
+          double[] offset = new double[width];
+          float[] mean = new float[batch * width];
+          float[] variance = noise && !monteCarlo ? new float[batch * width] : null;
+          SplittableRandom rng = new SplittableRandom(mix(seed, call, unit));
+          for (int it = 0; it < inTiles; it++) {
+            CrossbarTile tile = transposed ? st.tiles[ot][it] : st.tiles[it][ot];
+            CrossbarTile.Orientation or = transposed ? tile.backward() : tile.forward;
+            int uBase = it * inTile;
+            int len = or.nIn;
+            for (int s = 0; s < or.g.length; s++) {
+              for (int pl = 0; pl < p.u.length; pl++) {
+                double coef = sliceCoefficient[s] * p.planeCoefficient[pl];
+                float[] u = p.u[pl];
+                MvmKernels.productBlock(or.g[s], or.nOut, o0, o1, u, uBase, nIn, len, batch, mean);
+                if (monteCarlo) {
+                  for (int b = 0; b < batch; b++) {
+                    for (int o = o0; o < o1; o++) {
+                      mean[b * width + o - o0] += (float) monteCarloNoise(or, s, o, u, b * nIn + uBase, len, rng);
+                    }
+                  }
+                } else if (noise) {
+                  MvmKernels.productBlock(or.variance[s], or.nOut, o0, o1, p.q[pl], uBase, nIn, len, batch, variance);
+                  for (int k = 0; k < batch * width; k++) {
+                    // variance[k] is a sum of non-negative products, never negative.
+                    mean[k] += (float) (Math.sqrt(variance[k]) * rng.nextGaussian());
+                  }
+                }
+                for (int o = o0; o < o1; o++) {
+                  double fs = or.fullScale[s][o];
+                  inverseLsb[o - o0] = halfCodes / fs;
+                  step[o - o0] = coef * fs / halfCodes;
+                  offset[o - o0] = or.offsetLsb == null ? 0 : or.offsetLsb[s][o];
+                }
+                for (int b = 0; b < batch; b++) {
+                  int row = b * width;
+                  for (int k = 0; k < width; k++) {
+                    double val = mean[row + k];
+                    // ADC input in LSB, shifted so that code 0 is the bottom of the range.
+                    double v = val * inverseLsb[k] + halfCodes + offset[k];
+                    if (inl != 0) {
+                      double x = Math.max(-1, Math.min(1, val * inverseLsb[k] / halfCodes));
+                      // Bow-shaped integral non-linearity: zero at both ends of the range, peak mid-scale.
+                      v += inl * (1 - x * x);
+                    }
+                    // Saturate, then truncate: v ≥ 0 so the int conversion is the floor.
+                    v = v < 0 ? 0 : (v > top ? top : v);
+                    acc[row + k] += step[k] * ((int) v - halfCodes + 0.5);
+                  }
+                }
+              }
+            }
+          }
+          for (int o = o0; o < o1; o++) {
+            int go = ot * outTile + o;
+            double os = outScale == null ? 1 : outScale[go];
+            for (int b = 0; b < batch; b++) {
+              out[b * nOut + go] = (float) (p.vectorScale[b] * os * acc[b * width + o - o0]);
+            }
+          }
+        });
+    ledger.add(cost(transposed, p, batch, st, inTiles, outTiles));
+  }
+
+  /** One column's read noise drawn cell by cell: Σ_i u_i·(σ+_i·z − σ−_i·z'). */
+  private static double monteCarloNoise(
+      CrossbarTile.Orientation or, int s, int o, float[] u, int uOff, int len, SplittableRandom rng) {
+    float[] sp = or.sigmaPlus[s];
+    float[] sm = or.sigmaMinus[s];
+    double n = 0;
+    for (int i = 0; i < len; i++) {
+      int k = i * or.nOut + o;
+      n += u[uOff + i] * (sp[k] * rng.nextGaussian() - sm[k] * rng.nextGaussian());
+    }
+    return n;
+  }
+
+  private Prepared prepare(float[] in, int batch, int n, float[] inputWeightScale) {
+    CimConfig.Input ic = config.input();
+    int dMax = (1 << (ic.bits() - 1)) - 1;
+    float[] vectorScale = new float[batch];
+    boolean serial = ic.encoding() == CimConfig.InputEncoding.BIT_SERIAL;
+    int planes = serial ? ic.bits() - 1 : 1;
+    float[][] u = new float[planes][batch * n];
+    float[][] q = new float[planes][batch * n];
+    double[] planeCoefficient = new double[planes];
+    for (int pl = 0; pl < planes; pl++) {
+      planeCoefficient[pl] = serial ? Math.scalb(1.0, pl) / dMax : 1;
+    }
+    for (int b = 0; b < batch; b++) {
+      float a;
+      if (ic.scaling() == CimConfig.InputScaling.FIXED) {
+        a = (float) ic.fixedRange();
+      } else {
+        a = 0;
+        for (int i = 0; i < n; i++) {
+          float x = in[b * n + i] * (inputWeightScale == null ? 1 : inputWeightScale[i]);
+          if (!Float.isFinite(x)) {
+            throw new IllegalArgumentException("input[" + b + "][" + i + "] = " + x + ": must be finite");
+          }
+          a = Math.max(a, Math.abs(x));
+        }
+        if (a == 0) {
+          a = 1;
+        }
+      }
+      vectorScale[b] = a;
+      for (int i = 0; i < n; i++) {
+        double x = in[b * n + i] * (inputWeightScale == null ? 1 : inputWeightScale[i]) / a;
+        x = x < -1 ? -1 : (x > 1 ? 1 : x);
+        // Round to the nearest DAC code: the shifted value is ≥ 0, so truncation is the floor.
+        long code = (long) (x * dMax + dMax + 0.5) - dMax;
+        int k = b * n + i;
+        if (serial) {
+          long mag = Math.abs(code);
+          float sign = code < 0 ? -1 : 1;
+          for (int pl = 0; pl < planes; pl++) {
+            float bit = ((mag >>> pl) & 1) != 0 ? sign : 0;
+            u[pl][k] = bit;
+            q[pl][k] = bit * bit;
+          }
+        } else {
+          float v = (float) code / dMax;
+          u[0][k] = v;
+          q[0][k] = v * v;
+        }
+      }
+    }
+    return new Prepared(vectorScale, u, q, planeCoefficient);
+  }
+
+  private CostReport cost(boolean transposed, Prepared p, int batch, State st, int inTiles, int outTiles) {
+    int nIn = transposed ? rows : cols;
+    int nOut = transposed ? cols : rows;
+    int slices = config.mapping().slices();
+    int planes = p.u.length;
+    double[] lineConductance = transposed ? st.bitLineConductance : st.wordLineConductance;
+    double squares = 0;
+    double conductanceWeighted = 0;
+    for (int pl = 0; pl < planes; pl++) {
+      float[] q = p.q[pl];
+      for (int b = 0; b < batch; b++) {
+        for (int i = 0; i < nIn; i++) {
+          double v = q[b * nIn + i];
+          squares += v;
+          conductanceWeighted += v * lineConductance[i];
+        }
+      }
+    }
+    double v = cell.readVoltage();
+    // Word lines swing to the supply (FeFET gates, access transistors); the cell sees readVoltage.
+    double vdd = node.supplyVolts();
+    // Cells on one driven line: every output's slices and polarities across the other dimension.
+    double cellsPerLine = 2.0 * slices * nOut;
+    EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
+    boolean dac = config.input().encoding() == CimConfig.InputEncoding.DAC;
+    e.put(
+        CostCategory.DAC,
+        dac ? (double) batch * nIn * outTiles * config.input().bits() * node.dacEnergyPerBitJoules() : 0);
+    e.put(CostCategory.WORD_LINE, node.wordLineCapacitancePerCellFarads() * cellsPerLine * vdd * vdd * squares);
+    e.put(CostCategory.CELL_READ, v * v * node.readSeconds() * conductanceWeighted);
+    double conversions = (double) batch * planes * slices * nOut * inTiles;
+    e.put(CostCategory.ADC, conversions * node.adcWaldenFomJoules() * Math.scalb(1.0, config.adc().bits()));
+    e.put(CostCategory.SHIFT_ADD, conversions * ACCUMULATOR_BITS * node.addEnergyPerBitJoules());
+    e.put(
+        CostCategory.ACCUMULATE,
+        (double) batch * nOut * ((inTiles - 1) * ACCUMULATOR_BITS * node.addEnergyPerBitJoules()
+            + node.multiplyEnergyJoules()));
+    e.put(
+        CostCategory.BUFFER,
+        (double) batch * ((double) nIn * outTiles * config.input().bits() + (double) nOut * 32)
+            * node.sramEnergyPerBitJoules());
+    double latency =
+        batch * planes * (node.readSeconds() + config.adc().columnsPerAdc() * node.adcConversionSeconds());
+    return new CostReport(e, latency, 2L * rows * cols * batch, batch);
+  }
+
+  /**
+   * Range calibration from data: sets every forward ADC's full scale to {@code headroom} times the
+   * largest |column sum| that the sample inputs {@code xs} ({@code batch} × cols) produce on the
+   * programmed (noiseless) conductances. Typical activations are far from uniform, so this gives
+   * finer LSBs than the configured range; values beyond the calibrated range saturate. Call it
+   * between products, not concurrently with them.
+   */
+  public void calibrateAdcRanges(float[] xs, int batch, double headroom) {
+    State st = requireState();
+    if (!(headroom > 0)) {
+      throw new IllegalArgumentException("headroom = " + headroom + ": must be > 0");
+    }
+    if (batch < 1 || xs.length < batch * cols) {
+      throw new IllegalArgumentException("calibration batch " + batch + ": needs " + batch * cols + " inputs, got " + xs.length);
+    }
+    Prepared p = prepare(xs, batch, cols, null);
+    parallelFor(
+        rowTiles * colTiles,
+        t -> {
+          int rt = t / colTiles;
+          CrossbarTile.Orientation or = st.tiles[rt][t % colTiles].forward;
+          int base = rt * config.tile().rows();
+          for (int s = 0; s < or.g.length; s++) {
+            double[] peak = new double[or.nOut];
+            float[] sums = new float[or.nOut * batch];
+            for (float[] u : p.u) {
+              MvmKernels.productBlock(or.g[s], or.nOut, 0, or.nOut, u, base, cols, or.nIn, batch, sums);
+              for (int b = 0; b < batch; b++) {
+                for (int o = 0; o < or.nOut; o++) {
+                  peak[o] = Math.max(peak[o], Math.abs(sums[b * or.nOut + o]));
+                }
+              }
+            }
+            for (int o = 0; o < or.nOut; o++) {
+              if (peak[o] > 0) {
+                or.fullScale[s][o] = (float) (headroom * peak[o]);
+              }
+            }
+          }
+        });
+  }
+
+  /** Energy, latency and operations of one MVM with {@code x} as input, without running it. */
+  public CostReport estimate(float[] x) {
+    State st = state;
+    if (st == null) {
+      throw new IllegalStateException("matrix not programmed: call program(weights) first");
+    }
+    return cost(false, prepare(x, 1, cols, null), 1, st, rowTiles, colTiles);
+  }
+
+  @Override
+  public AreaReport area() {
+    int tiles = rowTiles * colTiles;
+    int slices = config.mapping().slices();
+    double f = node.featureMetres();
+    double cells = 2.0 * slices * config.tile().rows() * config.tile().cols() * node.cellAreaF2() * f * f;
+    int adcs = (config.tile().cols() * slices + config.adc().columnsPerAdc() - 1) / config.adc().columnsPerAdc();
+    double adc = adcs * node.adcAreaPerStepSquareMetres() * Math.scalb(1.0, config.adc().bits());
+    double dacs = config.tile().rows() * node.dacAreaSquareMetres();
+    return new AreaReport(tiles * cells, tiles * adc, tiles * dacs, tiles);
+  }
+
+  @Override
+  public float[] effectiveWeights() {
+    State st = requireState();
+    float[] w = new float[rows * cols];
+    for (int rt = 0; rt < rowTiles; rt++) {
+      for (int ct = 0; ct < colTiles; ct++) {
+        CrossbarTile t = st.tiles[rt][ct];
+        for (int o = 0; o < t.nOut; o++) {
+          int r = ct * config.tile().cols() + o;
+          for (int i = 0; i < t.nIn; i++) {
+            double sum = 0;
+            for (int s = 0; s < t.slices; s++) {
+              sum += sliceCoefficient[s] * t.forward.g[s][i * t.nOut + o];
+            }
+            w[r * cols + rt * config.tile().rows() + i] = (float) (st.outputScale[r] * sum);
+          }
+        }
+      }
+    }
+    return w;
+  }
+
+  @Override
+  public Conductances conductances() {
+    State st = requireState();
+    int slices = config.mapping().slices();
+    float[] plus = new float[slices * rows * cols];
+    float[] minus = new float[slices * rows * cols];
+    for (int rt = 0; rt < rowTiles; rt++) {
+      for (int ct = 0; ct < colTiles; ct++) {
+        CrossbarTile t = st.tiles[rt][ct];
+        for (int s = 0; s < slices; s++) {
+          for (int o = 0; o < t.nOut; o++) {
+            int r = ct * config.tile().cols() + o;
+            for (int i = 0; i < t.nIn; i++) {
+              int idx = (s * rows + r) * cols + rt * config.tile().rows() + i;
+              plus[idx] = t.gPlus[s][o * t.nIn + i];
+              minus[idx] = t.gMinus[s][o * t.nIn + i];
+            }
+          }
+        }
+      }
+    }
+    return new Conductances(rows, cols, slices, plus, minus);
+  }
+
+  /**
+   * The worst-case |error| of each output of {@code W·x} for an ideal chip (every non-ideality off):
+   * half an ADC LSB per conversion, scaled by its slice and plane weight, plus the weight quantisation
+   * (half a step of 2^(b·slices) − 1 per weight, times |x|) and the input quantisation (half a DAC step
+   * times |ŵ|). Holds while no ADC saturates, which {@link CimConfig.AdcRange#WORST_CASE} guarantees.
+   */
+  public double[] quantisationBound(float[] x) {
+    State st = requireState();
+    Prepared p = prepare(x, 1, cols, null);
+    double a = p.vectorScale[0];
+    int dMax = (1 << (config.input().bits() - 1)) - 1;
+    double qMax = config.mapping().quantizeToLevels() ? Math.scalb(1.0, bitsPerCell * config.mapping().slices()) - 1 : 0;
+    double halfCodes = Math.scalb(1.0, config.adc().bits() - 1);
+    double[] bound = new double[rows];
+    float[] w = effectiveWeights();
+    for (int r = 0; r < rows; r++) {
+      int ct = r / config.tile().cols();
+      int o = r % config.tile().cols();
+      double adc = 0;
+      for (int rt = 0; rt < rowTiles; rt++) {
+        CrossbarTile.Orientation or = st.tiles[rt][ct].forward;
+        for (int s = 0; s < or.g.length; s++) {
+          for (int pl = 0; pl < p.u.length; pl++) {
+            adc += sliceCoefficient[s] * p.planeCoefficient[pl] * or.fullScale[s][o] / halfCodes / 2;
+          }
+        }
+      }
+      double sumAbsX = 0;
+      double sumAbsW = 0;
+      for (int c = 0; c < cols; c++) {
+        sumAbsX += Math.abs(x[c]);
+        sumAbsW += Math.abs(w[r * cols + c]);
+      }
+      double weightStep = qMax > 0 ? st.outputScale[r] / (2 * qMax) : 0;
+      double inputStep = a / (2.0 * dMax);
+      bound[r] = a * st.outputScale[r] * adc + weightStep * sumAbsX + inputStep * sumAbsW
+          + 1e-5 * (sumAbsW + cols * weightStep) * (sumAbsX + cols * inputStep);
+    }
+    return bound;
+  }
+
+  private State requireState() {
+    State st = state;
+    if (st == null) {
+      throw new IllegalStateException("matrix not programmed: call program(weights) first");
+    }
+    return st;
+  }
+
+  private void parallelFor(int n, IntConsumer body) {
+    int threads = config.threads();
+    if (threads == 1 || n == 1) {
+      for (int i = 0; i < n; i++) {
+        body.accept(i);
+      }
+    } else if (threads == 0) {
+      IntStream.range(0, n).parallel().forEach(body);
+    } else {
+      POOLS.computeIfAbsent(threads, ForkJoinPool::new)
+          .submit(() -> IntStream.range(0, n).parallel().forEach(body))
+          .join();
+    }
+  }
+
+  /** SplitMix64-style mixing of a seed with two counters into an independent stream seed. */
+  static long mix(long seed, long a, long b) {
+    long z = seed + 0x9E3779B97F4A7C15L * (a + 1) + 0xC2B2AE3D27D4EB4FL * (b + 1);
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
+  }
+}

@@ -1,0 +1,94 @@
+package org.ferrogen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CimCommandTest {
+
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cli = FerroGen.newCommandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cli.setOut(new PrintWriter(out));
+    cli.setErr(new PrintWriter(err));
+    int code = cli.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void textReportNamesErrorEnergyAndEfficiency() {
+    Run r = run("cim", "mvm", "--rows", "40", "--cols", "300", "--trials", "20");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("relative L2 error", "SNR per output", "adc", "TOPS/W", "2 tile(s)");
+  }
+
+  @Test
+  void jsonReportParsesAndIsPlausible() throws Exception {
+    Run r = run("cim", "mvm", "--rows", "32", "--cols", "64", "--trials", "30", "--json", "--seed", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("relativeL2Error").asDouble()).isBetween(1e-4, 0.5);
+    assertThat(j.get("snrDb").get("perOutput")).hasSize(32);
+    assertThat(j.get("topsPerWatt").asDouble()).isPositive();
+    assertThat(j.get("energyPerMvmJoules").get("total").asDouble()).isPositive();
+  }
+
+  @Test
+  void matrixFromCsvAndConfigFromYaml(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("w.csv");
+    Files.writeString(csv, "1,2,3\n-1,0.5,2\n");
+    Path yaml = dir.resolve("chip.yaml");
+    Files.writeString(yaml, "adc: {bits: 12, range: WORST_CASE}\nnonIdealities: {readNoise: {enabled: false}}\n");
+    Run r = run("cim", "mvm", "--matrix", csv.toString(), "--config", yaml.toString(), "--trials", "10", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("rows").asInt()).isEqualTo(2);
+    assertThat(j.get("cols").asInt()).isEqualTo(3);
+    assertThat(j.get("relativeL2Error").asDouble()).isLessThan(0.05);
+  }
+
+  @Test
+  void npyFloat64MatrixIsRead(@TempDir Path dir) throws Exception {
+    Path npy = dir.resolve("w.npy");
+    String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }";
+    int pad = 64 - (10 + header.length() + 1) % 64;
+    header = header + " ".repeat(pad) + "\n";
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(10 + header.length() + 32).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.put((byte) 0x93).put("NUMPY".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).put((byte) 1).put((byte) 0);
+    b.putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+    b.putDouble(1).putDouble(-2).putDouble(0.5).putDouble(4);
+    Files.write(npy, b.array());
+    Run r = run("cim", "mvm", "--matrix", npy.toString(), "--trials", "5", "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(new ObjectMapper().readTree(r.out()).get("cols").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void invalidConfigurationsGiveOneLineErrors(@TempDir Path dir) throws Exception {
+    Path yaml = dir.resolve("bad.yaml");
+    Files.writeString(yaml, "adc: {bits: 0}\n");
+    Run r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--config", yaml.toString());
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("adc.bits = 0").doesNotContain("Exception").hasLineCount(1);
+    Files.writeString(yaml, "tile: {rows: 4096}\n");
+    r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--config", yaml.toString());
+    assertThat(r.err()).contains("tile 4096x256").contains("maxArrayDimension");
+    Files.writeString(yaml, "nonIdealities: {deviceToDevice: {relativeSigma: -0.1}}\n");
+    r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--config", yaml.toString());
+    assertThat(r.err()).contains("relativeSigma").contains("negative");
+    r = run("cim", "mvm", "--rows", "4");
+    assertThat(r.code()).isNotZero();
+    assertThat(r.err()).contains("--cols");
+  }
+}
