@@ -105,6 +105,9 @@ public final class PredictionEstimators {
     if (len < 3) {
       return null;
     }
+    if (k == 2) {
+      return binaryLag(data, domain);
+    }
     long[] scoreboard = new long[LAG_DEPTH];
     int winner = 0;
     long run = 0;
@@ -158,6 +161,53 @@ public final class PredictionEstimators {
     return predictionResult("Lag Prediction", domain, correct, len - 1, maxRun, k);
   }
 
+  /**
+   * The lag predictor on bits, 64 steps at a time: the hits of lag d over a block are the
+   * complement of the block XOR the block d+1 bits earlier, read from a packed copy of the data.
+   */
+  private static EstimatorResult binaryLag(byte[] data, Domain domain) {
+    int len = data.length;
+    long[] packed = new long[(len >>> 6) + 2];
+    for (int t = 0; t < len; t++) {
+      packed[t >>> 6] |= (long) (data[t] & 1) << (t & 63);
+    }
+    ScoreboardRace race = new ScoreboardRace(LAG_DEPTH);
+    long[] hits = new long[LAG_DEPTH];
+    for (int t0 = 1; t0 < len; t0 += 64) {
+      int steps = Math.min(64, len - t0);
+      long mask = steps == 64 ? -1L : (1L << steps) - 1;
+      if (t0 >= LAG_DEPTH) {
+        long now = bits64(packed, t0);
+        for (int d = 0; d < LAG_DEPTH; d++) {
+          hits[d] = ~(now ^ bits64(packed, t0 - d - 1)) & mask;
+        }
+      } else {
+        // Start-up: lag d exists only from step d+1 on.
+        for (int d = 0; d < LAG_DEPTH; d++) {
+          long h = 0;
+          for (int b = 0; b < steps; b++) {
+            int i = t0 + b;
+            if (d < i && data[i] == data[i - d - 1]) {
+              h |= 1L << b;
+            }
+          }
+          hits[d] = h;
+        }
+      }
+      race.block(hits, null, LAG_DEPTH, steps);
+    }
+    return predictionResult(
+        "Lag Prediction", domain, race.correct(), len - 1, race.maxRun(), 2);
+  }
+
+  /** Bits off .. off+63 of a packed bit array (bit b of the result is bit off+b). */
+  private static long bits64(long[] packed, int off) {
+    int q = off >>> 6;
+    int r = off & 63;
+    long lo = packed[q] >>> r;
+    return r == 0 ? lo : lo | (packed[q + 1] << (64 - r));
+  }
+
   /** Section 6.3.9: Markov models of orders 1..16 with counting; null when fewer than 3 samples. */
   public static EstimatorResult multiMmc(byte[] data, int k, Domain domain) {
     if (data.length < 3) {
@@ -166,74 +216,71 @@ public final class PredictionEstimators {
     return k == 2 ? binaryMultiMmc(data, domain) : generalMultiMmc(data, k, domain);
   }
 
+  /**
+   * MultiMMC on bits. The dictionaries evolve independently of the scoreboard, so each step only
+   * records which orders predicted and which were right; {@link ScoreboardRace} then replays the
+   * scoreboard 64 steps at a time.
+   */
   private static EstimatorResult binaryMultiMmc(byte[] s, Domain domain) {
     int len = s.length;
-    long[] scoreboard = new long[MMC_DEPTH];
     int[][] dict = new int[MMC_DEPTH][];
     for (int d = 0; d < MMC_DEPTH; d++) {
       dict[d] = new int[1 << (d + 2)];
     }
     int[] elems = new int[MMC_DEPTH];
-    int winner = 0;
-    long run = 0;
-    long maxRun = 0;
-    long correct = 0;
-    int pattern = 0;
+    int history = 0;
     for (int d = 0; d < MMC_DEPTH && d + 1 < len; d++) {
-      pattern = (pattern << 1) | (s[d] & 1);
-      dict[d][((pattern & ((1 << (d + 1)) - 1)) << 1) + (s[d + 1] & 1)] = 1;
+      history = (history << 1) | (s[d] & 1);
+      dict[d][((history & ((1 << (d + 1)) - 1)) << 1) + (s[d + 1] & 1)] = 1;
       elems[d] = 1;
     }
+    ScoreboardRace race = new ScoreboardRace(MMC_DEPTH);
+    long[] hits = new long[MMC_DEPTH];
+    long[] made = new long[MMC_DEPTH];
+    // history: s[i-1] in bit 0, s[i-2] in bit 1, ...
+    history = (s[1] & 1) | ((s[0] & 1) << 1);
+    int b = 0;
     for (int i = 2; i < len; i++) {
-      boolean found = false;
-      int curWinner = winner;
       int y = s[i] & 1;
-      pattern = 0;
-      for (int d = 0; d < MMC_DEPTH && d <= i - 2; d++) {
-        pattern |= (s[i - d - 1] & 1) << d;
+      boolean chain = true;
+      int levels = Math.min(MMC_DEPTH, i - 1);
+      long bit = 1L << b;
+      for (int d = 0; d < levels; d++) {
         int[] table = dict[d];
-        int at = pattern << 1;
-        int prediction = 2;
-        if (d == 0 || found) {
-          int count;
-          if (table[at] > table[at + 1]) {
-            prediction = 0;
-            count = table[at];
-          } else {
-            prediction = 1;
-            count = table[at + 1];
+        int at = (history & ((2 << d) - 1)) << 1;
+        if (chain) {
+          int c0 = table[at];
+          int c1 = table[at + 1];
+          int prediction = c0 > c1 ? 0 : 1;
+          chain = (c0 | c1) != 0;
+          if (chain) {
+            made[d] |= bit;
+            hits[d] |= (long) (prediction ^ y ^ 1) << b;
+            if (table[at + y] != 0) {
+              table[at + y]++;
+            } else if (elems[d] < MMC_MAX_ENTRIES) {
+              table[at + y] = 1;
+              elems[d]++;
+            }
+            continue;
           }
-          found = count != 0;
         }
-        if (found) {
-          if (prediction == y) {
-            scoreboard[d]++;
-            if (scoreboard[d] >= scoreboard[winner]) {
-              winner = d;
-            }
-            if (d == curWinner) {
-              correct++;
-              if (++run > maxRun) {
-                maxRun = run;
-              }
-            }
-          } else if (d == curWinner) {
-            run = 0;
-          }
-          if (table[at + y] != 0) {
-            table[at + y]++;
-          } else if (elems[d] < MMC_MAX_ENTRIES) {
-            table[at + y] = 1;
-            elems[d]++;
-          }
-        } else if (elems[d] < MMC_MAX_ENTRIES) {
+        if (elems[d] < MMC_MAX_ENTRIES) {
           // The tool sets (not increments) the pair here, even if an earlier pass created it.
           table[at + y] = 1;
           elems[d]++;
         }
       }
+      history = (history << 1) | y;
+      if (++b == 64 || i == len - 1) {
+        race.block(hits, made, MMC_DEPTH, b);
+        java.util.Arrays.fill(hits, 0L);
+        java.util.Arrays.fill(made, 0L);
+        b = 0;
+      }
     }
-    return predictionResult("MultiMMC Prediction", domain, correct, len - 2, maxRun, 2);
+    return predictionResult(
+        "MultiMMC Prediction", domain, race.correct(), len - 2, race.maxRun(), 2);
   }
 
   private static EstimatorResult generalMultiMmc(byte[] data, int k, Domain domain) {

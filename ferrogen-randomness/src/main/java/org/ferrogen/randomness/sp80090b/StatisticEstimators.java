@@ -243,6 +243,8 @@ public final class StatisticEstimators {
     private final int d;
     private final long numBlocks;
     private double[] log2Table = new double[0];
+    private static final double RESCALE_BELOW = 0x1p-400;
+    private static final int RESCALE_BITS = 400;
 
     CompressionExpectation(int alph, int d, long numBlocks) {
       this.alph = alph;
@@ -272,22 +274,32 @@ public final class StatisticEstimators {
       Kahan firstSum = new Kahan();
       long v = numBlocks - d;
       double bterm = 1.0 - z;
-      // bHi + bLo = (1 - z)^(i - 1), carried as a double-double.
+      // (bHi + bLo) * 2^scale = (1 - z)^(i - 1): a double-double with a separate binary exponent,
+      // so that the factor keeps full precision far below the double range, as the tool's x87
+      // extended-precision factor does. Without it the product would stall at the smallest
+      // subnormal and the underflow cut-off below would never trigger.
       double bHi = bterm;
       double bLo = 0.0;
+      int scale = 0;
       for (int i = 2; i <= d; i++) {
-        ai.add(log2Of(i) * (bHi + bLo));
+        ai.add(Math.scalb(log2Of(i) * (bHi + bLo), scale));
         double hi = bHi * bterm;
         double lo = Math.fma(bHi, bterm, -hi) + bLo * bterm;
         bHi = hi + lo;
         bLo = lo - (bHi - hi);
+        if (bHi < RESCALE_BELOW) {
+          bHi = Math.scalb(bHi, RESCALE_BITS);
+          bLo = Math.scalb(bLo, RESCALE_BITS);
+          scale -= RESCALE_BITS;
+        }
       }
       double ad1 = ai.sum;
       boolean underflow = false;
       for (long i = d + 1; i <= numBlocks - 1; i++) {
-        double term = log2Of(i) * (bHi + bLo);
-        ai.add(term);
-        double scaled = (numBlocks - i) * term;
+        double unscaled = log2Of(i) * (bHi + bLo);
+        ai.add(Math.scalb(unscaled, scale));
+        // The tool stops once (num_blocks - i) * a_i rounds to zero in double precision.
+        double scaled = Math.scalb((numBlocks - i) * unscaled, scale);
         if (scaled > 0.0) {
           firstSum.add(scaled);
         } else {
@@ -298,10 +310,15 @@ public final class StatisticEstimators {
         double lo = Math.fma(bHi, bterm, -hi) + bLo * bterm;
         bHi = hi + lo;
         bLo = lo - (bHi - hi);
+        if (bHi < RESCALE_BELOW) {
+          bHi = Math.scalb(bHi, RESCALE_BITS);
+          bLo = Math.scalb(bLo, RESCALE_BITS);
+          scale -= RESCALE_BITS;
+        }
       }
       firstSum.add((double) (numBlocks - d) * ad1);
       if (!underflow) {
-        ai.add(log2Of(numBlocks) * (bHi + bLo));
+        ai.add(Math.scalb(log2Of(numBlocks) * (bHi + bLo), scale));
       }
       return 1 / (double) v * z * (z * firstSum.sum + (ai.sum - ad1));
     }

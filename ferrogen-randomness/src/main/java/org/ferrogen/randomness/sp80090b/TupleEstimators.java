@@ -24,6 +24,12 @@ public final class TupleEstimators {
 
   public static Pair estimate(byte[] data, int alphabetSize, Domain domain) {
     int n = data.length;
+    if (alphabetSize == 2 && n > Long.SIZE) {
+      int[] lcp = BinarySuffixOrder.lcpIfShortRepeats(data);
+      if (lcp != null) {
+        return fromLcp(lcp, n, domain);
+      }
+    }
     int[] text = new int[n];
     for (int i = 0; i < n; i++) {
       text[i] = data[i] & 0xFF;
