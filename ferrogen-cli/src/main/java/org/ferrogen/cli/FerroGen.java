@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.ferrogen.cli.randomness.Sp80090bCommand.class,
     })
 public final class FerroGen implements Runnable {
 
