@@ -57,8 +57,13 @@ public final class IidAssessment {
     }
   }
 
-  /** Runs the IID track; {@code seed} drives the permutations. */
+  /** Runs the IID track with 10,000 permutations; {@code seed} drives them. */
   public static Result assess(Samples samples, long seed, boolean parallel) {
+    return assess(samples, seed, parallel, PermutationTests.PERMUTATIONS);
+  }
+
+  /** Runs the IID track with at most {@code permutations} permutations. */
+  public static Result assess(Samples samples, long seed, boolean parallel, int permutations) {
     int alph = samples.alphabetSize();
     if (alph <= 1) {
       throw new IllegalArgumentException(
@@ -78,7 +83,7 @@ public final class IidAssessment {
     assessed = Math.min(assessed, hOriginal);
     List<ChiSquareTests.Outcome> chi = ChiSquareTests.run(samples.symbols(), alph);
     LrsTest.Outcome lrs = LrsTest.run(samples.symbols(), alph);
-    PermutationTests.Outcome perm = PermutationTests.run(samples, seed, parallel);
+    PermutationTests.Outcome perm = PermutationTests.run(samples, seed, parallel, permutations);
     return new Result(
         samples.length(), k, alph, lit, bit, hOriginal, hBitstring, assessed, chi, lrs, perm,
         samples.warnings());

@@ -81,8 +81,19 @@ public final class PermutationTests {
 
   private PermutationTests() {}
 
-  /** Runs the tests with permutations drawn from {@code seed}, in parallel when asked. */
+  /** Runs the tests with the standard 10,000 permutations drawn from {@code seed}. */
   public static Outcome run(Samples samples, long seed, boolean parallel) {
+    return run(samples, seed, parallel, PERMUTATIONS);
+  }
+
+  /**
+   * Runs the tests with at most {@code permutations} permutations (SP 800-90B uses 10,000; fewer
+   * give a coarser test, useful only for quick looks).
+   */
+  public static Outcome run(Samples samples, long seed, boolean parallel, int permutations) {
+    if (permutations < 1) {
+      throw new IllegalArgumentException("permutations must be positive, got " + permutations);
+    }
     byte[] symbols = samples.symbols();
     byte[] raw = samples.raw();
     Context ctx = Context.of(samples);
@@ -95,8 +106,8 @@ public final class PermutationTests {
     int batch = parallel ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : 1;
     int done = 0;
     int remaining = count;
-    while (done < PERMUTATIONS && remaining > 0) {
-      int size = Math.min(batch, PERMUTATIONS - done);
+    while (done < permutations && remaining > 0) {
+      int size = Math.min(batch, permutations - done);
       long[] batchSeeds = new long[size];
       for (int i = 0; i < size; i++) {
         batchSeeds[i] = seeds.nextLong();
