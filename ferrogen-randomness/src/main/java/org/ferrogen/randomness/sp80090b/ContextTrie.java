@@ -69,18 +69,11 @@ final class ContextTrie {
    * whether a new pair was created.
    */
   boolean increment(int node, int symbol, boolean mayCreate) {
-    long key = ((long) node << 8) | symbol;
-    int count = postfixCounts.get(key);
-    boolean created = false;
-    if (count != LongIntMap.MISSING) {
-      count++;
-    } else if (mayCreate) {
-      count = 1;
-      created = true;
-    } else {
+    int count = postfixCounts.increment(((long) node << 8) | symbol, mayCreate);
+    if (count == LongIntMap.MISSING) {
       return false;
     }
-    postfixCounts.put(key, count);
+    boolean created = count == 1;
     if (count > bestCount[node] || (count == bestCount[node] && symbol > bestSymbol[node])) {
       bestCount[node] = count;
       bestSymbol[node] = symbol;

@@ -39,6 +39,32 @@ final class LongIntMap {
     }
   }
 
+  /**
+   * Adds one to the value of {@code key}; a missing key is entered with value 1 when
+   * {@code mayCreate}, else left out. Returns the new value, or {@link #MISSING}.
+   */
+  int increment(long key, boolean mayCreate) {
+    int i = mix(key) & mask;
+    while (true) {
+      long k = keys[i];
+      if (k == key) {
+        return ++values[i];
+      }
+      if (k == EMPTY) {
+        if (!mayCreate) {
+          return MISSING;
+        }
+        keys[i] = key;
+        values[i] = 1;
+        if (++size * 2 > keys.length) {
+          grow();
+        }
+        return 1;
+      }
+      i = (i + 1) & mask;
+    }
+  }
+
   void put(long key, int value) {
     int i = mix(key) & mask;
     while (true) {
