@@ -1,54 +1,88 @@
 package org.ferrogen.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.ferrogen.cli.randomness.Sp80022Report;
-import org.ferrogen.randomness.bits.BitFormat;
-import org.ferrogen.randomness.bits.BitSequence;
-import org.ferrogen.randomness.sp80022.Sp80022Battery;
-import org.ferrogen.randomness.sp80022.Sp80022Parameters;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /**
- * {@code ferrogen demo}. Until the chip demo exists it runs the SP 800-22 battery on a bundled
- * sample: the 10^6-bit data.sha1 stream of the NIST STS 2.1.2 distribution (see the NOTICE next
- * to it).
+ * {@code ferrogen demo}: the main job in one run. It walks through what the chip does — store,
+ * compute, randomise, generate — by running the real commands a user would type, printing each
+ * command line before its output so that every figure can be reproduced and varied by hand.
  */
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = "Show what FerroGen does (for now: the SP 800-22 battery on a bundled sample).")
+    description = {
+      "Tour of the simulated ferroelectric chip: device physics, analog matrix products,",
+      "the entropy source and its tests, and text generation on the chip, each step being",
+      "a real ferrogen command printed before it runs."
+    })
 public final class DemoCommand implements Callable<Integer> {
-
-  static final String SAMPLE = "/org/ferrogen/cli/sample/sts-data.sha1";
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--out", defaultValue = "ferrogen-demo",
+      description = "Folder for the plots and CSV files the demo writes (default ${DEFAULT-VALUE}).")
+  Path out;
+
+  @Option(names = "--seed", defaultValue = "2026",
+      description = "Seed of every simulation in the demo, so a rerun prints the same figures (default ${DEFAULT-VALUE}).")
+  long seed;
+
+  /** One step of the tour: why it matters, and the command that shows it. */
+  record Step(String title, String why, List<String> args) {}
+
+  List<Step> steps() {
+    String s = Long.toString(seed);
+    String dir = out.toString();
+    List<Step> steps = new ArrayList<>();
+    steps.add(new Step("Store: a CEA-Leti FeCAP read and the FeFET / memristor programming energy",
+        "Destructive charge-sharing read onto a 188 fF bit line (Martemucci et al., Nat. Electron. 2025).",
+        List.of("device", "energy", "--params", "cea-leti-2025", "--out", dir, "--seed", s)));
+    steps.add(new Step("Store: 32 programmed FeFET levels (Deng et al. VLSI 2020 multi-domain model)",
+        "Partial polarization switching sets the threshold voltage; program-and-verify places each level.",
+        List.of("device", "levels", "--params", "deng-2020-fefet", "--out", dir, "--seed", s)));
+    steps.add(new Step("Compute: a 256x256 matrix-vector product on FeFET crossbar tiles",
+        "Accuracy against the exact float product, and what it costs in energy, time and area.",
+        List.of("cim", "mvm", "--rows", "256", "--cols", "256", "--trials", "20", "--seed", s)));
+    return steps;
+  }
+
   @Override
-  public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
-    byte[] bytes;
-    try (InputStream in = DemoCommand.class.getResourceAsStream(SAMPLE)) {
-      if (in == null) {
-        throw new IOException("bundled sample " + SAMPLE + " is missing from the jar");
+  public Integer call() {
+    PrintWriter console = spec.commandLine().getOut();
+    console.println("FerroGen demo: a simulated ferroelectric chip that stores, computes and samples.");
+    console.println("Every step below is an ordinary ferrogen command; run it yourself to vary it.");
+    console.println("Plots and CSV files go to " + out.toAbsolutePath() + ".");
+    List<String> failed = new ArrayList<>();
+    List<Step> steps = steps();
+    for (int i = 0; i < steps.size(); i++) {
+      Step step = steps.get(i);
+      console.println();
+      console.printf("== %d/%d  %s%n", i + 1, steps.size(), step.title());
+      console.println("   " + step.why());
+      console.println("$ ./ferrogen " + String.join(" ", step.args()));
+      console.flush();
+      CommandLine command = FerroGen.newCommandLine();
+      command.setOut(console);
+      command.setErr(spec.commandLine().getErr());
+      int code = command.execute(step.args().toArray(String[]::new));
+      console.flush();
+      if (code != 0) {
+        failed.add(step.title());
       }
-      bytes = in.readAllBytes();
     }
-    BitSequence sample = BitSequence.fromBytes(bytes, BitFormat.MSB);
-    out.println("FerroGen demo: the chip demo is not built yet, so this runs the NIST SP 800-22 battery");
-    out.println("(all 15 tests, STS 2.1.2 defaults) on a bundled sample: " + sample.length()
-        + " bits of data.sha1 from the NIST STS 2.1.2 data folder.");
-    out.println("Run it on your own bits with: ./ferrogen sp800-22 FILE --format ascii|msb|lsb");
-    out.println();
-    Sp80022Parameters parameters = Sp80022Parameters.defaults();
-    long start = System.nanoTime();
-    Sp80022Battery.BatteryReport report = new Sp80022Battery(parameters).run(List.of(sample));
-    double wall = (System.nanoTime() - start) / 1e9;
-    Sp80022Report.printTable(out, "bundled sample data.sha1 (msb)", report, parameters.alpha(), wall);
-    return 0;
+    console.println();
+    if (failed.isEmpty()) {
+      console.println("Demo complete: " + steps.size() + " steps.");
+      return 0;
+    }
+    console.println("Demo finished with " + failed.size() + " failed step(s): " + String.join("; ", failed));
+    return UserErrors.FAILURE;
   }
 }
