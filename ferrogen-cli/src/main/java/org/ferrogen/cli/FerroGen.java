@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
     description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      org.ferrogen.cli.trng.TrngCommand.class,
+      org.ferrogen.cli.trng.PufCommand.class,
     })
 public final class FerroGen implements Runnable {
 

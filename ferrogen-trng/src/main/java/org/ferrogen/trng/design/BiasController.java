@@ -62,6 +62,17 @@ public final class BiasController {
     }
   }
 
+  /** Restarts the loop at {@code newCode} (after a calibration), forgetting the partial window. */
+  public void reset(int newCode) {
+    if (newCode < minCode || newCode > maxCode) {
+      throw new IllegalArgumentException("code " + newCode + " outside " + minCode + ".." + maxCode);
+    }
+    integrator = newCode;
+    code = newCode;
+    ones = 0;
+    seen = 0;
+  }
+
   /** The DAC code to apply to the next pulse. */
   public int code() {
     return code;
