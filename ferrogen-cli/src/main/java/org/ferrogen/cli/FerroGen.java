@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
+      org.ferrogen.cli.device.DeviceCommand.class,
     })
 public final class FerroGen implements Runnable {
 

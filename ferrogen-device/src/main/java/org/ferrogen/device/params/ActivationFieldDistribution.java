@@ -1,0 +1,120 @@
+package org.ferrogen.device.params;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.random.RandomGenerator;
+
+/**
+ * Distribution of the domains' activation fields Ea (V/m) in the generalised Merz law
+ * τ = τ0·exp((Ea/E)^α) of Deng et al., VLSI 2020 (public model code boltma/Scalable-FeFET).
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ActivationFieldDistribution.Normal.class, name = "normal"),
+  @JsonSubTypes.Type(value = ActivationFieldDistribution.GeneralizedBeta.class, name = "generalized-beta")
+})
+public sealed interface ActivationFieldDistribution {
+
+  /** One activation field drawn from the distribution, in V/m (always positive). */
+  double sample(RandomGenerator rng);
+
+  /** Mean activation field in V/m. */
+  double mean();
+
+  /**
+   * Normal distribution truncated to positive fields (Deng 2020 FeFET default: Ea ~ N(2.3 V, 0.4 V)
+   * across the film).
+   */
+  record Normal(double meanVPerM, double sigmaVPerM) implements ActivationFieldDistribution {
+    public Normal {
+      Check.positive("kinetics.activationField.meanVPerM", meanVPerM);
+      Check.nonNegative("kinetics.activationField.sigmaVPerM", sigmaVPerM);
+    }
+
+    @Override
+    public double sample(RandomGenerator rng) {
+      double ea;
+      do {
+        ea = meanVPerM + sigmaVPerM * rng.nextGaussian();
+      } while (ea <= 0);
+      return ea;
+    }
+
+    @Override
+    public double mean() {
+      return meanVPerM;
+    }
+  }
+
+  /**
+   * Generalised beta distribution of the first kind, Ea = scale·B^(1/a) with B ~ Beta(p, q), so
+   * 0 < Ea < scale (Deng 2020 MFM fit: scale 1.67 MV/cm, a = 6.76, p = 2.10, q = 1.36).
+   */
+  record GeneralizedBeta(double scaleVPerM, double a, double p, double q)
+      implements ActivationFieldDistribution {
+    public GeneralizedBeta {
+      Check.positive("kinetics.activationField.scaleVPerM", scaleVPerM);
+      Check.positive("kinetics.activationField.a", a);
+      Check.positive("kinetics.activationField.p", p);
+      Check.positive("kinetics.activationField.q", q);
+    }
+
+    @Override
+    public double sample(RandomGenerator rng) {
+      double x = gamma(p, rng);
+      double y = gamma(q, rng);
+      double b = x / (x + y);
+      return scaleVPerM * Math.pow(b, 1 / a);
+    }
+
+    @Override
+    public double mean() {
+      // E[B^(1/a)] = B(p + 1/a, q) / B(p, q) = Γ(p+1/a)Γ(p+q) / (Γ(p)Γ(p+q+1/a)).
+      double k = 1 / a;
+      return scaleVPerM
+          * Math.exp(lnGamma(p + k) + lnGamma(p + q) - lnGamma(p) - lnGamma(p + q + k));
+    }
+
+    /** Marsaglia–Tsang gamma sampler (shape > 0, unit scale). */
+    private static double gamma(double shape, RandomGenerator rng) {
+      if (shape < 1) {
+        double u = rng.nextDouble();
+        return gamma(shape + 1, rng) * Math.pow(u, 1 / shape);
+      }
+      double d = shape - 1.0 / 3;
+      double c = 1 / Math.sqrt(9 * d);
+      while (true) {
+        double x;
+        double v;
+        do {
+          x = rng.nextGaussian();
+          v = 1 + c * x;
+        } while (v <= 0);
+        v = v * v * v;
+        double u = rng.nextDouble();
+        if (u < 1 - 0.0331 * x * x * x * x || Math.log(u) < 0.5 * x * x + d * (1 - v + Math.log(v))) {
+          return d * v;
+        }
+      }
+    }
+
+    /** Lanczos approximation of ln Γ(x) for x > 0 (relative error below 1e-13). */
+    static double lnGamma(double x) {
+      double[] g = {
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7
+      };
+      if (x < 0.5) {
+        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
+      }
+      x -= 1;
+      double a = g[0];
+      double t = x + 7.5;
+      for (int i = 1; i < 9; i++) {
+        a += g[i] / (x + i);
+      }
+      return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
+    }
+  }
+}
