@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The options shared by the {@code trng} commands: which design, where it runs, how it is seeded. */
 final class SourceOptions {
 
-  @Option(names = "--design", required = true, paramLabel = "cell|pair|ring",
+  @Option(names = "--design", paramLabel = "cell|pair|ring",
       description = "Circuit: cell (stochastic-switching cells), pair (FeCAP pair race), ring (FeFET ring oscillator).")
   String design;
 
@@ -36,6 +36,9 @@ final class SourceOptions {
   double supplyNoise;
 
   TrngDesign design() {
+    if (design == null) {
+      throw new IllegalArgumentException("missing required option --design (cell, pair or ring)");
+    }
     return TrngDesign.byName(design);
   }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
           + " -> SHA-256 conditioning -> SP 800-90A DRBG. A health-test alarm stops the output.",
       "SIMULATION: the physics is driven by a pseudo-random generator; this is not certified entropy."
     },
-    subcommands = {TrngHealthCommand.class, TrngHammerCommand.class})
+    subcommands = {TrngAssessCommand.class, TrngHealthCommand.class, TrngHammerCommand.class, TrngSweepCommand.class})
 public final class TrngCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;

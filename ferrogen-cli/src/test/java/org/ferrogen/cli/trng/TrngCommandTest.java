@@ -31,6 +31,12 @@ class TrngCommandTest {
   }
 
   @Test
+  void subcommandsRunWithoutTheParentsDesignOption() {
+    assertThat(FerroGen.execute("trng", "health", "--samples", "100000", "--seed", "1")).isZero();
+    assertThat(FerroGen.execute("trng", "--bytes", "8", "-o", dir.resolve("y").toString())).isEqualTo(2);
+  }
+
+  @Test
   void packsRawSamplesMostSignificantBitFirst() {
     byte[] samples = {1, 0, 0, 0, 0, 0, 0, 1, 0, 1, 1, 1, 1, 1, 1, 1};
     byte[] out = new byte[2];

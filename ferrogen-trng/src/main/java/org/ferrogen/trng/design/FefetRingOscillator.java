@@ -66,13 +66,14 @@ public final class FefetRingOscillator implements SimulatedSource {
     }
 
     /**
-     * 64 five-stage rings of the Deng 2020 FeFET; C_L = 2 fF per stage, V_DD = 0.9 V, 100 periods
+     * 256 five-stage rings of the Deng 2020 FeFET (enough for 200 Mb/s with a re-programming per
+     * sample); C_L = 2 fF per stage, V_DD = 0.9 V, 100 periods
      * per sample, 1 ps flip-flop timing noise, 0.1 % thermal jitter per stage delay (all
-     * assumptions for a 28 nm-class ring), re-programming before every sample, claimed 0.5 bits
+     * assumptions for a 28 nm-class ring), re-programming before every sample, claimed 0.8 bits
      * per raw bit.
      */
     public static Config defaults() {
-      return new Config(ParameterSets.DENG_2020_FEFET, 64, 5, 2e-15, 0.9, 100, 1e-12, 1e-3, 1, 0.5,
+      return new Config(ParameterSets.DENG_2020_FEFET, 256, 5, 2e-15, 0.9, 100, 1e-12, 1e-3, 1, 0.8,
           PeripheryEnergy.defaults());
     }
 

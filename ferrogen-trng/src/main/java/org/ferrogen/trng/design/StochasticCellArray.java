@@ -69,7 +69,7 @@ public final class StochasticCellArray implements SimulatedSource {
     }
 
     /**
-     * 48 cells (enough for the brief's 200 Mb/s at the modelled cycle) of the CEA-Leti Si:HfO2
+     * 52 cells (enough for the brief's 200 Mb/s at the modelled ≈ 246 ns cycle) of the CEA-Leti Si:HfO2
      * stack (Martemucci 2025), 50 ns write pulses (the stack's assumed τ0 = 19 ns bounds every
      * switching time from below, so pulses must be a few τ0 long), a 10-bit write DAC over 0.5–4 V
      * (assumption), control windows of 256 bits with a gain of 4 codes (assumption, tuned so the
@@ -77,7 +77,7 @@ public final class StochasticCellArray implements SimulatedSource {
      * the SP 800-90B assessment of this design, see docs/trng.md).
      */
     public static Config defaults() {
-      return new Config(ParameterSets.CEA_LETI_2025, 48, 50e-9, 0.5, 4.0, 1024, 256, 4.0, 0.8,
+      return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 0.5, 4.0, 1024, 256, 4.0, 0.8,
           PeripheryEnergy.defaults());
     }
 

@@ -1,5 +1,7 @@
 package org.ferrogen.trng.fault;
 
+import org.ferrogen.randomness.health.HealthCutoffs;
+
 /**
  * Predicted detection delays of the SP 800-90B section 4.4 health tests (repetition count test with
  * cutoff {@code rctCutoff}; adaptive proportion test with window {@code aptWindow} and cutoff
@@ -161,41 +163,18 @@ public record AlarmDelayModel(int rctCutoff, int aptWindow, int aptCutoff) {
     return (1 - Math.pow(ratio, terms)) / (1 - ratio);
   }
 
-  /** P(Bin(n, p) ≥ k), summed in logarithms. */
+  /** P(Bin(n, p) ≥ k), with the degenerate p of a stuck source handled here. */
   static double binomialUpperTail(int n, double p, int k) {
     if (k <= 0) {
       return 1;
     }
-    if (k > n) {
-      return 0;
-    }
-    if (p <= 0) {
+    if (k > n || p <= 0) {
       return 0;
     }
     if (p >= 1) {
       return 1;
     }
-    double logP = Math.log(p);
-    double logQ = Math.log1p(-p);
-    double sum = 0;
-    double logChoose = logChoose(n, k);
-    for (int i = k; i <= n; i++) {
-      double term = Math.exp(logChoose + i * logP + (n - i) * logQ);
-      sum += term;
-      if (term < sum * 1e-17 && i > n * p) {
-        break;
-      }
-      logChoose += Math.log((double) (n - i) / (i + 1));
-    }
-    return Math.min(1, sum);
-  }
-
-  private static double logChoose(int n, int k) {
-    double s = 0;
-    for (int i = 1; i <= k; i++) {
-      s += Math.log((double) (n - k + i) / i);
-    }
-    return s;
+    return HealthCutoffs.binomialUpperTail(n, p, k);
   }
 
   private static double upperNormal(double z) {
