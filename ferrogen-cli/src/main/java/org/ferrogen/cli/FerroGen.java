@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
       org.ferrogen.cli.device.DeviceCommand.class,
+      DemoCommand.class,
+      org.ferrogen.cli.randomness.Sp80022Command.class,
     })
 public final class FerroGen implements Runnable {
 
