@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.device.DeviceCommand.class,
       DemoCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
+      org.ferrogen.cli.randomness.Sp80090bCommand.class,
     })
 public final class FerroGen implements Runnable {
 

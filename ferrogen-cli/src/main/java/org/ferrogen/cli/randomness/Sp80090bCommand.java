@@ -1,0 +1,323 @@
+package org.ferrogen.cli.randomness;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.ferrogen.randomness.sp80090b.Bzip2Length;
+import org.ferrogen.randomness.sp80090b.ChiSquareTests;
+import org.ferrogen.randomness.sp80090b.EstimatorResult;
+import org.ferrogen.randomness.sp80090b.IidAssessment;
+import org.ferrogen.randomness.sp80090b.NonIidAssessment;
+import org.ferrogen.randomness.sp80090b.PermutationTests;
+import org.ferrogen.randomness.sp80090b.Samples;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code ferrogen sp800-90b}: NIST SP 800-90B entropy assessment of a sample file. */
+@Command(
+    name = "sp800-90b",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Assess the min-entropy of raw noise samples as NIST SP 800-90B does (same estimators,",
+      "constants and results as NIST's ea_non_iid / ea_iid).",
+      "FILE holds one sample per byte; the low k bits are the symbol."
+    })
+public final class Sp80090bCommand implements Callable<Integer> {
+
+  /** The two assessment tracks. */
+  enum Track {
+    NON_IID("non-iid"),
+    IID("iid");
+
+    final String label;
+
+    Track(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "sample file, one sample per byte")
+  Path file;
+
+  @Option(
+      names = {"-k", "--bits-per-symbol"},
+      required = true,
+      paramLabel = "k",
+      description = "bits per sample, 1..8")
+  int bitsPerSymbol;
+
+  @Option(
+      names = "--track",
+      paramLabel = "TRACK",
+      defaultValue = "non-iid",
+      converter = TrackConverter.class,
+      description = "non-iid (section 6.3 estimators, default) or iid (section 5 tests + MCV)")
+  Track track;
+
+  @Option(names = "--json", description = "print one JSON object instead of text")
+  boolean json;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "20240712",
+      paramLabel = "SEED",
+      description = "seed of the IID permutations (default ${DEFAULT-VALUE})")
+  long seed;
+
+  static final class TrackConverter implements picocli.CommandLine.ITypeConverter<Track> {
+    @Override
+    public Track convert(String value) {
+      for (Track t : Track.values()) {
+        if (t.label.equals(value)) {
+          return t;
+        }
+      }
+      throw new IllegalArgumentException("--track must be non-iid or iid, got '" + value + "'");
+    }
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Samples samples = Samples.read(file, bitsPerSymbol);
+    PrintWriter out = spec.commandLine().getOut();
+    if (track == Track.NON_IID) {
+      NonIidAssessment.Result r = NonIidAssessment.assess(samples);
+      if (json) {
+        out.println(toJson(nonIidJson(r)));
+      } else {
+        printNonIid(out, samples, r);
+      }
+    } else {
+      IidAssessment.Result r = IidAssessment.assess(samples, seed, true);
+      if (json) {
+        out.println(toJson(iidJson(r)));
+      } else {
+        printIid(out, samples, r);
+      }
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static String toJson(Map<String, Object> m) throws Exception {
+    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+  }
+
+  private void header(PrintWriter out, Samples s, boolean bitstring) {
+    out.println("Opening file: '" + file + "'");
+    out.printf(
+        "Loaded %d samples of %d distinct %d-bit-wide symbols%n",
+        s.length(), s.alphabetSize(), s.bitsPerSymbol());
+    if (bitstring) {
+      out.println("Number of Binary Symbols: " + s.bitLength());
+    }
+    for (String w : s.warnings()) {
+      out.println();
+      out.println("*** Warning: " + w + " ***");
+    }
+    if (s.translated()) {
+      out.println();
+      out.println("Symbols have been translated.");
+    }
+    out.println();
+  }
+
+  private void printEstimate(PrintWriter out, EstimatorResult e) {
+    String prefix = e.domain().label() + " " + e.name() + " Estimate: ";
+    for (Map.Entry<String, Number> d : e.details().entrySet()) {
+      if (!e.note().isEmpty() && isAfterNote(e, d.getKey())) {
+        continue;
+      }
+      out.println(prefix + d.getKey() + " = " + number(d.getValue()));
+    }
+    if (!e.note().isEmpty()) {
+      out.println(prefix + e.note());
+      for (Map.Entry<String, Number> d : e.details().entrySet()) {
+        if (isAfterNote(e, d.getKey())) {
+          out.println(prefix + d.getKey() + " = " + number(d.getValue()));
+        }
+      }
+    }
+    out.println(prefix + "min entropy = " + number(e.minEntropy()));
+  }
+
+  /** The collision and compression estimates print p after their "Found p." remark. */
+  private static boolean isAfterNote(EstimatorResult e, String key) {
+    return key.equals("p") && (e.name().equals("Collision") || e.name().equals("Compression"));
+  }
+
+  private void printNonIid(PrintWriter out, Samples s, NonIidAssessment.Result r) {
+    header(out, s, r.hasBitstring());
+    for (EstimatorResult e : r.estimators()) {
+      printEstimate(out, e);
+    }
+    out.println();
+    if (r.hasBitstring()) {
+      out.println("H_bitstring = " + number(r.hBitstring()));
+    }
+    out.println("H_original: " + number(r.hOriginal()));
+    out.println("Assessed min entropy: " + number(r.hAssessed()));
+  }
+
+  private void printIid(PrintWriter out, Samples s, IidAssessment.Result r) {
+    header(out, s, r.bitstringMcv() != null);
+    printEstimate(out, r.literalMcv());
+    if (r.bitstringMcv() != null) {
+      printEstimate(out, r.bitstringMcv());
+    }
+    for (ChiSquareTests.Outcome c : r.chiSquare()) {
+      out.println(c.name() + ": T = " + number(c.statistic()));
+      out.println(c.name() + ": df = " + c.degreesOfFreedom());
+      out.println(c.name() + ": P-value = " + number(c.pValue()));
+    }
+    out.println("Chi square tests: " + verdict(r.chiSquarePassed()));
+    out.println("Longest repeated substring: P_col = " + number(r.lrs().collisionProbability()));
+    out.println("Longest repeated substring: length of LRS = " + r.lrs().lrsLength());
+    out.println("Longest repeated substring: Pr(X >= 1) = " + number(r.lrs().probabilityAtLeastOne()));
+    out.println("Length of longest repeated substring test: " + verdict(r.lrs().passed()));
+    out.printf("%25s  %8s %8s %8s  %s%n", "statistic", "C[i][0]", "C[i][1]", "C[i][2]", "value");
+    for (PermutationTests.Ranking k : r.permutation().rankings()) {
+      out.printf(
+          "%25s%s %8d %8d %8d  %s%n",
+          k.name(), k.passed() ? " " : "*", k.greater(), k.equal(), k.less(), number(k.value()));
+    }
+    out.println("(* denotes failed test; " + r.permutation().permutationsRun()
+        + " permutations; compression by " + Bzip2Length.implementation() + ")");
+    out.println("IID permutation tests: " + verdict(r.permutation().passed()));
+    out.println();
+    if (r.bitstringMcv() != null) {
+      out.println("H_bitstring = " + number(r.hBitstring()));
+      out.println("H_bitstring Per Symbol = " + number(r.hBitstring() * r.bitsPerSymbol()));
+    }
+    out.println("H_original = " + number(r.hOriginal()));
+    out.println("Assessed min entropy: " + number(r.hAssessed()));
+    if (!r.passed()) {
+      out.println("The IID assumption is rejected: use the non-IID track (--track non-iid).");
+    }
+  }
+
+  private static String verdict(boolean passed) {
+    return passed ? "Passed" : "Failed";
+  }
+
+  /** Shortest round-trip decimal, in plain notation unless very large or small. */
+  static String number(Number n) {
+    if (n instanceof Long || n instanceof Integer) {
+      return n.toString();
+    }
+    double x = n.doubleValue();
+    if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0) {
+      return Double.toString(x);
+    }
+    double a = Math.abs(x);
+    if (a >= 1e-5 && a < 1e16) {
+      return new BigDecimal(Double.toString(x)).stripTrailingZeros().toPlainString();
+    }
+    return Double.toString(x).replace('E', 'e');
+  }
+
+  private Map<String, Object> base(String trackName, int samples, int k, int alphabet) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("file", file.toString());
+    m.put("track", trackName);
+    m.put("samples", samples);
+    m.put("bitsPerSymbol", k);
+    m.put("alphabetSize", alphabet);
+    return m;
+  }
+
+  private static Map<String, Object> estimatorJson(EstimatorResult e) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", e.name());
+    m.put("domain", e.domain().jsonName());
+    m.put("minEntropy", e.minEntropy());
+    m.put("details", e.details());
+    if (!e.note().isEmpty()) {
+      m.put("note", e.note());
+    }
+    return m;
+  }
+
+  private Map<String, Object> nonIidJson(NonIidAssessment.Result r) {
+    Map<String, Object> m = base("non-iid", r.samples(), r.bitsPerSymbol(), r.alphabetSize());
+    m.put("translated", r.translated());
+    m.put("hOriginal", r.hOriginal());
+    m.put("hBitstring", r.hasBitstring() ? r.hBitstring() : null);
+    m.put("hAssessed", r.hAssessed());
+    List<Object> es = new ArrayList<>();
+    for (EstimatorResult e : r.estimators()) {
+      es.add(estimatorJson(e));
+    }
+    m.put("estimators", es);
+    m.put("warnings", r.warnings());
+    return m;
+  }
+
+  private Map<String, Object> iidJson(IidAssessment.Result r) {
+    Map<String, Object> m = base("iid", r.samples(), r.bitsPerSymbol(), r.alphabetSize());
+    m.put("hOriginal", r.hOriginal());
+    m.put("hBitstring", r.bitstringMcv() != null ? r.hBitstring() : null);
+    m.put("hAssessed", r.hAssessed());
+    m.put("iid", r.passed());
+    List<Object> es = new ArrayList<>();
+    es.add(estimatorJson(r.literalMcv()));
+    if (r.bitstringMcv() != null) {
+      es.add(estimatorJson(r.bitstringMcv()));
+    }
+    m.put("estimators", es);
+    List<Object> chi = new ArrayList<>();
+    for (ChiSquareTests.Outcome c : r.chiSquare()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("name", c.name());
+      t.put("statistic", c.statistic());
+      t.put("degreesOfFreedom", c.degreesOfFreedom());
+      t.put("pValue", c.pValue());
+      t.put("passed", c.passed());
+      chi.add(t);
+    }
+    m.put("chiSquare", chi);
+    Map<String, Object> lrs = new LinkedHashMap<>();
+    lrs.put("collisionProbability", r.lrs().collisionProbability());
+    lrs.put("lrsLength", r.lrs().lrsLength());
+    lrs.put("probabilityAtLeastOne", r.lrs().probabilityAtLeastOne());
+    lrs.put("passed", r.lrs().passed());
+    m.put("lrsTest", lrs);
+    Map<String, Object> perm = new LinkedHashMap<>();
+    perm.put("permutationsRun", r.permutation().permutationsRun());
+    perm.put("seed", seed);
+    perm.put("compressor", Bzip2Length.implementation());
+    List<Object> ranks = new ArrayList<>();
+    for (PermutationTests.Ranking k : r.permutation().rankings()) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("name", k.name());
+      t.put("value", k.value());
+      t.put("greater", k.greater());
+      t.put("equal", k.equal());
+      t.put("less", k.less());
+      t.put("passed", k.passed());
+      ranks.add(t);
+    }
+    perm.put("statistics", ranks);
+    perm.put("passed", r.permutation().passed());
+    m.put("permutationTests", perm);
+    m.put("warnings", r.warnings());
+    return m;
+  }
+}

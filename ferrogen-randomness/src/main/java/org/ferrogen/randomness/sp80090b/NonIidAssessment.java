@@ -1,0 +1,181 @@
+package org.ferrogen.randomness.sp80090b;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+
+/**
+ * The non-IID track of SP 800-90B (section 6.3) as NIST's {@code ea_non_iid} runs it for an initial
+ * entropy estimate: every estimator on the literal symbols (collision, Markov and compression only
+ * when the alphabet is binary), the same set on the bitstring when the alphabet has more than two
+ * symbols, then H_original, H_bitstring and min(H_original, k * H_bitstring, k).
+ */
+public final class NonIidAssessment {
+
+  private NonIidAssessment() {}
+
+  /**
+   * The outcome.
+   *
+   * @param samples sample count
+   * @param bitsPerSymbol k
+   * @param alphabetSize distinct symbols observed
+   * @param estimators every estimate in the tool's order
+   * @param hOriginal min over the literal estimates (k when none ran)
+   * @param hBitstring min over the bitstring estimates per bit, or NaN when the bitstring was not
+   *     assessed (binary alphabet)
+   * @param hAssessed the assessed min-entropy per sample
+   * @param warnings conditions to show the user
+   */
+  public record Result(
+      int samples,
+      int bitsPerSymbol,
+      int alphabetSize,
+      boolean translated,
+      List<EstimatorResult> estimators,
+      double hOriginal,
+      double hBitstring,
+      double hAssessed,
+      List<String> warnings) {
+    public Result {
+      estimators = List.copyOf(estimators);
+      warnings = List.copyOf(warnings);
+    }
+
+    /** Whether the bitstring was assessed. */
+    public boolean hasBitstring() {
+      return !Double.isNaN(hBitstring);
+    }
+  }
+
+  /** Runs the assessment, estimators in parallel on the common pool. */
+  public static Result assess(Samples samples) {
+    return assess(samples, true);
+  }
+
+  public static Result assess(Samples samples, boolean parallel) {
+    int alph = samples.alphabetSize();
+    if (alph <= 1) {
+      throw new IllegalArgumentException(
+          samples.source() + ": the symbol alphabet consists of 1 symbol; no entropy awarded");
+    }
+    boolean bitTrack = alph > 2;
+    byte[] lit = samples.symbols();
+    byte[] bits = bitTrack ? samples.bits() : null;
+    Domain b = Domain.BITSTRING;
+    Domain l = Domain.LITERAL;
+    List<Supplier<List<EstimatorResult>>> tasks = new ArrayList<>();
+    // The slow ones first so that the parallel stream balances better.
+    if (bitTrack) {
+      tasks.add(() -> tuple(bits, 2, b));
+    }
+    tasks.add(() -> tuple(lit, alph, l));
+    if (bitTrack) {
+      tasks.add(() -> one(PredictionEstimators.lag(bits, 2, b)));
+      tasks.add(() -> one(PredictionEstimators.multiMmc(bits, 2, b)));
+      tasks.add(() -> one(PredictionEstimators.lz78y(bits, 2, b)));
+      tasks.add(() -> one(PredictionEstimators.multiMcw(bits, 2, b)));
+      tasks.add(() -> one(StatisticEstimators.mostCommonValue(bits, 2, b)));
+      tasks.add(() -> one(StatisticEstimators.collision(bits, b)));
+      tasks.add(() -> one(StatisticEstimators.markov(bits, b)));
+      tasks.add(() -> one(StatisticEstimators.compression(bits, b)));
+    }
+    tasks.add(() -> one(PredictionEstimators.lag(lit, alph, l)));
+    tasks.add(() -> one(PredictionEstimators.multiMmc(lit, alph, l)));
+    tasks.add(() -> one(PredictionEstimators.lz78y(lit, alph, l)));
+    tasks.add(() -> one(PredictionEstimators.multiMcw(lit, alph, l)));
+    tasks.add(() -> one(StatisticEstimators.mostCommonValue(lit, alph, l)));
+    if (!bitTrack) {
+      tasks.add(() -> one(StatisticEstimators.collision(lit, l)));
+      tasks.add(() -> one(StatisticEstimators.markov(lit, l)));
+      tasks.add(() -> one(StatisticEstimators.compression(lit, l)));
+    }
+    IntStream idx = IntStream.range(0, tasks.size());
+    if (parallel) {
+      idx = idx.parallel();
+    }
+    List<EstimatorResult> all =
+        idx.mapToObj(i -> tasks.get(i).get()).flatMap(List::stream).toList();
+    List<EstimatorResult> ordered = toolOrder(all);
+
+    double hOriginal = samples.bitsPerSymbol();
+    double hBitstring = 1.0;
+    for (EstimatorResult e : ordered) {
+      if (e.domain() == Domain.LITERAL) {
+        hOriginal = Math.min(hOriginal, e.minEntropy());
+      } else {
+        hBitstring = Math.min(hBitstring, e.minEntropy());
+      }
+    }
+    double assessed = samples.bitsPerSymbol();
+    if (bitTrack) {
+      assessed = Math.min(assessed, hBitstring * samples.bitsPerSymbol());
+    }
+    assessed = Math.min(assessed, hOriginal);
+    List<String> warnings = new ArrayList<>(samples.warnings());
+    return new Result(
+        samples.length(),
+        samples.bitsPerSymbol(),
+        alph,
+        samples.translated(),
+        ordered,
+        hOriginal,
+        bitTrack ? hBitstring : Double.NaN,
+        assessed,
+        warnings);
+  }
+
+  private static final List<String> ORDER =
+      List.of(
+          "Most Common Value",
+          "Collision",
+          "Markov",
+          "Compression",
+          "t-Tuple",
+          "LRS",
+          "MultiMCW Prediction",
+          "Lag Prediction",
+          "MultiMMC Prediction",
+          "LZ78Y Prediction");
+
+  /** The order ea_non_iid prints: per estimator bitstring then literal, t-tuple/LRS per domain. */
+  private static List<EstimatorResult> toolOrder(List<EstimatorResult> all) {
+    List<EstimatorResult> out = new ArrayList<>(all);
+    out.sort(
+        (x, y) -> {
+          int kx = orderKey(x);
+          int ky = orderKey(y);
+          return Integer.compare(kx, ky);
+        });
+    return out;
+  }
+
+  private static int orderKey(EstimatorResult e) {
+    int i = ORDER.indexOf(e.name());
+    boolean tuple = e.name().equals("t-Tuple") || e.name().equals("LRS");
+    int dom = e.domain() == Domain.BITSTRING ? 0 : 1;
+    if (tuple) {
+      // Bitstring t-tuple, bitstring LRS, literal t-tuple, literal LRS.
+      return 4 * 10 + dom * 2 + (e.name().equals("LRS") ? 1 : 0);
+    }
+    return i * 10 + dom;
+  }
+
+  private static List<EstimatorResult> one(EstimatorResult r) {
+    return r == null ? List.of() : List.of(r);
+  }
+
+  private static List<EstimatorResult> tuple(byte[] data, int k, Domain d) {
+    TupleEstimators.Pair p = TupleEstimators.estimate(data, k, d);
+    List<EstimatorResult> out = new ArrayList<>(2);
+    if (p.tTuple() != null) {
+      out.add(p.tTuple());
+    }
+    if (p.lrs() != null) {
+      out.add(p.lrs());
+    }
+    return out.stream().filter(Objects::nonNull).toList();
+  }
+}

@@ -1,0 +1,539 @@
+package org.ferrogen.randomness.sp80090b;
+
+import static org.ferrogen.randomness.sp80090b.Numerics.Z_ALPHA;
+import static org.ferrogen.randomness.sp80090b.Numerics.log2;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The predictor estimators of SP 800-90B: MultiMCW (6.3.7), lag (6.3.8), MultiMMC (6.3.9) and
+ * LZ78Y (6.3.10), reproducing NIST's {@code ea_non_iid} including its tie rules, dictionary
+ * limits and start-up order. Dictionaries are primitive arrays (binary data) or a context trie on
+ * primitive hash maps (other data).
+ */
+public final class PredictionEstimators {
+
+  private static final int[] MCW_WINDOWS = {63, 255, 1023, 4095};
+  private static final int LAG_DEPTH = 128;
+  private static final int MMC_DEPTH = 16;
+  private static final int MMC_MAX_ENTRIES = 100_000;
+  private static final int LZ78Y_B = 16;
+  private static final int LZ78Y_MAX_DICTIONARY = 65_536;
+
+  private PredictionEstimators() {}
+
+  /** Section 6.3.7; null when there are too few samples (at most 4095). */
+  public static EstimatorResult multiMcw(byte[] data, int k, Domain domain) {
+    int len = data.length;
+    int nw = MCW_WINDOWS.length;
+    if (len < MCW_WINDOWS[nw - 1] + 1) {
+      return null;
+    }
+    long n = len - MCW_WINDOWS[0];
+    int winner = 0;
+    long c = 0;
+    long run = 0;
+    long maxRun = 0;
+    long[] scoreboard = new long[nw];
+    int[] maxCounts = new int[nw];
+    int[][] counts = new int[nw][k];
+    int[][] positions = new int[nw][k];
+    int[] frequent = new int[nw];
+    for (int i = 0; i < MCW_WINDOWS[nw - 1]; i++) {
+      int s = data[i] & 0xFF;
+      for (int j = 0; j < nw; j++) {
+        if (i < MCW_WINDOWS[j]) {
+          if (maxCounts[j] <= ++counts[j][s]) {
+            maxCounts[j] = counts[j][s];
+            frequent[j] = s;
+          }
+          positions[j][s] = i;
+        }
+      }
+    }
+    for (int i = MCW_WINDOWS[0]; i < len; i++) {
+      int s = data[i] & 0xFF;
+      if (frequent[winner] == s) {
+        c++;
+        if (++run > maxRun) {
+          maxRun = run;
+        }
+      } else {
+        run = 0;
+      }
+      for (int j = 0; j < nw; j++) {
+        if (i >= MCW_WINDOWS[j] && frequent[j] == s) {
+          if (++scoreboard[j] >= scoreboard[winner]) {
+            winner = j;
+          }
+        }
+      }
+      for (int j = 0; j < nw; j++) {
+        int w = MCW_WINDOWS[j];
+        if (i < w) {
+          continue;
+        }
+        int[] cnt = counts[j];
+        int[] pos = positions[j];
+        int out = data[i - w] & 0xFF;
+        cnt[out]--;
+        cnt[s]++;
+        pos[s] = i;
+        if (out != frequent[j] && maxCounts[j] <= cnt[s]) {
+          maxCounts[j] = cnt[s];
+          frequent[j] = s;
+        } else if (out == frequent[j]) {
+          maxCounts[j]--;
+          int maxPos = i - w;
+          for (int y = 0; y < k; y++) {
+            if (maxCounts[j] < cnt[y] || (maxCounts[j] == cnt[y] && maxPos <= pos[y])) {
+              maxCounts[j] = cnt[y];
+              frequent[j] = y;
+              maxPos = pos[y];
+            }
+          }
+        }
+      }
+    }
+    return predictionResult("MultiMCW Prediction", domain, c, n, maxRun, k);
+  }
+
+  /** Section 6.3.8: predictors "same as d steps back", d = 1..128. */
+  public static EstimatorResult lag(byte[] data, int k, Domain domain) {
+    int len = data.length;
+    if (len < 3) {
+      return null;
+    }
+    if (k == 2) {
+      return binaryLag(data, domain);
+    }
+    long[] scoreboard = new long[LAG_DEPTH];
+    int winner = 0;
+    long run = 0;
+    long maxRun = 0;
+    long correct = 0;
+    long highScore = 0;
+    // Per symbol, a ring of its most recent positions (at most 128); start/end count modulo 256
+    // so that a full ring is distinguishable from an empty one.
+    int[] ring = new int[k * LAG_DEPTH];
+    int[] start = new int[k];
+    int[] end = new int[k];
+    int s0 = data[0] & 0xFF;
+    ring[s0 * LAG_DEPTH] = 0;
+    end[s0] = 1;
+    for (int i = 1; i < len; i++) {
+      int s = data[i] & 0xFF;
+      if (s == (data[i - winner - 1] & 0xFF)) {
+        correct++;
+        if (++run > maxRun) {
+          maxRun = run;
+        }
+      } else {
+        run = 0;
+      }
+      int base = s * LAG_DEPTH;
+      if (start[s] != end[s]) {
+        int idx = end[s];
+        int cutoff = i >= LAG_DEPTH ? i - LAG_DEPTH : 0;
+        do {
+          idx = (idx - 1) & 0xFF;
+          int pos = ring[base + (idx & (LAG_DEPTH - 1))];
+          if (pos >= cutoff) {
+            int offset = i - pos - 1;
+            long score = ++scoreboard[offset];
+            if (score >= highScore) {
+              winner = offset;
+              highScore = score;
+            }
+          } else {
+            start[s] = (idx + 1) & 0xFF;
+            break;
+          }
+        } while (idx != start[s]);
+      }
+      if (((end[s] - start[s]) & 0xFF) == LAG_DEPTH) {
+        start[s] = (start[s] + 1) & 0xFF;
+      }
+      ring[base + (end[s] & (LAG_DEPTH - 1))] = i;
+      end[s] = (end[s] + 1) & 0xFF;
+    }
+    return predictionResult("Lag Prediction", domain, correct, len - 1, maxRun, k);
+  }
+
+  /**
+   * The lag predictor on bits, 64 steps at a time: the hits of lag d over a block are the
+   * complement of the block XOR the block d+1 bits earlier, read from a packed copy of the data.
+   */
+  private static EstimatorResult binaryLag(byte[] data, Domain domain) {
+    int len = data.length;
+    long[] packed = new long[(len >>> 6) + 2];
+    for (int t = 0; t < len; t++) {
+      packed[t >>> 6] |= (long) (data[t] & 1) << (t & 63);
+    }
+    ScoreboardRace race = new ScoreboardRace(LAG_DEPTH);
+    long[] hits = new long[LAG_DEPTH];
+    for (int t0 = 1; t0 < len; t0 += 64) {
+      int steps = Math.min(64, len - t0);
+      long mask = steps == 64 ? -1L : (1L << steps) - 1;
+      if (t0 >= LAG_DEPTH) {
+        long now = bits64(packed, t0);
+        for (int d = 0; d < LAG_DEPTH; d++) {
+          hits[d] = ~(now ^ bits64(packed, t0 - d - 1)) & mask;
+        }
+      } else {
+        // Start-up: lag d exists only from step d+1 on.
+        for (int d = 0; d < LAG_DEPTH; d++) {
+          long h = 0;
+          for (int b = 0; b < steps; b++) {
+            int i = t0 + b;
+            if (d < i && data[i] == data[i - d - 1]) {
+              h |= 1L << b;
+            }
+          }
+          hits[d] = h;
+        }
+      }
+      race.block(hits, null, LAG_DEPTH, steps);
+    }
+    return predictionResult(
+        "Lag Prediction", domain, race.correct(), len - 1, race.maxRun(), 2);
+  }
+
+  /** Bits off .. off+63 of a packed bit array (bit b of the result is bit off+b). */
+  private static long bits64(long[] packed, int off) {
+    int q = off >>> 6;
+    int r = off & 63;
+    long lo = packed[q] >>> r;
+    return r == 0 ? lo : lo | (packed[q + 1] << (64 - r));
+  }
+
+  /** Section 6.3.9: Markov models of orders 1..16 with counting; null when fewer than 3 samples. */
+  public static EstimatorResult multiMmc(byte[] data, int k, Domain domain) {
+    if (data.length < 3) {
+      return null;
+    }
+    return k == 2 ? binaryMultiMmc(data, domain) : generalMultiMmc(data, k, domain);
+  }
+
+  /**
+   * MultiMMC on bits. The dictionaries evolve independently of the scoreboard, so each step only
+   * records which orders predicted and which were right; {@link ScoreboardRace} then replays the
+   * scoreboard 64 steps at a time.
+   */
+  private static EstimatorResult binaryMultiMmc(byte[] s, Domain domain) {
+    int len = s.length;
+    int[][] dict = new int[MMC_DEPTH][];
+    for (int d = 0; d < MMC_DEPTH; d++) {
+      dict[d] = new int[1 << (d + 2)];
+    }
+    int[] elems = new int[MMC_DEPTH];
+    int history = 0;
+    for (int d = 0; d < MMC_DEPTH && d + 1 < len; d++) {
+      history = (history << 1) | (s[d] & 1);
+      dict[d][((history & ((1 << (d + 1)) - 1)) << 1) + (s[d + 1] & 1)] = 1;
+      elems[d] = 1;
+    }
+    ScoreboardRace race = new ScoreboardRace(MMC_DEPTH);
+    long[] hits = new long[MMC_DEPTH];
+    long[] made = new long[MMC_DEPTH];
+    // history: s[i-1] in bit 0, s[i-2] in bit 1, ...
+    history = (s[1] & 1) | ((s[0] & 1) << 1);
+    int b = 0;
+    for (int i = 2; i < len; i++) {
+      int y = s[i] & 1;
+      boolean chain = true;
+      int levels = Math.min(MMC_DEPTH, i - 1);
+      long bit = 1L << b;
+      for (int d = 0; d < levels; d++) {
+        int[] table = dict[d];
+        int at = (history & ((2 << d) - 1)) << 1;
+        if (chain) {
+          int c0 = table[at];
+          int c1 = table[at + 1];
+          int prediction = c0 > c1 ? 0 : 1;
+          chain = (c0 | c1) != 0;
+          if (chain) {
+            made[d] |= bit;
+            hits[d] |= (long) (prediction ^ y ^ 1) << b;
+            if (table[at + y] != 0) {
+              table[at + y]++;
+            } else if (elems[d] < MMC_MAX_ENTRIES) {
+              table[at + y] = 1;
+              elems[d]++;
+            }
+            continue;
+          }
+        }
+        if (elems[d] < MMC_MAX_ENTRIES) {
+          // The tool sets (not increments) the pair here, even if an earlier pass created it.
+          table[at + y] = 1;
+          elems[d]++;
+        }
+      }
+      history = (history << 1) | y;
+      if (++b == 64 || i == len - 1) {
+        race.block(hits, made, MMC_DEPTH, b);
+        java.util.Arrays.fill(hits, 0L);
+        java.util.Arrays.fill(made, 0L);
+        b = 0;
+      }
+    }
+    return predictionResult(
+        "MultiMMC Prediction", domain, race.correct(), len - 2, race.maxRun(), 2);
+  }
+
+  private static EstimatorResult generalMultiMmc(byte[] data, int k, Domain domain) {
+    int len = data.length;
+    long n = len - 2;
+    long[] scoreboard = new long[MMC_DEPTH];
+    int[] entries = new int[MMC_DEPTH];
+    int winner = 0;
+    long c = 0;
+    long run = 0;
+    long maxRun = 0;
+    ContextTrie trie = new ContextTrie();
+    for (int d = 0; d < MMC_DEPTH; d++) {
+      if (d < n) {
+        int node = contextOrCreate(trie, data, d + 1, d);
+        trie.enter(node);
+        trie.increment(node, data[d + 1] & 0xFF, true);
+        entries[d] = 1;
+      }
+    }
+    for (int i = 2; i < len; i++) {
+      boolean found = false;
+      int curWinner = winner;
+      int y = data[i] & 0xFF;
+      int node = ContextTrie.ROOT;
+      for (int d = 0; d < MMC_DEPTH && i - 2 >= d; d++) {
+        int child = trie.child(node, data[i - d - 1] & 0xFF);
+        if (d == 0 || found) {
+          found = trie.inDictionary(child);
+        }
+        if (found) {
+          if (trie.prediction(child) == y) {
+            if (++scoreboard[d] >= scoreboard[winner]) {
+              winner = d;
+            }
+            if (d == curWinner) {
+              c++;
+              if (++run > maxRun) {
+                maxRun = run;
+              }
+            }
+          } else if (d == curWinner) {
+            run = 0;
+          }
+          if (trie.increment(child, y, entries[d] < MMC_MAX_ENTRIES)) {
+            entries[d]++;
+          }
+        } else if (entries[d] < MMC_MAX_ENTRIES) {
+          if (child == ContextTrie.NONE) {
+            child = contextOrCreate(trie, data, i, d);
+          }
+          trie.enter(child);
+          trie.increment(child, y, true);
+          entries[d]++;
+        }
+        node = child;
+      }
+    }
+    return predictionResult("MultiMMC Prediction", domain, c, n, maxRun, k);
+  }
+
+  /** The node of the context data[i-d-1 .. i-1], creating missing nodes along the path. */
+  private static int contextOrCreate(ContextTrie trie, byte[] data, int i, int d) {
+    int node = ContextTrie.ROOT;
+    for (int m = 0; m <= d; m++) {
+      node = trie.childOrCreate(node, data[i - m - 1] & 0xFF);
+    }
+    return node;
+  }
+
+  /** Section 6.3.10; null when there are too few samples (fewer than 18). */
+  public static EstimatorResult lz78y(byte[] data, int k, Domain domain) {
+    if (data.length < LZ78Y_B + 2) {
+      return null;
+    }
+    return k == 2 ? binaryLz78y(data, domain) : generalLz78y(data, k, domain);
+  }
+
+  private static EstimatorResult binaryLz78y(byte[] s, Domain domain) {
+    int len = s.length;
+    int[][] dict = new int[LZ78Y_B][];
+    for (int j = 0; j < LZ78Y_B; j++) {
+      dict[j] = new int[1 << (j + 2)];
+    }
+    long run = 0;
+    long maxRun = 0;
+    long correct = 0;
+    int elems = 0;
+    int pattern = 0;
+    for (int j = 0; j < LZ78Y_B; j++) {
+      pattern |= (s[LZ78Y_B - j - 1] & 1) << j;
+      dict[j][((pattern & ((1 << (j + 1)) - 1)) << 1) + (s[LZ78Y_B] & 1)] = 1;
+      elems++;
+    }
+    int window = 0;
+    for (int m = 1; m < LZ78Y_B + 1; m++) {
+      window = (window << 1) | (s[m] & 1);
+    }
+    for (int i = LZ78Y_B + 1; i < len; i++) {
+      // window holds s[i-16 .. i-1], s[i-1] in bit 0.
+      int y = s[i] & 1;
+      boolean have = false;
+      int prediction = 2;
+      int maxCount = 0;
+      for (int j = LZ78Y_B; j > 0; j--) {
+        int[] table = dict[j - 1];
+        int at = (window & ((1 << j) - 1)) << 1;
+        int round;
+        int count;
+        if (table[at] > table[at + 1]) {
+          round = 0;
+          count = table[at];
+        } else {
+          round = 1;
+          count = table[at + 1];
+        }
+        if (count != 0) {
+          if (count > maxCount) {
+            maxCount = count;
+            have = true;
+            prediction = round;
+          }
+          table[at + y]++;
+        } else if (elems < LZ78Y_MAX_DICTIONARY) {
+          table[at + y] = 1;
+          elems++;
+        }
+      }
+      if (have && prediction == y) {
+        correct++;
+        if (++run > maxRun) {
+          maxRun = run;
+        }
+      } else {
+        run = 0;
+      }
+      window = ((window << 1) | y) & 0xFFFF;
+    }
+    return predictionResult("LZ78Y Prediction", domain, correct, len - LZ78Y_B - 1, maxRun, 2);
+  }
+
+  private static EstimatorResult generalLz78y(byte[] data, int k, Domain domain) {
+    int len = data.length;
+    long n = len - LZ78Y_B - 1;
+    long c = 0;
+    long run = 0;
+    long maxRun = 0;
+    int dictSize = 0;
+    ContextTrie trie = new ContextTrie();
+    for (int j = 1; j <= LZ78Y_B; j++) {
+      int node = contextOrCreate(trie, data, LZ78Y_B, j - 1);
+      trie.enter(node);
+      trie.increment(node, data[LZ78Y_B] & 0xFF, true);
+      dictSize++;
+    }
+    int[] path = new int[LZ78Y_B + 1];
+    for (int i = LZ78Y_B + 1; i < len; i++) {
+      int y = data[i] & 0xFF;
+      path[0] = ContextTrie.ROOT;
+      for (int j = 1; j <= LZ78Y_B; j++) {
+        path[j] = trie.child(path[j - 1], data[i - j] & 0xFF);
+      }
+      boolean have = false;
+      int prediction = 0;
+      int maxCount = 0;
+      for (int j = LZ78Y_B; j > 0; j--) {
+        int node = path[j];
+        if (trie.inDictionary(node)) {
+          int count = trie.predictionCount(node);
+          if (count > maxCount) {
+            maxCount = count;
+            prediction = trie.prediction(node);
+            have = true;
+          }
+          trie.increment(node, y, true);
+        } else if (dictSize < LZ78Y_MAX_DICTIONARY) {
+          if (node == ContextTrie.NONE) {
+            for (int m = 1; m <= j; m++) {
+              if (path[m] == ContextTrie.NONE) {
+                path[m] = trie.childOrCreate(path[m - 1], data[i - m] & 0xFF);
+              }
+            }
+            node = path[j];
+          }
+          trie.enter(node);
+          trie.increment(node, y, true);
+          dictSize++;
+        }
+      }
+      if (have && prediction == y) {
+        c++;
+        if (++run > maxRun) {
+          maxRun = run;
+        }
+      } else {
+        run = 0;
+      }
+    }
+    return predictionResult("LZ78Y Prediction", domain, c, n, maxRun, k);
+  }
+
+  /**
+   * The common final step of the predictors (section 6.3.7 steps 5-7 and alike): global accuracy
+   * with its 99% upper bound, the local bound from the longest run of correct predictions when it
+   * can change the result, and the min-entropy.
+   */
+  static EstimatorResult predictionResult(
+      String name, Domain domain, long c, long n, long maxRun, int k) {
+    double curMax = 1.0 / k;
+    double pGlobal = (double) c / (double) n;
+    double pGlobalPrime;
+    if (pGlobal > 0) {
+      pGlobalPrime =
+          Math.min(1.0, pGlobal + Z_ALPHA * Math.sqrt((pGlobal * (1.0 - pGlobal)) / ((double) n - 1.0)));
+    } else {
+      pGlobalPrime = 1.0 - Math.pow(0.01, 1.0 / (double) n);
+    }
+    curMax = Math.max(curMax, pGlobalPrime);
+    double pLocal = -1.0;
+    long r = maxRun + 1;
+    double logAlpha = Math.log(0.99);
+    if (curMax < 1.0 && runProbabilityLog(curMax, r, n) > logAlpha) {
+      pLocal = Numerics.bisect(p -> runProbabilityLog(p, r, n), logAlpha, curMax, 1.0, 1.0);
+      curMax = Math.max(curMax, pLocal);
+    }
+    Map<String, Number> d = new LinkedHashMap<>();
+    d.put("C", c);
+    d.put("r", r);
+    d.put("N", n);
+    d.put("P_global", pGlobal);
+    d.put("P_global'", pGlobalPrime);
+    String note = "";
+    if (pLocal > 0.0) {
+      d.put("P_local", pLocal);
+    } else {
+      note = "P_local can't change the result.";
+    }
+    return new EstimatorResult(name, domain, -log2(curMax), d, note);
+  }
+
+  /**
+   * log of the probability that N predictions with success probability p have no run of r
+   * successes (SP 800-90B section 6.3.7 step 6, via the fixed point x of 1 + q p^r x^(r+1)).
+   */
+  static double runProbabilityLog(double p, long r, long n) {
+    double q = 1.0 - p;
+    double x = 1.0;
+    double xlast = 0.0;
+    double eps = Math.ulp(1.0);
+    for (int i = 0; i <= 65 && (x - xlast) > (eps * x); i++) {
+      xlast = x;
+      x = 1.0 + q * Math.pow(p, r) * Math.pow(x, r + 1.0);
+    }
+    return Math.log(1.0 - p * x) - Math.log((r + 1.0 - r * x) * q) - (n + 1.0) * Math.log(x);
+  }
+}

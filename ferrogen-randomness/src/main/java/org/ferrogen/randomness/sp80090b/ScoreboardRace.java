@@ -1,0 +1,103 @@
+package org.ferrogen.randomness.sp80090b;
+
+/**
+ * The scoreboard shared by the ensemble predictors (MultiMCW, lag, MultiMMC): each step, the
+ * current winner's prediction is scored (correct count and longest run of correct predictions),
+ * then every sub-predictor that was right gets a point in increasing index order, and one whose
+ * score reaches the leader's becomes the winner. The winner's score is therefore always the
+ * maximum.
+ *
+ * <p>Steps are processed in blocks of up to 64, given per sub-predictor as bit masks (bit b: step
+ * b of the block). A sub-predictor whose score cannot reach the leader's within the block cannot
+ * change the winner, so when only the leader can, the block costs a few word operations per
+ * sub-predictor; otherwise only the contenders are replayed step by step.
+ */
+final class ScoreboardRace {
+  private final long[] scores;
+  private final int[] contenders;
+  private int winner;
+  private long high;
+  private long correct;
+  private long run;
+  private long maxRun;
+
+  ScoreboardRace(int predictors) {
+    scores = new long[predictors];
+    contenders = new int[predictors];
+  }
+
+  long correct() {
+    return correct;
+  }
+
+  long maxRun() {
+    return maxRun;
+  }
+
+  int winner() {
+    return winner;
+  }
+
+  /**
+   * Processes {@code steps} steps.
+   *
+   * @param hits bit b of hits[d]: sub-predictor d predicted step b correctly
+   * @param made bit b of made[d]: sub-predictor d made a prediction at step b (a step where the
+   *     winner makes none neither counts nor breaks the run); null when all always predict
+   * @param count number of sub-predictors present in this block (0..count-1)
+   */
+  void block(long[] hits, long[] made, int count, int steps) {
+    int nc = 0;
+    for (int d = 0; d < count; d++) {
+      if (scores[d] + Long.bitCount(hits[d]) >= high) {
+        contenders[nc++] = d;
+      }
+    }
+    if (nc == 1 && contenders[0] == winner) {
+      int w = winner;
+      tally(hits[w], made == null ? -1L : made[w], 0, steps);
+      for (int d = 0; d < count; d++) {
+        scores[d] += Long.bitCount(hits[d]);
+      }
+      high = scores[winner];
+      return;
+    }
+    for (int b = 0; b < steps; b++) {
+      int w = winner;
+      tally(hits[w], made == null ? -1L : made[w], b, b + 1);
+      for (int c = 0; c < nc; c++) {
+        int d = contenders[c];
+        if (((hits[d] >>> b) & 1L) != 0) {
+          long s = ++scores[d];
+          if (s >= high) {
+            winner = d;
+            high = s;
+          }
+        }
+      }
+    }
+    for (int d = 0, c = 0; d < count; d++) {
+      if (c < nc && contenders[c] == d) {
+        c++;
+      } else {
+        scores[d] += Long.bitCount(hits[d]);
+      }
+    }
+  }
+
+  private void tally(long hit, long made, int from, int to) {
+    for (int b = from; b < to; b++) {
+      if (((made >>> b) & 1L) == 0) {
+        continue;
+      }
+      if (((hit >>> b) & 1L) != 0) {
+        correct++;
+        if (++run > maxRun) {
+          maxRun = run;
+        }
+      } else {
+        run = 0;
+      }
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package org.ferrogen.randomness.sp80090b;
+
+import static org.ferrogen.randomness.sp80090b.Numerics.Z_ALPHA;
+import static org.ferrogen.randomness.sp80090b.Numerics.log2;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The entropic-statistic estimators of SP 800-90B: most common value (6.3.1), collision (6.3.2),
+ * Markov (6.3.3) and compression (6.3.4), with the constants and closed forms of NIST's
+ * {@code ea_non_iid} (which solves the collision equation in closed form and evaluates the
+ * compression expectation with the UL G-function recurrence).
+ */
+public final class StatisticEstimators {
+
+  private StatisticEstimators() {}
+
+  /** Section 6.3.1: upper 99% bound on the probability of the most common symbol. */
+  public static EstimatorResult mostCommonValue(byte[] data, int alphabetSize, Domain domain) {
+    long[] counts = new long[256];
+    for (byte b : data) {
+      counts[b & 0xFF]++;
+    }
+    long mode = 0;
+    for (int i = 0; i < alphabetSize; i++) {
+      mode = Math.max(mode, counts[i]);
+    }
+    int len = data.length;
+    double pmax = mode / (double) len;
+    double ubound = Math.min(1.0, pmax + Z_ALPHA * Math.sqrt(pmax * (1.0 - pmax) / (len - 1.0)));
+    double h = -log2(ubound);
+    Map<String, Number> d = new LinkedHashMap<>();
+    d.put("Mode count", mode);
+    d.put("p-hat", pmax);
+    d.put("p_u", ubound);
+    return new EstimatorResult("Most Common Value", domain, h, d, "");
+  }
+
+  /** Section 6.3.2 for binary data: mean time to the first repeated bit, solved in closed form. */
+  public static EstimatorResult collision(byte[] data, Domain domain) {
+    long len = data.length;
+    long i = 0;
+    long v = 0;
+    double s = 0.0;
+    while (i < len - 1) {
+      int t;
+      if (data[(int) i] == data[(int) i + 1]) {
+        t = 2;
+      } else if (i < len - 2) {
+        t = 3;
+      } else {
+        break;
+      }
+      v++;
+      s += t * t;
+      i += t;
+    }
+    double x = i / (double) v;
+    s = Math.sqrt((s - (i * x)) / (v - 1));
+    Map<String, Number> d = new LinkedHashMap<>();
+    d.put("v", v);
+    d.put("Sum t_i", i);
+    d.put("X-bar", x);
+    d.put("sigma-hat", s);
+    x -= Z_ALPHA * s / Math.sqrt(v);
+    if (x < 2.0) {
+      x = 2.0;
+    }
+    d.put("X-bar'", x);
+    double p;
+    double h;
+    String note;
+    // With the UL form of F the step-7 equation reduces to X' = -2p^2 + 2p + 2 (root above 1/2).
+    if (x < 2.5) {
+      p = 0.5 + Math.sqrt(1.25 - 0.5 * x);
+      h = -log2(p);
+      note = "Found p.";
+    } else {
+      p = 0.5;
+      h = 1.0;
+      note = "Could Not Find p. Proceeding with the lower bound for p.";
+    }
+    d.put("p", p);
+    return new EstimatorResult("Collision", domain, h, d, note);
+  }
+
+  /** Section 6.3.3 for binary data: most likely 128-bit path of a first-order Markov model. */
+  public static EstimatorResult markov(byte[] data, Domain domain) {
+    int len = data.length;
+    long c0 = 0;
+    long c00 = 0;
+    long c10 = 0;
+    for (int i = 0; i < len - 1; i++) {
+      if (data[i] == 0) {
+        c0++;
+        if (data[i + 1] == 0) {
+          c00++;
+        }
+      } else if (data[i + 1] == 0) {
+        c10++;
+      }
+    }
+    long c1 = len - 1 - c0;
+    double p00;
+    double p01;
+    double p10;
+    double p11;
+    if (c0 > 0) {
+      p00 = c00 / (double) c0;
+      p01 = 1.0 - p00;
+    } else {
+      p00 = 0.0;
+      p01 = 0.0;
+    }
+    if (c1 > 0) {
+      p10 = c10 / (double) c1;
+      p11 = 1.0 - p10;
+    } else {
+      p10 = 0.0;
+      p11 = 0.0;
+    }
+    if (data[len - 1] == 0) {
+      c0++;
+    }
+    double p0 = c0 / (double) len;
+    double p1 = 1.0 - p0;
+    double hMin = 128.0;
+    if (p00 > 0.0) {
+      hMin = Math.min(hMin, -log2(p0) - 127.0 * log2(p00));
+    }
+    if (p01 > 0.0 && p10 > 0.0) {
+      hMin = Math.min(hMin, -log2(p0) - 64.0 * log2(p01) - 63.0 * log2(p10));
+    }
+    if (p01 > 0.0 && p11 > 0.0) {
+      hMin = Math.min(hMin, -log2(p0) - log2(p01) - 126.0 * log2(p11));
+    }
+    if (p10 > 0.0 && p00 > 0.0) {
+      hMin = Math.min(hMin, -log2(p1) - log2(p10) - 126.0 * log2(p00));
+    }
+    if (p10 > 0.0 && p01 > 0.0) {
+      hMin = Math.min(hMin, -log2(p1) - 64.0 * log2(p10) - 63.0 * log2(p01));
+    }
+    if (p11 > 0.0) {
+      hMin = Math.min(hMin, -log2(p1) - 127.0 * log2(p11));
+    }
+    Map<String, Number> d = new LinkedHashMap<>();
+    d.put("P_0", p0);
+    d.put("P_1", p1);
+    d.put("P_{0,0}", p00);
+    d.put("P_{0,1}", p01);
+    d.put("P_{1,0}", p10);
+    d.put("P_{1,1}", p11);
+    d.put("p-hat_max", Math.pow(2.0, -hMin));
+    return new EstimatorResult("Markov", domain, Math.min(hMin / 128.0, 1.0), d, "");
+  }
+
+  /**
+   * Section 6.3.4 for binary data (6-bit blocks, dictionary of 1000 blocks). Returns null when the
+   * data has too few blocks, as the tool then skips the estimator.
+   */
+  public static EstimatorResult compression(byte[] data, Domain domain) {
+    final int b = 6;
+    final int alph = 1 << b;
+    final int dictBlocks = 1000;
+    long numBlocks = data.length / b;
+    if (numBlocks <= dictBlocks) {
+      return null;
+    }
+    int[] dict = new int[alph];
+    for (int i = 0; i < dictBlocks; i++) {
+      dict[block(data, i, b)] = i + 1;
+    }
+    long v = numBlocks - dictBlocks;
+    Kahan x = new Kahan();
+    Kahan sigma = new Kahan();
+    for (int i = dictBlocks; i < numBlocks; i++) {
+      int blk = block(data, i, b);
+      double l = log2(i + 1 - dict[blk]);
+      x.add(l);
+      sigma.add(l * l);
+      dict[blk] = i + 1;
+    }
+    double xbar = x.sum / v;
+    double sig = 0.5907 * Math.sqrt(sigma.sum / (v - 1.0) - xbar * xbar);
+    Map<String, Number> d = new LinkedHashMap<>();
+    d.put("X-bar", xbar);
+    d.put("sigma-hat", sig);
+    xbar -= Z_ALPHA * sig / Math.sqrt(v);
+    d.put("X-bar'", xbar);
+    CompressionExpectation exp = new CompressionExpectation(alph, dictBlocks, numBlocks);
+    double p;
+    if (exp.value(1.0 / alph) > xbar) {
+      double ldomain = 1.0 / alph;
+      p = Numerics.bisect(exp::value, xbar, ldomain, 1.0, ldomain);
+    } else {
+      p = -1.0;
+    }
+    double h;
+    String note;
+    if (p > 1.0 / alph) {
+      h = -log2(p) / b;
+      note = "Found p.";
+    } else {
+      p = 1.0 / alph;
+      h = 1.0;
+      note = "Could Not Find p. Proceeding with the lower bound for p.";
+    }
+    d.put("p", p);
+    return new EstimatorResult("Compression", domain, h, d, note);
+  }
+
+  private static int block(byte[] data, int i, int b) {
+    int blk = 0;
+    int base = i * b;
+    for (int j = 0; j < b; j++) {
+      blk |= (data[base + j] & 1) << (b - j - 1);
+    }
+    return blk;
+  }
+
+  /** Kahan-compensated sum, as the tool accumulates. */
+  static final class Kahan {
+    double sum;
+    double comp;
+
+    void add(double in) {
+      double y = in - comp;
+      double t = sum + y;
+      comp = (t - sum) - y;
+      sum = t;
+    }
+  }
+
+  /**
+   * The expected compression statistic E(p) = G(p) + (2^b - 1) G(q) of section 6.3.4 step 7,
+   * evaluated with the recurrence of UL's implementation notes as the tool does. The tool keeps
+   * the geometric factor (1 - z)^(i-1) in x87 extended precision; a double-double product keeps
+   * it at least that accurate here.
+   */
+  static final class CompressionExpectation {
+    private final int alph;
+    private final int d;
+    private final long numBlocks;
+    private double[] log2Table = new double[0];
+    private static final double RESCALE_BELOW = 0x1p-400;
+    private static final int RESCALE_BITS = 400;
+
+    CompressionExpectation(int alph, int d, long numBlocks) {
+      this.alph = alph;
+      this.d = d;
+      this.numBlocks = numBlocks;
+    }
+
+    double value(double p) {
+      double q = (1.0 - p) / (alph - 1.0);
+      return g(p) + (alph - 1.0) * g(q);
+    }
+
+    private double log2Of(long i) {
+      if (i >= log2Table.length) {
+        int size = (int) Math.min(numBlocks + 1, Math.max(2 * i + 1, 1 << 16));
+        double[] t = new double[size];
+        for (int k = 1; k < size; k++) {
+          t[k] = log2(k);
+        }
+        log2Table = t;
+      }
+      return log2Table[(int) i];
+    }
+
+    private double g(double z) {
+      Kahan ai = new Kahan();
+      Kahan firstSum = new Kahan();
+      long v = numBlocks - d;
+      double bterm = 1.0 - z;
+      // (bHi + bLo) * 2^scale = (1 - z)^(i - 1): a double-double with a separate binary exponent,
+      // so that the factor keeps full precision far below the double range, as the tool's x87
+      // extended-precision factor does. Without it the product would stall at the smallest
+      // subnormal and the underflow cut-off below would never trigger.
+      double bHi = bterm;
+      double bLo = 0.0;
+      int scale = 0;
+      for (int i = 2; i <= d; i++) {
+        ai.add(Math.scalb(log2Of(i) * (bHi + bLo), scale));
+        double hi = bHi * bterm;
+        double lo = Math.fma(bHi, bterm, -hi) + bLo * bterm;
+        bHi = hi + lo;
+        bLo = lo - (bHi - hi);
+        if (bHi < RESCALE_BELOW) {
+          bHi = Math.scalb(bHi, RESCALE_BITS);
+          bLo = Math.scalb(bLo, RESCALE_BITS);
+          scale -= RESCALE_BITS;
+        }
+      }
+      double ad1 = ai.sum;
+      boolean underflow = false;
+      for (long i = d + 1; i <= numBlocks - 1; i++) {
+        double unscaled = log2Of(i) * (bHi + bLo);
+        ai.add(Math.scalb(unscaled, scale));
+        // The tool stops once (num_blocks - i) * a_i rounds to zero in double precision.
+        double scaled = Math.scalb((numBlocks - i) * unscaled, scale);
+        if (scaled > 0.0) {
+          firstSum.add(scaled);
+        } else {
+          underflow = true;
+          break;
+        }
+        double hi = bHi * bterm;
+        double lo = Math.fma(bHi, bterm, -hi) + bLo * bterm;
+        bHi = hi + lo;
+        bLo = lo - (bHi - hi);
+        if (bHi < RESCALE_BELOW) {
+          bHi = Math.scalb(bHi, RESCALE_BITS);
+          bLo = Math.scalb(bLo, RESCALE_BITS);
+          scale -= RESCALE_BITS;
+        }
+      }
+      firstSum.add((double) (numBlocks - d) * ad1);
+      if (!underflow) {
+        ai.add(Math.scalb(log2Of(numBlocks) * (bHi + bLo), scale));
+      }
+      return 1 / (double) v * z * (z * firstSum.sum + (ai.sum - ad1));
+    }
+  }
+}
