@@ -200,15 +200,14 @@ public final class StochasticCellArray implements SimulatedSource {
   /**
    * Power-up lock. A first guess from the kinetics (the amplitude at which the cell's domains switch
    * with probability 1/2 on average, by bisection on ferrogen-device's pulse switching probability),
-   * then a successive-approximation search of ±64 DAC codes around it that counts ones over 128
-   * pulses per step, which absorbs the sense-amplifier offset and the cell's own mismatch.
+   * then a successive-approximation search of ±256 DAC codes (±0.9 V) around it that counts ones
+   * over 128 pulses per step, which absorbs the sense-amplifier offset and the cell's own mismatch.
    */
   private void calibrate() {
     for (Cell cell : cells) {
       int guess = voltsToCode(medianSwitchingVolts(cell.domains));
-      int low = Math.max(0, guess - 64);
-      int code = low;
-      for (int bit = 64; bit > 0; bit >>= 1) {
+      int code = Math.max(0, guess - 256);
+      for (int bit = 256; bit > 0; bit >>= 1) {
         int trial = Math.min(config.dacCodes() - 1, code + bit);
         int ones = 0;
         for (int k = 0; k < CALIBRATION_PULSES; k++) {
