@@ -52,7 +52,7 @@ final class LevelsCommand implements Callable<Integer> {
     XYChart family = new XYChartBuilder().width(560).height(460)
         .title(p.name() + ": I_D-V_GS of " + levels + " levels, V_DS = " + p.fefet().readDrainV() + " V")
         .xAxisTitle("V_GS (V)").yAxisTitle("I_D (A)").build();
-    family.getStyler().setYAxisLogarithmic(true).setLegendVisible(false);
+    family.getStyler().setYAxisLogarithmic(true).setYAxisMin(1e-13).setLegendVisible(false);
     XYChart spread = new XYChartBuilder().width(560).height(460)
         .title(String.format("programmed conductance, %d cells/level (tol 0.2 x spacing)", CELLS))
         .xAxisTitle("level").yAxisTitle("G read (uS)").build();
@@ -80,11 +80,17 @@ final class LevelsCommand implements Callable<Integer> {
           double[] vg = new double[points];
           double[] id = new double[points];
           for (int j = 0; j < points; j++) {
-            vg[j] = -0.5 + 3.0 * j / (points - 1);
-            id[j] = Math.max(1e-15, transistor.drainCurrent(vg[j], p.fefet().readDrainV(), vth, 300));
+            vg[j] = 3.0 * j / (points - 1);
+            id[j] = transistor.drainCurrent(vg[j], p.fefet().readDrainV(), vth, 300);
             iv.append(String.format("%d,%.4f,%.5g%n", k, vg[j], id[j]));
           }
-          family.addSeries("level " + k, vg, id).setMarker(SeriesMarkers.NONE);
+          // Only the decades the plot shows: a log axis cannot draw the far subthreshold tail.
+          int first = 0;
+          while (first < points - 2 && id[first] < 1e-13) {
+            first++;
+          }
+          family.addSeries("level " + k, java.util.Arrays.copyOfRange(vg, first, points),
+              java.util.Arrays.copyOfRange(id, first, points)).setMarker(SeriesMarkers.NONE);
         }
       }
       spread.addSeries("level " + k, x, y);

@@ -46,7 +46,7 @@ final class LoopCommand implements Callable<Integer> {
     StringBuilder csv = new StringBuilder("series,amplitude_V,volts,polarization_uC_per_cm2,charge_uC_per_cm2\n");
     XYChart chart = new XYChartBuilder().width(640).height(480)
         .title(p.name() + ": P-V loops, 1 kHz (N = " + smooth.film().domainCount() + ")")
-        .xAxisTitle("V (V)").yAxisTitle("P (uC/cm2)").build();
+        .xAxisTitle("V (V)").yAxisTitle("D = e0*er*E + P (uC/cm2)").build();
     chart.getStyler().setMarkerSize(0);
     for (int i = 0; i < loops.size(); i++) {
       String name = (i == 0 ? "major " : "minor ") + String.format("%.2f V", amplitudes[i]);
@@ -83,7 +83,7 @@ final class LoopCommand implements Callable<Integer> {
     double[] pol = new double[n + 1];
     for (int i = 0; i <= n; i++) {
       v[i] = loop.volts()[i % n];
-      pol[i] = loop.polarization()[i % n] * 100;
+      pol[i] = loop.chargeDensity()[i % n] * 100; // measured loops include the dielectric charge
     }
     chart.addSeries(name, v, pol).setMarker(SeriesMarkers.NONE);
     for (int i = 0; i < n; i++) {

@@ -42,6 +42,7 @@ final class SwitchingCommand implements Callable<Integer> {
     XYChart wid = new XYChartBuilder().width(560).height(440)
         .title(String.format("%s: P(switch) vs width, %.2f V", p.name(), vFixed))
         .xAxisTitle("pulse width (s)").yAxisTitle("P(majority switched)").build();
+    amp.getStyler().setXAxisDecimalPattern("0.0").setXAxisTickMarkSpacingHint(90);
     wid.getStyler().setXAxisLogarithmic(true);
     for (int n : SIZES) {
       double[][] a = average(p, n, rng, true, width, vMax, vFixed);

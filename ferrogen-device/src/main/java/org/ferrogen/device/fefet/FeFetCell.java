@@ -25,13 +25,13 @@ import org.ferrogen.device.switching.CoerciveField;
  *   <li>each erase/program cycle draws a cycle-to-cycle threshold offset σ_c2c, and which domains
  *       flip under a pulse is a binomial draw per bin from the accumulated Weibull hazard
  *       1 − exp(h_prev^β − h^β) of the Deng model;
- *   <li>program-and-verify: erase, then incremental-step pulses (fixed width, amplitude raised one
- *       grid step whenever the remaining gap is more than twice the last gain) starting from the
- *       amplitude at which the population's mean switched fraction is a few standard deviations
- *       below the target; a read with read noise after every pulse; erase and retry on overshoot.
+ *   <li>program-and-verify: erase, a first pulse at the amplitude where the population's mean
+ *       switched fraction lies a few standard deviations below the target, then pulses whose
+ *       amplitude is chosen from the known accumulated hazard to close part of the remaining gap;
+ *       a read with read noise after every pulse; erase and retry (more gently) on overshoot.
  * </ul>
  *
- * <p>The per-bin hazard increments of one pulse at each of 256 amplitudes are precomputed, so a
+ * <p>The per-bin hazard increments of one pulse at each of 1,024 amplitudes are precomputed, so a
  * program-and-verify costs a few hundred flops and binomial draws: 10^6 cells in seconds.
  */
 public final class FeFetCell implements AnalogCell {

@@ -22,6 +22,18 @@ public final class Memristor {
   /** ASSUMPTION: conductances never fall below a tenth of the RESET state (leakage floor). */
   static final double FLOOR_FRACTION = 0.1;
 
+  /**
+   * ASSUMPTION: the RESET (filament-ruptured) state spreads log-normally with σ_ln = 0.5 around the
+   * CEA 1.4 µS mean; a constant σ_G = 8.7 µS (Martemucci 2025, for the SET levels) cannot describe a
+   * 1.4 µS state.
+   */
+  static final double RESET_LOG_SIGMA = 0.5;
+
+  /** A RESET-state conductance with mean {@code mean}. */
+  static double drawReset(double mean, RandomGenerator rng) {
+    return mean * Math.exp(RESET_LOG_SIGMA * rng.nextGaussian() - 0.5 * RESET_LOG_SIGMA * RESET_LOG_SIGMA);
+  }
+
   /** ASSUMPTION: a freshly formed filament conducts 1.0–1.5× the forming target conductance. */
   static final double FORMED_EXCESS = 0.5;
 
@@ -62,7 +74,7 @@ public final class Memristor {
     requireFormed();
     double v = params.resetVoltageV();
     energy += v * v * conductance * params.resetPulseS();
-    conductance = draw(params.resetConductanceS(), rng);
+    conductance = drawReset(params.resetConductanceS(), rng);
   }
 
   /**

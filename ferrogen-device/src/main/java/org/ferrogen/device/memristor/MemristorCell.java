@@ -82,7 +82,7 @@ public final class MemristorCell implements AnalogCell {
       energy += params.resetVoltageV() * params.resetVoltageV() * g * params.resetPulseS();
       time += params.resetPulseS();
       pulses++;
-      g = truncatedNormal(params.resetConductanceS(), floor, rng);
+      g = Memristor.drawReset(params.resetConductanceS(), rng);
       if (!resetOnly && pulses < maxIterations) {
         energy += setEnergy;
         time += params.setPulseS();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import java.io.IOException;
@@ -84,8 +85,10 @@ public final class ParameterSets {
     String text;
     try {
       text = Files.readString(file);
+    } catch (java.nio.file.NoSuchFileException e) {
+      throw new IllegalArgumentException("no such parameter file: " + file, e);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read parameter file " + file + ": " + e.getMessage(), e);
+      throw new IllegalArgumentException("cannot read parameter file " + file + ": " + e, e);
     }
     return parse(text, file.toString());
   }
@@ -133,12 +136,19 @@ public final class ParameterSets {
             .collect(Collectors.joining("."))
             .replace(".[", "[");
     Throwable cause = e.getCause();
-    String message =
-        cause instanceof IllegalArgumentException && cause.getMessage() != null
-            ? cause.getMessage()
-            : e.getOriginalMessage();
+    String at = " at line " + line(e);
+    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
+      return cause.getMessage() + at;
+    }
+    if (e instanceof UnrecognizedPropertyException u) {
+      return "unknown field '" + path + "'" + at + "; allowed here: " + u.getKnownPropertyIds();
+    }
+    String original = e.getOriginalMessage();
+    if (original != null && original.startsWith("Missing creator property")) {
+      return "missing field '" + path + "'" + at;
+    }
     String where = path.isEmpty() ? "" : " (field " + path + ")";
-    return message.replace('\n', ' ') + where + " at line " + line(e);
+    return String.valueOf(original).replace('\n', ' ') + where + at;
   }
 
   private static int line(JsonProcessingException e) {
@@ -285,7 +295,7 @@ public final class ParameterSets {
     FeCapCircuitParams fecap =
         new FeCapCircuitParams(
             188e-15, // ASSUMPTION: the CEA bit line (Martemucci 2025)
-            4.0, // ASSUMPTION: 4 V ≈ 1.7·Ea·t_FE/t_FE margin over the 2.3 V mean activation voltage
+            4.0, // ASSUMPTION: 4 V, 1.7× the 2.3 V mean activation voltage (Deng 2020)
             1e-6, // ASSUMPTION
             10e-3, // ASSUMPTION
             5e-15); // ASSUMPTION

@@ -38,6 +38,20 @@ class MemristorCellTest {
   }
 
   @Test
+  void theResetLevelIsReachableByProgramAndVerify() {
+    MemristorCell cell = new MemristorCell(CEA);
+    SplittableRandom rng = new SplittableRandom(6);
+    double s = 0;
+    int n = 2000;
+    for (int i = 0; i < n; i++) {
+      var r = cell.program(cell.minConductance(), 0.1, 100, rng);
+      assertThat(r.conductance()).isPositive();
+      s += r.conductance();
+    }
+    assertThat(s / n).isCloseTo(1.4e-6, within(0.1e-6));
+  }
+
+  @Test
   void programAndVerifyNarrowsTheDistribution() {
     MemristorCell cell = new MemristorCell(CEA);
     SplittableRandom rng = new SplittableRandom(4);
