@@ -16,11 +16,17 @@ public final class RestartTests {
    * @param maxRowCount X_r, most frequent symbol count over all rows
    * @param maxColumnCount X_c, the same over all columns
    * @param alpha the per-row/column significance level
-   * @param cutoff the largest X_max that passes
-   * @param passed X_max <= cutoff
+   * @param rowCutoff the largest row count that passes (quantile of Binomial(c, p))
+   * @param columnCutoff the largest column count that passes (quantile of Binomial(r, p))
+   * @param passed both counts within their cutoffs
    */
   public record SanityCheck(
-      int maxRowCount, int maxColumnCount, double alpha, int cutoff, boolean passed) {
+      int maxRowCount,
+      int maxColumnCount,
+      double alpha,
+      int rowCutoff,
+      int columnCutoff,
+      boolean passed) {
     public int maxCount() {
       return Math.max(maxRowCount, maxColumnCount);
     }
@@ -66,8 +72,11 @@ public final class RestartTests {
       }
     }
     double alpha = 1 - Math.exp(Math.log(0.99) / (r + c));
-    int cutoff = binomialQuantile(Math.max(r, c), Math.pow(2.0, -initialEntropy), 1 - alpha);
-    return new SanityCheck(xr, xc, alpha, cutoff, Math.max(xr, xc) <= cutoff);
+    double p = Math.pow(2.0, -initialEntropy);
+    int rowCutoff = binomialQuantile(c, p, 1 - alpha);
+    int columnCutoff = binomialQuantile(r, p, 1 - alpha);
+    return new SanityCheck(
+        xr, xc, alpha, rowCutoff, columnCutoff, xr <= rowCutoff && xc <= columnCutoff);
   }
 
   /** Smallest u with P(X <= u) >= q for X ~ Binomial(n, p) (Excel's CRITBINOM). */

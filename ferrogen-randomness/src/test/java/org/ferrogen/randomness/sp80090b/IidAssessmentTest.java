@@ -42,15 +42,15 @@ class IidAssessmentTest {
   @Test
   void correlatedBitsFailTheIidTests() {
     SplittableRandom rng = new SplittableRandom(5);
-    byte[] d = new byte[20_000];
+    byte[] d = new byte[8_000];
     int prev = 0;
     for (int i = 0; i < d.length; i++) {
       prev = rng.nextDouble() < 0.8 ? prev : 1 - prev; // sticky: runs far longer than IID
       d[i] = (byte) prev;
     }
-    // 500 permutations keep the test fast: a failing statistic runs through all of them.
-    IidAssessment.Result r = IidAssessment.assess(Samples.of("sticky", d, 1), 3, true, 500);
-    assertThat(r.permutation().permutationsRun()).isEqualTo(500);
+    // 200 permutations keep the test fast: a failing statistic runs through all of them.
+    IidAssessment.Result r = IidAssessment.assess(Samples.of("sticky", d, 1), 3, true, 200);
+    assertThat(r.permutation().permutationsRun()).isEqualTo(200);
     assertThat(r.passed()).isFalse();
     assertThat(r.chiSquarePassed()).isFalse();
     assertThat(r.permutation().rankings().stream().filter(k -> !k.passed()).map(PermutationTests.Ranking::name))
