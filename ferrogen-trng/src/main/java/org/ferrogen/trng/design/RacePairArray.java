@@ -1,0 +1,317 @@
+package org.ferrogen.trng.design;
+
+import java.util.Objects;
+import java.util.random.RandomGenerator;
+import org.ferrogen.device.ageing.Ageing;
+import org.ferrogen.device.params.DeviceParams;
+import org.ferrogen.device.params.ParameterSets;
+import org.ferrogen.device.switching.DomainEnsemble;
+import org.ferrogen.trng.OperatingConditions;
+import org.ferrogen.trng.SimulatedSource;
+import org.ferrogen.trng.SourceInfo;
+
+/**
+ * Design 2, the differential pair race: two nominally identical FeCAPs (A, B) receive the same
+ * write pulse near their 50 % switching point; both are then read destructively onto their own bit
+ * lines and a sense amplifier decides which released more charge, i.e. which switched more. The
+ * race is symmetric, so temperature and ageing move both sides together and largely cancel; what
+ * it must fight is mismatch: each device draws its own domain activation fields (ferrogen-device's
+ * Deng 2020 engine), and the sense amplifier has its own offset. A differential trim (A gets
+ * V + δ, B gets V − δ) driven by a {@link BiasController} removes the resulting bias.
+ */
+public final class RacePairArray implements SimulatedSource {
+
+  /**
+   * @param parameterSet ferrogen-device parameter set of both FeCAPs
+   * @param pairs pairs in parallel
+   * @param writePulseSeconds width of the race pulse
+   * @param trimStepVolts differential trim per DAC code
+   * @param trimCodes trim DAC codes (centred: code trimCodes/2 is δ = 0)
+   * @param controllerWindow bits per control decision
+   * @param controllerGain trim codes per unit normalised imbalance
+   * @param claimedEntropy min-entropy per raw bit claimed for the health tests
+   * @param periphery CMOS periphery energies
+   */
+  public record Config(
+      String parameterSet,
+      int pairs,
+      double writePulseSeconds,
+      double trimStepVolts,
+      int trimCodes,
+      int controllerWindow,
+      double controllerGain,
+      double claimedEntropy,
+      PeripheryEnergy periphery) {
+
+    public Config {
+      Objects.requireNonNull(parameterSet, "parameterSet");
+      if (pairs < 1) {
+        throw new IllegalArgumentException("pair count must be >= 1, got " + pairs);
+      }
+      if (!(writePulseSeconds > 0 && trimStepVolts > 0) || trimCodes < 3) {
+        throw new IllegalArgumentException("pulse width and trim step must be positive with >= 3 codes");
+      }
+    }
+
+    /**
+     * 52 pairs of the CEA-Leti stack (Martemucci 2025; 52 reach 200 Mb/s, as design 1), 50 ns race pulses, a
+     * 9-bit trim of 2 mV per code (±0.5 V, assumption), control windows of 256 bits with a gain of
+     * 4 codes (assumption), a claimed 0.8 bits per raw bit.
+     */
+    public static Config defaults() {
+      return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 2e-3, 512, 256, 4.0, 0.8, PeripheryEnergy.defaults());
+    }
+
+    public Config withPairs(int n) {
+      return new Config(parameterSet, n, writePulseSeconds, trimStepVolts, trimCodes, controllerWindow,
+          controllerGain, claimedEntropy, periphery);
+    }
+  }
+
+  private static final double SENSE_SECONDS = 1e-9; // assumption, as design 1
+  private static final double PRECHARGE_SECONDS = 1e-9; // assumption, as design 1
+  private static final double READ_RESET_PROBABILITY = 1 - 1e-3;
+
+  private final Config config;
+  private final DeviceParams params;
+  private final Ageing ageing;
+  private final RandomGenerator noise;
+  private final Pair[] pairs;
+  private final double thickness;
+  private final double chargePerDomain;
+  private final double bitLineTotal;
+  private final double seriesCapacitance;
+  private final double raceVolts;
+  private final double readVolts;
+  private final double readSeconds;
+  private final double cycleSeconds;
+  private final EnergyMeter energy = new EnergyMeter();
+  private OperatingConditions conditions;
+  private boolean controlEnabled = true;
+  private int next;
+  private long cyclesRun;
+
+  private static final String SWITCH = "ferroelectric switching, race pulse and read (both devices)";
+  private static final String DIELECTRIC = "dielectric charging (C_D) of both devices";
+  private static final String PLATE = "plate-line drivers";
+  private static final String SENSE = "sense amplifier";
+  private static final String CONTROL = "trim controller count";
+
+  private static final class Pair {
+    final DomainEnsemble a;
+    final DomainEnsemble b;
+    final BiasController trim;
+    final double senseOffset;
+
+    Pair(DomainEnsemble a, DomainEnsemble b, BiasController trim, double senseOffset) {
+      this.a = a;
+      this.b = b;
+      this.trim = trim;
+      this.senseOffset = senseOffset;
+    }
+  }
+
+  public RacePairArray(Config config, OperatingConditions conditions, RandomGenerator noise) {
+    this.config = Objects.requireNonNull(config, "config");
+    this.conditions = Objects.requireNonNull(conditions, "conditions");
+    this.noise = Objects.requireNonNull(noise, "noise");
+    double side = conditions.deviceSizeNm() * 1e-9;
+    this.params = ParameterSets.byName(config.parameterSet()).withArea(side * side);
+    this.ageing = new Ageing(params.ageing());
+    this.thickness = params.film().thicknessM();
+    int domainCount = params.film().domainCount();
+    this.chargePerDomain = params.film().switchableChargeC() / domainCount;
+    double cD = params.film().dielectricCapacitanceF();
+    double cBl = config.periphery().bitLineCapacitance();
+    this.bitLineTotal = cD + cBl;
+    this.seriesCapacitance = cD * cBl / (cD + cBl);
+    this.readVolts = params.fecap().readVoltageV();
+    this.pairs = new Pair[config.pairs()];
+    for (int p = 0; p < pairs.length; p++) {
+      pairs[p] = new Pair(
+          DomainEnsemble.sample(params.kinetics(), domainCount, noise),
+          DomainEnsemble.sample(params.kinetics(), domainCount, noise),
+          new BiasController(config.controllerWindow(), config.controllerGain(), 0, config.trimCodes() - 1,
+              config.trimCodes() / 2),
+          params.fecap().senseOffsetSigmaV() * noise.nextGaussian());
+    }
+    this.raceVolts = medianSwitchingVolts();
+    this.readSeconds = readPulseSeconds();
+    this.cycleSeconds = config.writePulseSeconds() + readSeconds + SENSE_SECONDS + PRECHARGE_SECONDS;
+    energy.register(SWITCH, "2Pr*A*V per switched domain, race and read (Deng 2020 engine; Martemucci 2025)");
+    energy.register(DIELECTRIC, "C_D*V^2 race + C_D||C_BL*V^2 read, both devices");
+    energy.register(PLATE, PeripheryEnergy.ASSUMPTION);
+    energy.register(SENSE, "sense decision energy of " + params.name() + " (ferrogen-device)");
+    energy.register(CONTROL, PeripheryEnergy.ASSUMPTION);
+    lockTrim();
+  }
+
+  /**
+   * Race amplitude: the field at which the median device domain (mean activation field) switches
+   * with probability 1/2 within the pulse at 300 K, by bisection on ferrogen-device's pulse
+   * switching probability averaged over all domains of all devices.
+   */
+  private double medianSwitchingVolts() {
+    double lo = 0.05;
+    double hi = 20.0;
+    for (int it = 0; it < 60; it++) {
+      double mid = 0.5 * (lo + hi);
+      double field = mid / thickness;
+      double sum = 0;
+      int n = 0;
+      for (Pair p : pairs) {
+        for (int i = 0; i < p.a.size(); i++) {
+          sum += p.a.pulseSwitchProbability(i, field, config.writePulseSeconds(), 300.0);
+          sum += p.b.pulseSwitchProbability(i, field, config.writePulseSeconds(), 300.0);
+          n += 2;
+        }
+      }
+      if (sum / n < 0.5) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  private double readPulseSeconds() {
+    double field = readVolts / thickness;
+    for (double t = 1e-9; t < 1e-3; t *= 1.05) {
+      boolean enough = true;
+      for (Pair p : pairs) {
+        for (int i = 0; i < p.a.size() && enough; i++) {
+          enough = p.a.pulseSwitchProbability(i, field, t, 300.0) >= READ_RESET_PROBABILITY
+              && p.b.pulseSwitchProbability(i, field, t, 300.0) >= READ_RESET_PROBABILITY;
+        }
+        if (!enough) {
+          break;
+        }
+      }
+      if (enough) {
+        return t;
+      }
+    }
+    throw new IllegalArgumentException("read pulse cannot reset the devices of " + params.name() + " within 1 ms");
+  }
+
+  /** Power-up: a successive-approximation search of each pair's trim for 50 % ones. */
+  private void lockTrim() {
+    for (Pair p : pairs) {
+      int code = 0;
+      for (int bit = Integer.highestOneBit(config.trimCodes() - 1); bit > 0; bit >>= 1) {
+        int trial = Math.min(config.trimCodes() - 1, code | bit);
+        int ones = 0;
+        for (int k = 0; k < 256; k++) {
+          ones += race(p, trial);
+        }
+        if (ones <= 128) {
+          code = trial;
+        }
+      }
+      p.trim.reset(code);
+    }
+  }
+
+  private int race(Pair p, int trimCode) {
+    double kelvin = conditions.temperatureKelvin();
+    double supply = 1 + conditions.supplyNoiseRelative() * noise.nextGaussian();
+    double delta = (trimCode - config.trimCodes() / 2) * config.trimStepVolts();
+    double va = (raceVolts + delta) * supply;
+    double vb = (raceVolts - delta) * supply;
+    int wa = p.a.step(va / thickness, config.writePulseSeconds(), kelvin);
+    int wb = p.b.step(vb / thickness, config.writePulseSeconds(), kelvin);
+    double readV = readVolts * (1 + conditions.supplyNoiseRelative() * noise.nextGaussian());
+    int ra = p.a.step(-readV / thickness, readSeconds, kelvin);
+    int rb = p.b.step(-readV / thickness, readSeconds, kelvin);
+    double polarization =
+        ageing.polarizationFraction((long) (conditions.ageCycles() + (double) cyclesRun / pairs.length));
+    double q = chargePerDomain * polarization;
+    double ktc = SenseNoise.ktcVolts(bitLineTotal, kelvin) * Math.sqrt(2) * noise.nextGaussian();
+    double difference = (ra - rb) * q / bitLineTotal;
+    int bit = difference + p.senseOffset + ktc > 0 ? 1 : 0;
+    cyclesRun++;
+    double cD = params.film().dielectricCapacitanceF();
+    energy.add(SWITCH, q * (wa * va + wb * vb + (ra + rb) * readV));
+    energy.add(DIELECTRIC, cD * (va * va + vb * vb) + 2 * seriesCapacitance * readV * readV);
+    energy.add(PLATE, config.periphery().plateLinePulse(va) + config.periphery().plateLinePulse(vb)
+        + 2 * config.periphery().plateLinePulse(readV));
+    energy.add(SENSE, params.fecap().senseAmpEnergyJ());
+    energy.add(CONTROL, config.periphery().counterUpdate());
+    energy.countSample();
+    return bit;
+  }
+
+  @Override
+  public void read(byte[] samples, int offset, int length) {
+    for (int i = 0; i < length; i++) {
+      Pair p = pairs[next];
+      next = next + 1 == pairs.length ? 0 : next + 1;
+      int bit = race(p, p.trim.code());
+      if (controlEnabled) {
+        p.trim.observe(bit);
+      }
+      samples[offset + i] = (byte) bit;
+    }
+  }
+
+  @Override
+  public SourceInfo info() {
+    return new SourceInfo("pair", 1, config.claimedEntropy(), pairs.length / cycleSeconds, cycleSeconds,
+        energy.perSample());
+  }
+
+  @Override
+  public OperatingConditions conditions() {
+    return conditions;
+  }
+
+  @Override
+  public void setConditions(OperatingConditions newConditions) {
+    if (newConditions.deviceSizeNm() != conditions.deviceSizeNm()) {
+      throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
+          + newConditions.deviceSizeNm() + " nm");
+    }
+    this.conditions = newConditions;
+  }
+
+  public void setControlEnabled(boolean enabled) {
+    this.controlEnabled = enabled;
+  }
+
+  /** The race amplitude chosen from the kinetics. */
+  public double raceVolts() {
+    return raceVolts;
+  }
+
+  /** Mean |δ| of the trims, in volts: how much mismatch the loop is cancelling. */
+  public double meanAbsoluteTrimVolts() {
+    double sum = 0;
+    for (Pair p : pairs) {
+      sum += Math.abs((p.trim.code() - config.trimCodes() / 2) * config.trimStepVolts());
+    }
+    return sum / pairs.length;
+  }
+
+  public int domainsPerDevice() {
+    return pairs[0].a.size();
+  }
+
+  @Override
+  public java.util.Map<String, String> details() {
+    java.util.Map<String, String> d = new java.util.LinkedHashMap<>();
+    d.put("parameter set", params.name());
+    d.put("pairs", Integer.toString(pairs.length));
+    d.put("domains per device", Integer.toString(domainsPerDevice()));
+    d.put("race pulse", String.format("%.1f ns at %.3f V", config.writePulseSeconds() * 1e9, raceVolts));
+    d.put("mean |trim| (mismatch cancelled)", String.format("%.1f mV", meanAbsoluteTrimVolts() * 1e3));
+    d.put("read pulse", String.format("%.1f ns at %.2f V", readSeconds * 1e9, readVolts));
+    d.put("cycle", String.format("%.1f ns", cycleSeconds * 1e9));
+    return d;
+  }
+
+  @Override
+  public double enduranceLifetimeSeconds() {
+    return Math.max(0, params.ageing().enduranceCycles() - conditions.ageCycles()) * cycleSeconds;
+  }
+}
