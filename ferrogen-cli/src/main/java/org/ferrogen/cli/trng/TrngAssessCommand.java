@@ -119,8 +119,10 @@ public final class TrngAssessCommand implements Callable<Integer> {
         out.printf("  reference, JDK SecureRandom DRBG on as many streams: %d of %d pass%n",
             r.referencePassingLines(), r.sp80022().size());
       }
-      out.println("  (with 188 lines at 100 streams a perfect generator fails about 3 lines by chance:"
-          + " each line's proportion test fails with probability about 1.8 %)");
+      double lineFailure = chanceProportionFailure(r.sp80022Streams());
+      out.printf("  (a perfect generator fails each line's proportion test with probability %.2f %% at %d streams,"
+          + " about %.1f of these %d lines by chance)%n", 100 * lineFailure, r.sp80022Streams(),
+          lineFailure * r.sp80022().size(), r.sp80022().size());
       out.println();
     }
     out.println("Product brief claims vs this model");
@@ -128,5 +130,27 @@ public final class TrngAssessCommand implements Callable<Integer> {
     for (TrngAssessment.Claim c : r.claims()) {
       out.printf("  %-30s %-12s %-34s %s%n", c.claim(), c.brief(), c.model(), c.met() ? "yes" : "no");
     }
+  }
+
+  /**
+   * Probability that an ideal generator's line fails the STS proportion test: fewer than
+   * M·(p̂ − 3·sqrt(p̂(1−p̂)/M)) of M streams pass at α = 0.01, the passing count being Binomial(M, 0.99).
+   */
+  static double chanceProportionFailure(int streams) {
+    double p = 0.99;
+    double low = streams * (p - 3 * Math.sqrt(p * (1 - p) / streams));
+    double failure = 0;
+    for (int k = 0; k < streams + 1 && k < low; k++) {
+      failure += Math.exp(logChoose(streams, k) + k * Math.log(p) + (streams - k) * Math.log1p(-p));
+    }
+    return failure;
+  }
+
+  private static double logChoose(int n, int k) {
+    double sum = 0;
+    for (int i = 1; i <= k; i++) {
+      sum += Math.log(n - k + i) - Math.log(i);
+    }
+    return sum;
   }
 }
