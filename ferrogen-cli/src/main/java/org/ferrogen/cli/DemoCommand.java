@@ -62,6 +62,15 @@ public final class DemoCommand implements Callable<Integer> {
     steps.add(new Step("Test: the NIST SP 800-22 battery on that file",
         "All 15 tests with STS 2.1.2 defaults; the same command tests any bit file.",
         List.of("sp800-22", bits, "--format", "msb")));
+    steps.add(new Step("Generate: the shipped KJV language model, sampling from the ferroelectric TRNG",
+        "A 2.76 M-parameter Llama trained by FerroGen itself (models/README.md); every token is drawn with"
+            + " random numbers from the TRNG pipeline above (seeded here, so the run repeats).",
+        List.of("generate", "--prompt", "And God said", "--max-tokens", "48", "--entropy", "trng", "--seed", s)));
+    steps.add(new Step("Generate on the chip: the same model with every matrix on FeFET crossbar tiles",
+        "Programming 5.5 M cells by program-and-verify on the device model takes about a minute; then each"
+            + " token runs through DACs, noisy analog column sums and ADCs, with its modelled energy.",
+        List.of("generate", "--backend", "chip", "--chip-seed", s, "--prompt", "And God said", "--max-tokens", "48",
+            "--seed", s)));
     return steps;
   }
 

@@ -111,4 +111,102 @@ class GenaiCliTest {
     Run backend = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "quantum");
     assertThat(backend.err()).contains("unknown backend 'quantum'");
   }
+
+  @Test
+  void chipBackendGeneratesReproduciblyAndReportsEnergyPerToken() throws Exception {
+    String[] args = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "6", "--seed", "3",
+        "--backend", "chip", "--chip-seed", "9", "--json"};
+    Run a = run(args);
+    assertThat(a.exit()).as(a.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(a.out());
+    assertThat(j.get("backend").asText()).isEqualTo("chip");
+    JsonNode chip = j.get("chip");
+    assertThat(chip.get("energy_per_token_joules").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_joules").get("adc").asDouble()).isPositive();
+    assertThat(chip.get("tiles").asInt()).isPositive();
+    assertThat(j.get("backend_report").get("matrixVectorProducts").asLong()).isPositive();
+    assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
+    Run text = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
+        "--backend", "chip");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("chip backend", "nJ/token", "energy per token: dac");
+    Run missing = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "chip", "--chip",
+        dir.resolve("nope.yaml").toString());
+    assertThat(missing.exit()).isNotZero();
+    assertThat(missing.err().strip()).contains("nope.yaml").doesNotContain("\n").doesNotContain("Exception");
+    Run chipWithoutBackend = run("generate", "--model", model.toString(), "--prompt", "x", "--chip", "c.yaml");
+    assertThat(chipWithoutBackend.err()).contains("--chip c.yaml needs --backend chip");
+  }
+
+  @Test
+  void trngEntropyIsReproducibleWithASeedAndNamedInTheReport() throws Exception {
+    String[] args = {"generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "10", "--seed", "4",
+        "--temperature", "1.5", "--top-k", "0", "--top-p", "1", "--min-p", "0", "--entropy", "trng", "--json"};
+    Run a = run(args);
+    assertThat(a.exit()).as(a.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(a.out());
+    assertThat(j.get("entropy").asText()).startsWith("trng/cell");
+    assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
+    Run ring = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "4", "--entropy", "trng",
+        "--trng-design", "ring");
+    assertThat(ring.exit()).as(ring.err()).isZero();
+    assertThat(ring.out()).contains("entropy trng/ring");
+    assertThat(run("generate", "--model", model.toString(), "--prompt", "x", "--entropy", "dice").err())
+        .contains("unknown --entropy 'dice'");
+    assertThat(run("generate", "--model", model.toString(), "--prompt", "x", "--entropy", "trng", "--trng-design",
+        "lava").err()).contains("unknown design 'lava'");
+  }
+
+  @Test
+  void trainLmWritesAModelThatLearnedAndLoads() throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 120; i++) {
+      text.append("And God said, Let there be light: and there was light. ").append(i % 7).append('\n');
+    }
+    Path corpus = writeText(text.toString());
+    Path out = dir.resolve("trained.gguf");
+    Run r = run("train-lm", "--text", corpus.toString(), "-o", out.toString(), "--vocab", "280", "--dim", "32",
+        "--layers", "1", "--heads", "2", "--kv-heads", "1", "--ffn", "64", "--context", "32", "--batch", "8",
+        "--steps", "60", "--lr", "1e-2", "--eval-interval", "20", "--eval-tokens", "64", "--threads", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("held-out:", "wrote");
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("trained-training.json").toFile());
+    // A repeated sentence is learnable: far below the uniform ln(280) = 5.6 nats per token.
+    assertThat(summary.get("held_out_mean_loss_nats").asDouble()).isLessThan(2.0);
+    assertThat(summary.get("command").asText()).startsWith("ferrogen train-lm --text");
+    assertThat(Files.readString(dir.resolve("trained-training.csv"))).startsWith("step,train_loss,held_out_loss");
+    assertThat(Files.size(dir.resolve("trained-training.png"))).isPositive();
+    Path heldOut = dir.resolve("trained-heldout.txt");
+    assertThat(Files.readString(heldOut)).isNotEmpty();
+    Run ppl = run("perplexity", "--model", out.toString(), "--text", heldOut.toString(), "--json");
+    assertThat(ppl.exit()).as(ppl.err()).isZero();
+    assertThat(new ObjectMapper().readTree(ppl.out()).get("perplexity").asDouble()).isLessThan(Math.exp(2.0));
+    Run info = run("gguf", "info", out.toString());
+    assertThat(info.out()).contains("trained by FerroGen: ferrogen train-lm");
+    Run bad = run("train-lm", "--text", dir.resolve("none.txt").toString(), "-o", dir.resolve("x.gguf").toString());
+    assertThat(bad.err()).contains("none.txt").contains("does not exist");
+    assertThat(Files.exists(dir.resolve("x.gguf"))).isFalse();
+  }
+
+  @Test
+  void shippedModelIsFoundFromInsideTheCheckoutAndMatchesItsRecordedPerplexity() throws Exception {
+    Path shipped = org.ferrogen.cli.genai.ModelOptionsAccess.resolveDefault();
+    org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(shipped),
+        "models/ferrogen-kjv.gguf not found above " + Path.of("").toAbsolutePath());
+    Path heldOut = shipped.resolveSibling("ferrogen-kjv-heldout.txt");
+    Run r = run("perplexity", "--text", heldOut.toString(), "--max-tokens", "1024", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    JsonNode recorded = new ObjectMapper().readTree(shipped.resolveSibling("ferrogen-kjv-training.json").toFile());
+    // The training run recorded the perplexity over all held-out tokens with 128-token windows; the first 1024
+    // tokens with a sliding window land within 15 % of it (F16 storage, a different sample of the text).
+    assertThat(j.get("perplexity").asDouble())
+        .isBetween(recorded.get("held_out_perplexity").asDouble() * 0.85, recorded.get("held_out_perplexity").asDouble() * 1.15);
+  }
+
+  private static Path writeText(String s) throws java.io.IOException {
+    Path p = Files.createTempFile(dir, "text", ".txt");
+    Files.writeString(p, s);
+    return p;
+  }
 }

@@ -94,12 +94,4 @@ class Sp80022CommandTest {
     Files.writeString(empty, "no bits here");
     assertThat(run("sp800-22", empty.toString()).err()).contains("holds no bits");
   }
-
-  @Test
-  void demoRunsTheBatteryOnTheBundledSample() {
-    Run r = run("demo");
-    assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("SP 800-22").contains("bundled sample").contains("1 stream of 1000000 bits")
-        .contains("LinearComplexity");
-  }
 }

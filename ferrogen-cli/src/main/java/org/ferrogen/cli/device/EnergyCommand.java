@@ -1,5 +1,6 @@
 package org.ferrogen.cli.device;
 
+import org.ferrogen.cli.Plots;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;

@@ -6,11 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.io.PrintWriter;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
 import org.ferrogen.genai.Generation;
 import org.ferrogen.genai.backend.BackendReport;
+import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Diversity;
@@ -19,6 +21,8 @@ import org.ferrogen.genai.sample.Sampler;
 import org.ferrogen.genai.sample.SamplerSettings;
 import org.ferrogen.genai.tokenizer.Tokenizer;
 import org.ferrogen.genai.tokenizer.Tokenizers;
+import org.ferrogen.trng.design.TrngDesign;
+import org.ferrogen.trng.random.TrngRandomGenerators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,12 +66,33 @@ public final class GenerateCommand implements Callable<Integer> {
       "their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
   int samples = 1;
 
+  @Option(names = "--entropy", paramLabel = "SOURCE", description = {"Where the sampler's random numbers come from: prng",
+      "(SplittableRandom) or trng (the simulated ferroelectric TRNG: raw bits -> health tests -> SHA-256 ->",
+      "CTR_DRBG) (default: ${DEFAULT-VALUE})."})
+  String entropy = "prng";
+
+  @Option(names = "--trng-design", paramLabel = "NAME", description = "TRNG circuit for --entropy trng: cell, pair or ring (default: ${DEFAULT-VALUE}).")
+  String trngDesign = "cell";
+
   @Option(names = "--json", description = "Print one JSON object at the end instead of streaming text.")
   boolean json;
 
-  /** The sampler's source of randomness: a seeded PRNG. */
+  /**
+   * The sampler's source of randomness for sample {@code s}: a seeded PRNG, or the TRNG pipeline
+   * whose simulated physics is seeded with {@code s} when --seed was given and from the host's
+   * SecureRandom otherwise.
+   */
   RandomGenerator entropy(long s) {
-    return new SplittableRandom(s);
+    return switch (entropy) {
+      case "prng" -> new SplittableRandom(s);
+      case "trng" -> TrngRandomGenerators.create(TrngDesign.byName(trngDesign),
+          seed != null ? OptionalLong.of(s) : OptionalLong.empty());
+      default -> throw new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
+    };
+  }
+
+  private String entropyName() {
+    return "trng".equals(entropy) ? "trng/" + trngDesign + (seed != null ? " (seeded simulation)" : "") : entropy;
   }
 
   @Override
@@ -75,6 +100,10 @@ public final class GenerateCommand implements Callable<Integer> {
     if (maxTokens < 1) {
       throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
     }
+    if (!entropy.equals("prng") && !entropy.equals("trng")) {
+      throw new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
+    }
+    TrngDesign.byName(trngDesign);
     SamplerSettings settings = new SamplerSettings(temperature, topK, topP, minP, repeatPenalty, repeatLastN);
     long s = seed != null ? seed : new SplittableRandom().nextLong();
     PrintWriter out = spec.commandLine().getOut();
@@ -101,9 +130,9 @@ public final class GenerateCommand implements Callable<Integer> {
         results.add(r);
         if (!json) {
           out.println();
-          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; seed %d]%n",
+          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; entropy %s; seed %d]%n",
               r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-              r.promptSeconds(), backend.name(), s + i);
+              r.promptSeconds(), backend.name(), entropyName(), s + i);
         }
       }
       List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
@@ -133,10 +162,19 @@ public final class GenerateCommand implements Callable<Integer> {
           node.put("distinct_2", Diversity.distinctN(generated, 2));
         }
         node.putPOJO("backend_report", report);
+        node.put("entropy", entropyName());
+        if (backend instanceof ChipBackend chip) {
+          long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
+          node.set("chip", ChipReports.json(mapper, chip, processed));
+        }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
       } else if (samples > 1) {
         out.printf("[%d samples: %.2f tokens/s overall; distinct-1 %.4f, distinct-2 %.4f]%n", samples, tokens / seconds,
             Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
+      }
+      if (!json && backend instanceof ChipBackend chip) {
+        long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
+        ChipReports.print(out, chip, processed);
       }
       out.flush();
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Perplexity;
@@ -60,6 +61,7 @@ public final class PerplexityCommand implements Callable<Integer> {
       LlamaModel model = LlamaModel.load(gguf, backend);
       int ctx = context != null ? context : model.config().contextLength();
       int str = stride != null ? stride : Math.max(1, Math.min(ctx, model.config().contextLength()) / 2);
+      backend.resetReport();
       long t0 = System.nanoTime();
       Perplexity.Result r = Perplexity.compute(model, tokens, ctx, str);
       double seconds = (System.nanoTime() - t0) / 1e9;
@@ -77,11 +79,17 @@ public final class PerplexityCommand implements Callable<Integer> {
         node.put("stride", str);
         node.put("seconds", seconds);
         node.putPOJO("backend_report", backend.report());
+        if (backend instanceof ChipBackend chip) {
+          node.set("chip", ChipReports.json(mapper, chip, r.tokensProcessed()));
+        }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
       } else {
         out.printf("perplexity %.4f (mean NLL %.4f nats over %d tokens; context %d, stride %d; %s backend; %.1f s)%n",
             r.perplexity(), r.meanNll(), r.tokensScored(), Math.min(ctx, model.config().contextLength()), str,
             backend.name(), seconds);
+        if (backend instanceof ChipBackend chip) {
+          ChipReports.print(out, chip, r.tokensProcessed());
+        }
       }
       out.flush();
     }

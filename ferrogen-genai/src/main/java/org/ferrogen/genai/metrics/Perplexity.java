@@ -17,7 +17,13 @@ public final class Perplexity {
    * @param meanNll mean negative log-likelihood per scored token, in nats
    * @param tokensScored number of predictions scored
    */
-  public record Result(double perplexity, double meanNll, long tokensScored) {}
+  /**
+   * @param perplexity exp(meanNll)
+   * @param meanNll mean negative log-likelihood of the scored tokens, nats
+   * @param tokensScored predictions scored (each token after the first, once)
+   * @param tokensProcessed forward passes run (overlapping windows recompute their shared context)
+   */
+  public record Result(double perplexity, double meanNll, long tokensScored, long tokensProcessed) {}
 
   public static Result compute(LlamaModel model, int[] tokens, int context, int stride) {
     if (tokens.length < 2) {
@@ -30,12 +36,14 @@ public final class Perplexity {
     LlamaSession session = model.newSession(ctx);
     double nll = 0;
     long scored = 0;
+    long processed = 0;
     int scoredUpTo = 0; // predictions of tokens[1..scoredUpTo] done
     for (int start = 0; scoredUpTo < tokens.length - 1; start += stride) {
       session.reset();
       int end = Math.min(tokens.length, start + ctx);
       for (int i = start; i < end - 1; i++) {
         float[] logits = session.forward(tokens[i]);
+        processed++;
         if (i + 1 > scoredUpTo) {
           nll -= logSoftmax(logits, tokens[i + 1]);
           scored++;
@@ -44,7 +52,7 @@ public final class Perplexity {
       scoredUpTo = Math.max(scoredUpTo, end - 1);
     }
     double mean = nll / scored;
-    return new Result(Math.exp(mean), mean, scored);
+    return new Result(Math.exp(mean), mean, scored, processed);
   }
 
   /** log softmax(logits)[target], computed stably. */

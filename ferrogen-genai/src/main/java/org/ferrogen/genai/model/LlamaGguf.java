@@ -64,12 +64,16 @@ public final class LlamaGguf {
         throw new IllegalArgumentException("tensor " + n + " is missing");
       }
     }
-    return writer(c, tied, tensors::get, weightType, vocabulary);
+    return writer(c, tied, tensors::get, weightType, vocabulary, true);
   }
 
-  /** As {@link #writer(LlamaConfig, Map, GgmlType, BpeVocabulary)} with tensors produced on demand. */
+  /**
+   * As {@link #writer(LlamaConfig, Map, GgmlType, BpeVocabulary)} with tensors produced on demand;
+   * {@code addBos} is stored as {@code tokenizer.ggml.add_bos_token} (false for a model trained on
+   * plain token streams, so that inference feeds it what it was trained on).
+   */
   public static GgufWriter writer(LlamaConfig c, boolean tiedOutput, Function<String, float[]> tensors,
-      GgmlType weightType, BpeVocabulary vocabulary) {
+      GgmlType weightType, BpeVocabulary vocabulary, boolean addBos) {
     if (vocabulary.tokens().size() != c.vocabSize()) {
       throw new IllegalArgumentException("vocabulary has " + vocabulary.tokens().size()
           + " tokens but the model's vocab size is " + c.vocabSize());
@@ -89,7 +93,7 @@ public final class LlamaGguf {
     w.putFloat32("llama.rope.freq_base", c.ropeBase());
     w.putFloat32("llama.attention.layer_norm_rms_epsilon", c.rmsEps());
     w.putUint32("llama.vocab_size", c.vocabSize());
-    Tokenizers.writeBpe(w, vocabulary, true);
+    Tokenizers.writeBpe(w, vocabulary, addBos);
     for (String n : tensorNames(c, tiedOutput)) {
       long[] ne = shape(c, n);
       w.addTensor(n, ne.length == 1 ? GgmlType.F32 : weightType, ne, () -> tensors.apply(n));
@@ -145,7 +149,7 @@ public final class LlamaGguf {
       types[i] = Tokenizer.TYPE_UNUSED;
     }
     BpeVocabulary vocab = new BpeVocabulary(tokens, types, List.of(), -1, -1);
-    GgufWriter w = writer(c, true, name -> randomTensor(c, name, seed), weightType, vocab);
+    GgufWriter w = writer(c, true, name -> randomTensor(c, name, seed), weightType, vocab, true);
     w.put("general.description", GgufValue.ofString("random weights, seed " + seed));
     return w;
   }

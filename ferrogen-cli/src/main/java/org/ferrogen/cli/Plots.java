@@ -1,4 +1,4 @@
-package org.ferrogen.cli.device;
+package org.ferrogen.cli;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
@@ -7,24 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import javax.imageio.ImageIO;
-import org.ferrogen.cli.AtomicOutput;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.internal.chartpart.Chart;
 
 /** Writes CSV text and PNG charts through {@link AtomicOutput}, headless. */
-final class Plots {
+public final class Plots {
   private Plots() {}
 
-  static void headless() {
+  public static void headless() {
     System.setProperty("java.awt.headless", "true");
   }
 
-  static void csv(Path file, CharSequence text) throws IOException {
+  public static void csv(Path file, CharSequence text) throws IOException {
     AtomicOutput.write(file, out -> out.write(text.toString().getBytes(StandardCharsets.UTF_8)));
   }
 
   /** Charts side by side in one PNG. */
-  static void png(Path file, List<? extends Chart<?, ?>> charts) throws IOException {
+  public static void png(Path file, List<? extends Chart<?, ?>> charts) throws IOException {
     List<BufferedImage> images = charts.stream().map(BitmapEncoder::getBufferedImage).toList();
     int width = images.stream().mapToInt(BufferedImage::getWidth).sum();
     int height = images.stream().mapToInt(BufferedImage::getHeight).max().orElse(1);

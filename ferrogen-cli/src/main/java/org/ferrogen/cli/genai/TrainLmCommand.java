@@ -1,0 +1,240 @@
+package org.ferrogen.cli.genai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ferrogen.cli.AtomicOutput;
+import org.ferrogen.cli.Plots;
+import org.ferrogen.genai.gguf.GgmlType;
+import org.ferrogen.genai.tokenizer.BpeTrainer;
+import org.ferrogen.genai.tokenizer.BpeVocabulary;
+import org.ferrogen.genai.train.LanguageModelTraining;
+import org.ferrogen.learn.llama.LlamaConfig;
+import org.ferrogen.learn.llama.LlamaTrainer;
+import org.ferrogen.learn.llama.LossPoint;
+import org.ferrogen.learn.llama.TrainingConfig;
+import org.ferrogen.learn.llama.TrainingResult;
+import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYChartBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ferrogen train-lm}: trains a byte-level-BPE Llama model on a text with FerroGen's own
+ * training code and writes it as GGUF, with its loss curve, held-out text and a JSON summary.
+ */
+@Command(name = "train-lm", mixinStandardHelpOptions = true,
+    description = {"Train a small Llama-architecture language model on a UTF-8 text (FerroGen's own BPE trainer",
+        "and training code) and write it as a GGUF file, plus FILE-training.csv/.png/.json (loss curve,",
+        "held-out perplexity) and FILE-heldout.txt (the held-out text, for `ferrogen perplexity`)."})
+public final class TrainLmCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 training text.")
+  Path text;
+
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.gguf", description = "Model file to write.")
+  Path output;
+
+  @Option(names = "--name", paramLabel = "NAME", description = "general.name of the model (default: the file name).")
+  String name;
+
+  @Option(names = "--vocab", paramLabel = "N", description = "BPE vocabulary size incl. 256 bytes and <s>, </s> (default: ${DEFAULT-VALUE}).")
+  int vocab = 2048;
+
+  @Option(names = "--dim", paramLabel = "N", description = "Embedding width (default: ${DEFAULT-VALUE}).")
+  int dim = 192;
+
+  @Option(names = "--layers", paramLabel = "N", description = "Transformer blocks (default: ${DEFAULT-VALUE}).")
+  int layers = 6;
+
+  @Option(names = "--heads", paramLabel = "N", description = "Query heads (default: ${DEFAULT-VALUE}).")
+  int heads = 6;
+
+  @Option(names = "--kv-heads", paramLabel = "N", description = "Key/value heads (default: ${DEFAULT-VALUE}).")
+  int kvHeads = 2;
+
+  @Option(names = "--ffn", paramLabel = "N", description = "Feed-forward width (default: ${DEFAULT-VALUE}).")
+  int ffn = 512;
+
+  @Option(names = "--context", paramLabel = "N", description = "Context length in tokens (default: ${DEFAULT-VALUE}).")
+  int context = 128;
+
+  @Option(names = "--batch", paramLabel = "N", description = "Sequences per step (default: ${DEFAULT-VALUE}).")
+  int batch = 16;
+
+  @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
+  int steps = 1000;
+
+  @Option(names = "--lr", paramLabel = "X", description = "Peak AdamW learning rate; cosine decay to a tenth (default: ${DEFAULT-VALUE}).")
+  float learningRate = 3e-3f;
+
+  @Option(names = "--warmup", paramLabel = "N", description = "Linear warm-up steps (default: min(100, steps/10)).")
+  Integer warmup;
+
+  @Option(names = "--eval-interval", paramLabel = "N", description = "Held-out loss every N steps (default: steps/20).")
+  Integer evalInterval;
+
+  @Option(names = "--eval-tokens", paramLabel = "N", description = "Held-out tokens per periodic evaluation (default: ${DEFAULT-VALUE}).")
+  int evalTokens = 16384;
+
+  @Option(names = "--held-out", paramLabel = "F", description = "Fraction of the text, at its end, held out (default: ${DEFAULT-VALUE}).")
+  double heldOut = 0.05;
+
+  @Option(names = "--type", paramLabel = "TYPE", description = "Storage of the weight matrices: f32, f16, bf16, q8_0, q4_0 (default: ${DEFAULT-VALUE}).")
+  String type = "f16";
+
+  @Option(names = "--seed", paramLabel = "S", description = "Seed of the initialisation and batch sampling (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all processors).")
+  int threads = Runtime.getRuntime().availableProcessors();
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    GgmlType weightType = GgmlType.parse(type);
+    String corpus = readUtf8(text);
+    String modelName = name != null ? name : stem(output);
+    LlamaConfig config = new LlamaConfig(vocab, dim, layers, heads, kvHeads, ffn, context, 10000f, 1e-5f, true);
+    TrainingConfig defaults = TrainingConfig.of(batch, steps, learningRate, seed);
+    TrainingConfig training = new TrainingConfig(batch, steps, learningRate, learningRate / 10,
+        warmup != null ? warmup : defaults.warmupSteps(), defaults.weightDecay(), defaults.beta1(), defaults.beta2(),
+        defaults.gradClip(), seed, evalInterval != null ? evalInterval : defaults.evalInterval(), evalTokens, threads);
+
+    long t0 = System.nanoTime();
+    BpeVocabulary vocabulary = BpeTrainer.train(corpus, vocab, LanguageModelTraining.SPECIAL_TOKENS);
+    if (vocabulary.tokens().size() != vocab) {
+      throw new IllegalArgumentException(text + ": the text supports only " + vocabulary.tokens().size()
+          + " BPE tokens; use --vocab " + vocabulary.tokens().size() + " or less");
+    }
+    LanguageModelTraining.Split split = LanguageModelTraining.split(corpus, heldOut, vocabulary.tokenizer(false));
+    out.printf(Locale.ROOT, "%s: %d characters -> %d training + %d held-out tokens (BPE vocabulary %d, %.2f s)%n",
+        text, corpus.length(), split.train().length, split.heldOut().length, vocab, (System.nanoTime() - t0) / 1e9);
+    out.printf(Locale.ROOT, "model %s: dim %d, %d layers, %d/%d heads, ffn %d, context %d, %d parameters; "
+        + "%d steps of %d x %d tokens, lr %.2g, seed %d, %d threads%n", modelName, dim, layers, heads, kvHeads, ffn,
+        context, config.parameterCount(), steps, batch, context, learningRate, seed, threads);
+    out.flush();
+
+    TrainingResult result;
+    int reportEvery = Math.max(1, steps / 100);
+    try (LlamaTrainer trainer = new LlamaTrainer(config, training)) {
+      result = trainer.train(split.train(), split.heldOut(), p -> {
+        if (p.hasValidLoss() || p.step() % reportEvery == 0 || p.step() == 1) {
+          out.printf(Locale.ROOT, "step %5d  train %.4f  %s  lr %.2e  %7.0f tokens/s  %6.0f s%n", p.step(), p.trainLoss(),
+              p.hasValidLoss() ? String.format(Locale.ROOT, "held-out %.4f", p.validLoss()) : "                ",
+              p.learningRate(), p.tokensSeen() / Math.max(1e-9, p.seconds()), p.seconds());
+          out.flush();
+        }
+      });
+    }
+    String command = "ferrogen " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+    AtomicOutput.write(output, o -> LanguageModelTraining.writer(modelName, result.weights(), weightType, vocabulary,
+        "trained by FerroGen: " + command).write(o));
+    Path base = sibling(output, "");
+    AtomicOutput.writeString(sibling(output, "-heldout.txt"), split.heldOutText());
+    AtomicOutput.writeString(sibling(output, "-training.csv"), curveCsv(result.curve()));
+    writePlot(sibling(output, "-training.png"), modelName, result.curve());
+    AtomicOutput.writeString(sibling(output, "-training.json"), summary(command, modelName, config, training, split,
+        result, Files.size(output)));
+    out.printf(Locale.ROOT, "held-out: %.4f nats/token, perplexity %.3f per token (%.4f bits per byte) over %d tokens%n",
+        result.validation().meanLoss(), result.validation().perplexity(),
+        bitsPerByte(result.validation().meanLoss(), split.heldOut().length, split.heldOutText()),
+        result.validation().tokens());
+    out.printf(Locale.ROOT, "training: %.0f tokens/s, %.0f s; wrote %s (%d bytes) and %s-training.{csv,png,json}, %s-heldout.txt%n",
+        result.tokensPerSecond(), result.curve().get(result.curve().size() - 1).seconds(), output, Files.size(output),
+        base, base);
+    out.flush();
+    return 0;
+  }
+
+  private static String readUtf8(Path file) throws java.io.IOException {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException("text file " + file + " does not exist");
+    }
+    try {
+      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+          .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalArgumentException("text file " + file + " is not valid UTF-8");
+    }
+  }
+
+  private static String stem(Path p) {
+    String f = p.getFileName().toString();
+    return f.endsWith(".gguf") ? f.substring(0, f.length() - 5) : f;
+  }
+
+  private static Path sibling(Path p, String suffix) {
+    Path dir = p.toAbsolutePath().getParent();
+    return dir.resolve(stem(p) + suffix);
+  }
+
+  /** Bits per UTF-8 byte of the held-out text: total nats / (bytes · ln 2), comparable across tokenizers. */
+  private static double bitsPerByte(double meanNats, int tokens, String heldOutText) {
+    double predicted = tokens - 1; // the evaluation predicts every token but the first
+    return meanNats * predicted / (heldOutText.getBytes(StandardCharsets.UTF_8).length * Math.log(2));
+  }
+
+  private static String curveCsv(List<LossPoint> curve) {
+    StringBuilder sb = new StringBuilder("step,train_loss,held_out_loss,learning_rate,grad_norm,tokens_seen,seconds\n");
+    for (LossPoint p : curve) {
+      sb.append(String.format(Locale.ROOT, "%d,%.6f,%s,%.6g,%.6g,%d,%.3f%n", p.step(), p.trainLoss(),
+          p.hasValidLoss() ? String.format(Locale.ROOT, "%.6f", p.validLoss()) : "", p.learningRate(), p.gradNorm(),
+          p.tokensSeen(), p.seconds()));
+    }
+    return sb.toString();
+  }
+
+  private static void writePlot(Path file, String modelName, List<LossPoint> curve) throws java.io.IOException {
+    Plots.headless();
+    XYChart chart = new XYChartBuilder().width(640).height(420).title(modelName + " training")
+        .xAxisTitle("step").yAxisTitle("cross-entropy (nats/token)").build();
+    chart.addSeries("train (batch)", curve.stream().mapToDouble(LossPoint::step).toArray(),
+        curve.stream().mapToDouble(LossPoint::trainLoss).toArray());
+    List<LossPoint> evaluated = curve.stream().filter(LossPoint::hasValidLoss).toList();
+    if (!evaluated.isEmpty()) {
+      chart.addSeries("held-out", evaluated.stream().mapToDouble(LossPoint::step).toArray(),
+          evaluated.stream().mapToDouble(LossPoint::validLoss).toArray());
+    }
+    chart.getStyler().setMarkerSize(3);
+    Plots.png(file, List.of(chart));
+  }
+
+  private static String summary(String command, String modelName, LlamaConfig config, TrainingConfig training,
+      LanguageModelTraining.Split split, TrainingResult result, long fileBytes) throws java.io.IOException {
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode node = mapper.createObjectNode();
+    node.put("command", command);
+    node.put("model", modelName);
+    node.putPOJO("config", config);
+    node.put("parameters", config.parameterCount());
+    node.putPOJO("training", training);
+    node.put("gguf_bytes", fileBytes);
+    node.put("train_tokens", split.train().length);
+    node.put("held_out_tokens", split.heldOut().length);
+    node.put("held_out_bytes", split.heldOutText().getBytes(StandardCharsets.UTF_8).length);
+    node.put("held_out_mean_loss_nats", result.validation().meanLoss());
+    node.put("held_out_perplexity", result.validation().perplexity());
+    node.put("held_out_bits_per_byte",
+        bitsPerByte(result.validation().meanLoss(), split.heldOut().length, split.heldOutText()));
+    node.put("tokens_per_second", result.tokensPerSecond());
+    node.put("seconds", result.curve().get(result.curve().size() - 1).seconds());
+    ArrayNode curve = node.putArray("held_out_curve");
+    List<double[]> points = new ArrayList<>();
+    result.curve().stream().filter(LossPoint::hasValidLoss).forEach(p -> points.add(new double[] {p.step(), p.validLoss()}));
+    points.forEach(p -> curve.addArray().add((int) p[0]).add(p[1]));
+    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+  }
+}
