@@ -134,6 +134,17 @@ class GenaiCliTest {
         dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isNotZero();
     assertThat(missing.err().strip()).contains("nope.yaml").doesNotContain("\n").doesNotContain("Exception");
+    Path calibration = writeText("In the beginning God created the heaven and the earth.");
+    Run calibrated = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
+        "--backend", "chip", "--adc-calibration", calibration.toString(), "--calibration-tokens", "8", "--json");
+    assertThat(calibrated.exit()).as(calibrated.err()).isZero();
+    // Calibration changes the ADC ranges, so the analog logits, and so the perplexity, differ from the uncalibrated run.
+    Run uncalibrated = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
+        "--backend", "chip", "--json");
+    assertThat(new ObjectMapper().readTree(calibrated.out()).get("mean_nll_nats").asDouble())
+        .isNotEqualTo(new ObjectMapper().readTree(uncalibrated.out()).get("mean_nll_nats").asDouble());
+    assertThat(run("perplexity", "--model", model.toString(), "--text", calibration.toString(), "--adc-calibration",
+        calibration.toString()).err()).contains("needs --backend chip");
     Run chipWithoutBackend = run("generate", "--model", model.toString(), "--prompt", "x", "--chip", "c.yaml");
     assertThat(chipWithoutBackend.err()).contains("--chip c.yaml needs --backend chip");
   }

@@ -114,6 +114,7 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     try (LinearBackend backend = modelOptions.createBackend()) {
       LlamaModel model = LlamaModel.load(gguf, backend);
+      modelOptions.calibrate(model, tokenizer);
       backend.resetReport();
       List<Generation.Result> results = new ArrayList<>();
       for (int i = 0; i < samples; i++) {

@@ -1,6 +1,7 @@
 package org.ferrogen.cli.genai;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ferrogen.cim.CimConfig;
@@ -9,6 +10,9 @@ import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.backend.FloatBackend;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.model.LlamaSession;
+import org.ferrogen.genai.tokenizer.Tokenizer;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a model: which GGUF file and which linear backend. */
@@ -29,6 +33,17 @@ public final class ModelOptions {
 
   @Option(names = "--chip-seed", paramLabel = "S", description = "Seed of the chip's programming and read noise (default: ${DEFAULT-VALUE}).")
   long chipSeed = 1;
+
+  @Option(names = "--adc-calibration", paramLabel = "FILE", description = {"With --backend chip: calibrate every ADC's",
+      "full scale on the activations this UTF-8 text produces (the first --calibration-tokens tokens), as a",
+      "chip is calibrated on representative data. Default: the configured range (adc.range)."})
+  Path adcCalibration;
+
+  @Option(names = "--calibration-tokens", paramLabel = "N", description = "Tokens of --adc-calibration to run (default: ${DEFAULT-VALUE}).")
+  int calibrationTokens = 256;
+
+  @Option(names = "--adc-headroom", paramLabel = "X", description = "ADC full scale = X times the largest calibration column sum (default: ${DEFAULT-VALUE}).")
+  double adcHeadroom = 1.25;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads of the float backend (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -64,10 +79,45 @@ public final class ModelOptions {
     if (chip != null && !"chip".equals(backend)) {
       throw new IllegalArgumentException("--chip " + chip + " needs --backend chip");
     }
+    if (adcCalibration != null && !"chip".equals(backend)) {
+      throw new IllegalArgumentException("--adc-calibration " + adcCalibration + " needs --backend chip");
+    }
+    if (calibrationTokens < 1) {
+      throw new IllegalArgumentException("--calibration-tokens must be at least 1, got " + calibrationTokens);
+    }
     return switch (backend) {
       case "float" -> new FloatBackend(threads);
       case "chip" -> new ChipBackend(chip != null ? CimConfigLoader.load(chip) : CimConfig.defaults(), chipSeed);
       default -> throw new IllegalArgumentException("unknown backend '" + backend + "' (available: float, chip)");
     };
+  }
+
+  /**
+   * Runs --adc-calibration's text through {@code model} with the chip in calibration mode (exact
+   * products, inputs recorded), then sets the ADC ranges; a no-op without --adc-calibration. Returns
+   * the number of calibration tokens run.
+   */
+  int calibrate(LlamaModel model, Tokenizer tokenizer) throws IOException {
+    if (adcCalibration == null || !(model.backend() instanceof ChipBackend chipBackend)) {
+      return 0;
+    }
+    if (!Files.isRegularFile(adcCalibration)) {
+      throw new IllegalArgumentException("calibration text " + adcCalibration + " does not exist");
+    }
+    int[] tokens = tokenizer.encode(Files.readString(adcCalibration, StandardCharsets.UTF_8));
+    int n = Math.min(tokens.length, calibrationTokens);
+    if (n < 1) {
+      throw new IllegalArgumentException("calibration text " + adcCalibration + " holds no tokens");
+    }
+    chipBackend.beginCalibration(n);
+    LlamaSession session = model.newSession();
+    for (int i = 0; i < n; i++) {
+      if (session.position() == session.capacity()) {
+        session.reset();
+      }
+      session.forward(tokens[i]);
+    }
+    chipBackend.endCalibration(adcHeadroom);
+    return n;
   }
 }

@@ -59,6 +59,7 @@ public final class PerplexityCommand implements Callable<Integer> {
     }
     try (LinearBackend backend = modelOptions.createBackend()) {
       LlamaModel model = LlamaModel.load(gguf, backend);
+      modelOptions.calibrate(model, tokenizer);
       int ctx = context != null ? context : model.config().contextLength();
       int str = stride != null ? stride : Math.max(1, Math.min(ctx, model.config().contextLength()) / 2);
       backend.resetReport();
