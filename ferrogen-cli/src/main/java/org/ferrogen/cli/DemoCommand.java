@@ -74,6 +74,11 @@ public final class DemoCommand implements Callable<Integer> {
     return steps;
   }
 
+  /** An argument as a shell user types it: quoted when it holds anything but plain characters. */
+  static String shellWord(String arg) {
+    return arg.matches("[A-Za-z0-9_./:=+,-]+") ? arg : "'" + arg.replace("'", "'\\''") + "'";
+  }
+
   @Override
   public Integer call() {
     PrintWriter console = spec.commandLine().getOut();
@@ -87,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
       console.println();
       console.printf("== %d/%d  %s%n", i + 1, steps.size(), step.title());
       console.println("   " + step.why());
-      console.println("$ ./ferrogen " + String.join(" ", step.args()));
+      console.println("$ ./ferrogen " + String.join(" ", step.args().stream().map(DemoCommand::shellWord).toList()));
       console.flush();
       CommandLine command = FerroGen.newCommandLine();
       command.setOut(console);

@@ -26,7 +26,7 @@ class DemoCommandTest {
     assertThat(text)
         .contains("$ ./ferrogen device energy", "$ ./ferrogen cim mvm", "$ ./ferrogen trng assess",
             "$ ./ferrogen sp800-22", "1 stream of 1000000 bits", "LinearComplexity",
-            "$ ./ferrogen generate", "entropy trng/cell", "backend chip", "nJ/token")
+            "$ ./ferrogen generate --prompt 'And God said'", "entropy trng/cell", "backend chip", "nJ/token")
         .contains("Demo complete: 8 steps.");
     assertThat(Files.size(dir.resolve("trng-cell.bin"))).isEqualTo(125000);
   }
