@@ -1,8 +1,6 @@
 package org.ferrogen.genai.backend;
 
 import java.nio.ByteOrder;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.RecursiveAction;
 import java.util.concurrent.atomic.LongAdder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
@@ -15,7 +13,7 @@ import org.ferrogen.genai.gguf.Half;
 
 /**
  * The float reference backend: exact float32 arithmetic with the Vector API, rows split over a
- * fork-join pool for large matrices. Quantised weights stay quantised in memory (Q8_0: int8 codes
+ * spinning thread team for large matrices. Quantised weights stay quantised in memory (Q8_0: int8 codes
  * plus one scale per 32; Q4_0: packed nibbles plus scales) and are expanded block by block inside
  * the dot product (Q4_0 unpacked to one code per byte, see {@link Int8BlockKernel}); F16/BF16
  * weights stay 16-bit and are widened in registers.
@@ -25,7 +23,7 @@ public final class FloatBackend implements LinearBackend {
   /** Matrices with fewer multiply-accumulates than this run on the calling thread. */
   private static final long PARALLEL_THRESHOLD = 1 << 16;
 
-  private final ForkJoinPool pool;
+  private final SpinningTeam team;
   private final int threads;
   private final LongAdder products = new LongAdder();
   private final LongAdder macs = new LongAdder();
@@ -41,7 +39,7 @@ public final class FloatBackend implements LinearBackend {
       throw new IllegalArgumentException("threads must be at least 1, got " + threads);
     }
     this.threads = threads;
-    this.pool = threads > 1 ? new ForkJoinPool(threads) : null;
+    this.team = threads > 1 ? new SpinningTeam(threads) : null;
   }
 
   @Override
@@ -79,8 +77,8 @@ public final class FloatBackend implements LinearBackend {
 
   @Override
   public void close() {
-    if (pool != null) {
-      pool.shutdown();
+    if (team != null) {
+      team.close();
     }
   }
 
@@ -122,46 +120,24 @@ public final class FloatBackend implements LinearBackend {
             + "), y has " + y.length + " (need " + rows + ")");
       }
       long work = (long) rows * cols;
-      if (pool == null || work < PARALLEL_THRESHOLD) {
+      if (team == null || work < PARALLEL_THRESHOLD) {
         for (int r = 0; r < rows; r++) {
           y[r] = kernel.dot(r, x);
         }
       } else {
-        int chunks = threads * 4;
-        pool.invoke(new RowTask(x, y, 0, rows, Math.max(16, (rows + chunks - 1) / chunks)));
+        // Equal contiguous row ranges, one per thread: each streams its own part of the weights.
+        int parts = team.size();
+        team.run(p -> {
+          int from = (int) ((long) rows * p / parts);
+          int to = (int) ((long) rows * (p + 1) / parts);
+          for (int r = from; r < to; r++) {
+            y[r] = kernel.dot(r, x);
+          }
+        });
       }
       products.increment();
       macs.add(work);
       bytes.add(weightBytes);
-    }
-
-    private final class RowTask extends RecursiveAction {
-      private static final long serialVersionUID = 1L;
-      private final transient float[] x;
-      private final transient float[] y;
-      private final int from;
-      private final int to;
-      private final int grain;
-
-      RowTask(float[] x, float[] y, int from, int to, int grain) {
-        this.x = x;
-        this.y = y;
-        this.from = from;
-        this.to = to;
-        this.grain = grain;
-      }
-
-      @Override
-      protected void compute() {
-        if (to - from <= grain) {
-          for (int r = from; r < to; r++) {
-            y[r] = kernel.dot(r, x);
-          }
-          return;
-        }
-        int mid = (from + to) >>> 1;
-        invokeAll(new RowTask(x, y, from, mid, grain), new RowTask(x, y, mid, to, grain));
-      }
     }
   }
 

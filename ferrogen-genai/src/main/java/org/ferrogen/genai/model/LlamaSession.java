@@ -1,5 +1,9 @@
 package org.ferrogen.genai.model;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * One sequence being run through a {@link LlamaModel}: the KV cache and scratch buffers. Feed
  * tokens one at a time with {@link #forward}; each call returns the logits for the next token.
@@ -49,6 +53,37 @@ public final class LlamaSession {
     }
   }
 
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+
+  /** Σ a[ao+i]·b[bo+i] for i < n, eight lanes at a time (attention scores). */
+  private static float dot(float[] a, int ao, float[] b, int bo, int n) {
+    int i = 0;
+    float s = 0;
+    if (n >= F.length()) {
+      FloatVector acc = FloatVector.zero(F);
+      for (; i <= n - F.length(); i += F.length()) {
+        acc = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), acc);
+      }
+      s = acc.reduceLanes(VectorOperators.ADD);
+    }
+    for (; i < n; i++) {
+      s += a[ao + i] * b[bo + i];
+    }
+    return s;
+  }
+
+  /** y[yo+i] += alpha·x[xo+i] for i < n (attention-weighted values). */
+  private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+    int i = 0;
+    FloatVector va = FloatVector.broadcast(F, alpha);
+    for (; i <= n - F.length(); i += F.length()) {
+      FloatVector.fromArray(F, x, xo + i).fma(va, FloatVector.fromArray(F, y, yo + i)).intoArray(y, yo + i);
+    }
+    for (; i < n; i++) {
+      y[yo + i] += alpha * x[xo + i];
+    }
+  }
+
   /** Tokens processed so far (the position the next token gets). */
   public int position() {
     return position;
@@ -93,11 +128,7 @@ public final class LlamaSession {
         float max = Float.NEGATIVE_INFINITY;
         for (int t = 0; t <= pos; t++) {
           int ko = t * kvDim + kvo;
-          float s = 0;
-          for (int i = 0; i < hd; i++) {
-            s += q[qo + i] * kc[ko + i];
-          }
-          s *= scale;
+          float s = dot(q, qo, kc, ko, hd) * scale;
           scores[t] = s;
           max = Math.max(max, s);
         }
@@ -110,9 +141,7 @@ public final class LlamaSession {
         for (int t = 0; t <= pos; t++) {
           float a = scores[t] / sum;
           int vo = t * kvDim + kvo;
-          for (int i = 0; i < hd; i++) {
-            att[qo + i] += a * vc[vo + i];
-          }
+          axpy(a, vc, vo, att, qo, hd);
         }
       }
       b.o().multiply(att, attOut);
