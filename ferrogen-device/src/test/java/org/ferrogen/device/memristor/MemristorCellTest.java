@@ -44,9 +44,9 @@ class MemristorCellTest {
     // that law alone (computed here by integration, ≈ 13.4 and ≈ 7.3 µS); the samples must match them to
     // 4σ/√n (mean) and 10 % (σ), as for the other levels.
     MemristorCell cell = new MemristorCell(CEA);
-    double floor = Memristor.FLOOR_FRACTION * CEA.resetConductanceS() * 1e6;
+    double floor = Memristor.FLOOR_FRACTION * CEA.requireMemristor().resetConductanceS() * 1e6;
     double mu = CEA_MEANS_US[1];
-    double sd = 8.7;
+    double sd = CEA.requireMemristor().conductanceSigmaS() * 1e6;
     double z = 0;
     double m1 = 0;
     double m2 = 0;
