@@ -16,10 +16,11 @@ final class ChipReports {
   static void print(PrintWriter out, ChipBackend chip, long tokens) {
     CostReport c = chip.cost();
     double perToken = c.computeEnergyJoules() / Math.max(1, tokens);
+    AreaReport area = chip.area();
     out.printf(Locale.ROOT, "[chip model, %d tokens through the tiles: %.4g nJ/token, %.4g us/token of array latency,"
         + " %.4g TOPS/W system, %.4g TOPS/W macro; %d tiles, %.4g mm^2]%n", tokens, perToken * 1e9,
-        c.latencySeconds() / Math.max(1, tokens) * 1e6, c.topsPerWatt(), c.macroTopsPerWatt(), chip.area().tiles(),
-        chip.area().totalSquareMillimetres());
+        c.latencySeconds() / Math.max(1, tokens) * 1e6, c.topsPerWatt(), c.macroTopsPerWatt(), area.tiles(),
+        area.totalSquareMillimetres());
     StringBuilder sb = new StringBuilder("[energy per token:");
     for (CostCategory cat : CostCategory.values()) {
       if (cat != CostCategory.PROGRAMMING) {

@@ -87,8 +87,12 @@ public final class GenerateCommand implements Callable<Integer> {
       case "prng" -> new SplittableRandom(s);
       case "trng" -> TrngRandomGenerators.create(TrngDesign.byName(trngDesign),
           seed != null ? OptionalLong.of(s) : OptionalLong.empty());
-      default -> throw new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
+      default -> throw unknownEntropy();
     };
+  }
+
+  private IllegalArgumentException unknownEntropy() {
+    return new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
   }
 
   private String entropyName() {
@@ -101,7 +105,7 @@ public final class GenerateCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
     }
     if (!entropy.equals("prng") && !entropy.equals("trng")) {
-      throw new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
+      throw unknownEntropy();
     }
     TrngDesign.byName(trngDesign);
     SamplerSettings settings = new SamplerSettings(temperature, topK, topP, minP, repeatPenalty, repeatLastN);
@@ -140,6 +144,8 @@ public final class GenerateCommand implements Callable<Integer> {
       long tokens = generated.stream().mapToLong(g -> g.length).sum();
       double seconds = results.stream().mapToDouble(Generation.Result::generationSeconds).sum();
       BackendReport report = backend.report();
+      // Tokens that went through the backend (prompts and generated), for the chip's cost per token.
+      long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
@@ -165,7 +171,6 @@ public final class GenerateCommand implements Callable<Integer> {
         node.putPOJO("backend_report", report);
         node.put("entropy", entropyName());
         if (backend instanceof ChipBackend chip) {
-          long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
           node.set("chip", ChipReports.json(mapper, chip, processed));
         }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
@@ -174,7 +179,6 @@ public final class GenerateCommand implements Callable<Integer> {
             Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
       }
       if (!json && backend instanceof ChipBackend chip) {
-        long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
         ChipReports.print(out, chip, processed);
       }
       out.flush();

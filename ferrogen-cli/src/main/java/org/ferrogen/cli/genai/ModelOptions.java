@@ -42,6 +42,8 @@ public final class ModelOptions {
   @Option(names = "--calibration-tokens", paramLabel = "N", description = "Tokens of --adc-calibration to run (default: ${DEFAULT-VALUE}).")
   int calibrationTokens = 256;
 
+  // Assumption: 25 % above the largest calibration column sum leaves room for inputs the calibration
+  // text did not produce while keeping the LSB within 1.25x of the finest range the data allow.
   @Option(names = "--adc-headroom", paramLabel = "X", description = "ADC full scale = X times the largest calibration column sum (default: ${DEFAULT-VALUE}).")
   double adcHeadroom = 1.25;
 

@@ -9,7 +9,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -146,12 +145,11 @@ public final class TrainLmCommand implements Callable<Integer> {
     AtomicOutput.writeString(sibling(output, "-heldout.txt"), split.heldOutText());
     AtomicOutput.writeString(sibling(output, "-training.csv"), curveCsv(result.curve()));
     writePlot(sibling(output, "-training.png"), modelName, result.curve());
+    double bitsPerByte = bitsPerByte(result.validation().meanLoss(), split.heldOut().length, split.heldOutText());
     AtomicOutput.writeString(sibling(output, "-training.json"), summary(command, modelName, config, training, split,
-        result, Files.size(output)));
+        result, bitsPerByte, Files.size(output)));
     out.printf(Locale.ROOT, "held-out: %.4f nats/token, perplexity %.3f per token (%.4f bits per byte) over %d tokens%n",
-        result.validation().meanLoss(), result.validation().perplexity(),
-        bitsPerByte(result.validation().meanLoss(), split.heldOut().length, split.heldOutText()),
-        result.validation().tokens());
+        result.validation().meanLoss(), result.validation().perplexity(), bitsPerByte, result.validation().tokens());
     out.printf(Locale.ROOT, "training: %.0f tokens/s, %.0f s; wrote %s (%d bytes) and %s-training.{csv,png,json}, %s-heldout.txt%n",
         result.tokensPerSecond(), result.curve().get(result.curve().size() - 1).seconds(), output, Files.size(output),
         base, base);
@@ -213,7 +211,8 @@ public final class TrainLmCommand implements Callable<Integer> {
   }
 
   private static String summary(String command, String modelName, LlamaConfig config, TrainingConfig training,
-      LanguageModelTraining.Split split, TrainingResult result, long fileBytes) throws java.io.IOException {
+      LanguageModelTraining.Split split, TrainingResult result, double bitsPerByte, long fileBytes)
+      throws java.io.IOException {
     ObjectMapper mapper = new ObjectMapper();
     ObjectNode node = mapper.createObjectNode();
     node.put("command", command);
@@ -227,14 +226,11 @@ public final class TrainLmCommand implements Callable<Integer> {
     node.put("held_out_bytes", split.heldOutText().getBytes(StandardCharsets.UTF_8).length);
     node.put("held_out_mean_loss_nats", result.validation().meanLoss());
     node.put("held_out_perplexity", result.validation().perplexity());
-    node.put("held_out_bits_per_byte",
-        bitsPerByte(result.validation().meanLoss(), split.heldOut().length, split.heldOutText()));
+    node.put("held_out_bits_per_byte", bitsPerByte);
     node.put("tokens_per_second", result.tokensPerSecond());
     node.put("seconds", result.curve().get(result.curve().size() - 1).seconds());
     ArrayNode curve = node.putArray("held_out_curve");
-    List<double[]> points = new ArrayList<>();
-    result.curve().stream().filter(LossPoint::hasValidLoss).forEach(p -> points.add(new double[] {p.step(), p.validLoss()}));
-    points.forEach(p -> curve.addArray().add((int) p[0]).add(p[1]));
+    result.curve().stream().filter(LossPoint::hasValidLoss).forEach(p -> curve.addArray().add(p.step()).add(p.validLoss()));
     return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
   }
 }

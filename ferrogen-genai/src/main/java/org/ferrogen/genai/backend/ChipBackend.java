@@ -49,10 +49,6 @@ public final class ChipBackend implements LinearBackend {
     return "chip";
   }
 
-  public CimConfig config() {
-    return config;
-  }
-
   @Override
   public synchronized LinearLayer program(WeightMatrix weights) {
     long matrixSeed = seed + 0x9E3779B97F4A7C15L * (layers.size() + 1);
