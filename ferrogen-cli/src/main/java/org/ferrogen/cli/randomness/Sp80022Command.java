@@ -72,7 +72,7 @@ public final class Sp80022Command implements Callable<Integer> {
       header.put("file", file.toString());
       header.put("format", bitFormat.cliName());
       header.put("alpha", parameters.alpha());
-      out.println(Sp80022Report.json(header, report, wall));
+      out.println(Sp80022Report.json(header, report, parameters.alpha(), wall));
       out.flush();
     } else {
       Sp80022Report.printTable(out, file + " (" + bitFormat.cliName() + ")", report, parameters.alpha(), wall);

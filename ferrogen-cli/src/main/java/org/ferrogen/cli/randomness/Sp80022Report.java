@@ -87,7 +87,21 @@ public final class Sp80022Report {
     }
     out.printf(Locale.ROOT, "%d of %d (test, variant) lines failed. Wall time %.3f s.%n", failures, tests,
         wallSeconds);
+    if (!single && tests > 0) {
+      out.println(chanceSentence(FinalAnalysis.chanceLevel(report.summary(), alpha)));
+    }
     out.flush();
+  }
+
+  /**
+   * One sentence comparing the failing lines with what an ideal generator would show, for every
+   * report that runs a multi-stream battery.
+   */
+  public static String chanceSentence(FinalAnalysis.ChanceLevel c) {
+    return String.format(Locale.ROOT,
+        "An ideal generator fails %.1f of these %d lines on average; it fails %d or more with probability %.2f"
+            + " (%s).", c.expectedFailures(), c.lines(), c.failed(), c.atLeastAsMany(),
+        c.atLeastAsMany() >= 0.01 ? "consistent with chance" : "more failures than chance explains");
   }
 
   private static String interval(double alpha, int size) {
@@ -96,9 +110,12 @@ public final class Sp80022Report {
     return String.format(Locale.ROOT, "[%.4f, %.4f]", pHat - half, pHat + half);
   }
 
-  /** The JSON document: {@code results} (flat), {@code summary}, parameters and wall time. */
+  /**
+   * The JSON document: {@code results} (flat), {@code summary}, for several streams the
+   * {@code chanceLevel} of the failing lines, parameters and wall time.
+   */
   public static String json(Map<String, Object> header, Sp80022Battery.BatteryReport report,
-      double wallSeconds) {
+      double alpha, double wallSeconds) {
     Map<String, Object> root = new LinkedHashMap<>(header);
     root.put("streamLength", report.streamLength());
     root.put("streams", report.streams());
@@ -128,6 +145,9 @@ public final class Sp80022Report {
       summary.add(m);
     }
     root.put("summary", summary);
+    if (report.streams() > 1) {
+      root.put("chanceLevel", FinalAnalysis.chanceLevel(report.summary(), alpha));
+    }
     root.put("notApplicable", report.tooShort());
     root.put("wallTimeSeconds", wallSeconds);
     try {

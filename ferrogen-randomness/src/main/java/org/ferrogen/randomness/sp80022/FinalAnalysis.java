@@ -111,4 +111,80 @@ public final class FinalAnalysis {
     return new Summary(test, variant, List.of(bins), size, passed, pHat - halfWidth, pHat + halfWidth,
         uniformity, proportionOk && uniformityOk);
   }
+
+  /**
+   * How many failing lines an ideal generator would show in the same battery.
+   *
+   * @param lines lines with a non-empty sample
+   * @param failed lines among them that failed
+   * @param expectedFailures mean number of lines an ideal generator fails with these sample sizes
+   * @param atLeastAsMany probability that an ideal generator fails at least {@code failed} lines
+   */
+  public record ChanceLevel(int lines, int failed, double expectedFailures, double atLeastAsMany) {}
+
+  /**
+   * The battery-level reading of many lines. With 100 streams an ideal generator fails each line's
+   * proportion check with probability 1.84 %, so of the 188 lines of the default battery it fails
+   * about 3.5 and passes all of them only about 3 % of the time: "every line passes" is not a
+   * property of a good generator. This compares the observed number of failing lines with the
+   * number an ideal generator would show. Each line fails by chance with the exact binomial
+   * probability that its passing count falls outside its interval (its own sample size, so random
+   * excursion lines with fewer applicable streams are treated correctly), or that its uniformity
+   * P-value falls below 0.0001 (taken as independent of the proportion). The count of failing
+   * lines is then Poisson-binomial; lines of one test on the same streams are positively
+   * correlated (templates, excursion states), which widens the true spread, so the tail
+   * probability is a guide, not an exact test.
+   */
+  public static ChanceLevel chanceLevel(List<Summary> summaries, double alpha) {
+    double[] distribution = {1.0};
+    double expected = 0;
+    int lines = 0;
+    int failed = 0;
+    for (Summary s : summaries) {
+      if (s.sampleSize() == 0) {
+        continue;
+      }
+      lines++;
+      failed += s.pass() ? 0 : 1;
+      double fail = lineFailureProbability(s.sampleSize(), alpha, s.uniformity().isPresent());
+      expected += fail;
+      double[] next = new double[distribution.length + 1];
+      for (int k = 0; k < distribution.length; k++) {
+        next[k] += distribution[k] * (1 - fail);
+        next[k + 1] += distribution[k] * fail;
+      }
+      distribution = next;
+    }
+    double tail = 0;
+    for (int k = distribution.length - 1; k >= failed; k--) {
+      tail += distribution[k];
+    }
+    return new ChanceLevel(lines, failed, expected, Math.min(1.0, tail));
+  }
+
+  /**
+   * Probability that an ideal generator fails one line with {@code sampleSize} streams: its
+   * passing count, Binomial(sampleSize, 1 − α), falls outside p̂ ± 3·sqrt(p̂(1−p̂)/s) (bounds
+   * compared as real numbers, as {@link #summarize} does), or its uniformity check fails.
+   */
+  public static double lineFailureProbability(int sampleSize, double alpha, boolean uniformityChecked) {
+    if (sampleSize < 1) {
+      throw new IllegalArgumentException("sample size must be positive, got " + sampleSize);
+    }
+    double pHat = 1.0 - alpha;
+    double halfWidth = 3.0 * Math.sqrt(pHat * alpha / sampleSize);
+    double inside = 0;
+    double logChoose = 0; // log C(n, k), updated incrementally
+    for (int k = 0; k <= sampleSize; k++) {
+      if (k > 0) {
+        logChoose += Math.log(sampleSize - k + 1) - Math.log(k);
+      }
+      double proportion = (double) k / sampleSize;
+      if (proportion >= pHat - halfWidth && proportion <= pHat + halfWidth) {
+        inside += Math.exp(logChoose + k * Math.log(pHat) + (sampleSize - k) * Math.log(alpha));
+      }
+    }
+    double uniformityOk = uniformityChecked ? 1.0 - UNIFORMITY_THRESHOLD : 1.0;
+    return Math.max(0.0, 1.0 - Math.min(1.0, inside) * uniformityOk);
+  }
 }

@@ -72,7 +72,9 @@ public final class TrngAssessment {
    * @param sp80022Streams streams of conditioned output tested
    * @param sp80022StreamLength bits per stream
    * @param sp80022 final analysis per test
-   * @param sp80022AllPass whether every test passed
+   * @param sp80022AllPass whether every applicable test line passed
+   * @param sp80022Chance the failing lines against the number an ideal generator would fail with
+   *     the same sample sizes (null without an SP 800-22 run)
    * @param referencePassingLines with a reference run, how many of the same test lines the JDK's
    *     own SP 800-90A generator ({@code SecureRandom.getInstance("DRBG")}) passes on as many
    *     streams: with 188 lines a perfect generator fails a few by chance; null without reference
@@ -108,6 +110,7 @@ public final class TrngAssessment {
       int sp80022StreamLength,
       List<Sp80022Line> sp80022,
       boolean sp80022AllPass,
+      FinalAnalysis.ChanceLevel sp80022Chance,
       Integer referencePassingLines,
       List<Claim> claims) {}
 
@@ -169,6 +172,7 @@ public final class TrngAssessment {
 
     List<Sp80022Line> lines = new ArrayList<>();
     boolean allPass = true;
+    FinalAnalysis.ChanceLevel chance = null;
     Integer referencePassing = null;
     if (streams > 0) {
       List<BitSequence> sequences = new ArrayList<>();
@@ -185,8 +189,9 @@ public final class TrngAssessment {
         lines.add(new Sp80022Line(sum.test().toString(), sum.variant(), sum.passed(), sum.sampleSize(),
             sum.proportion(), sum.proportionLow(),
             sum.uniformity().isPresent() ? sum.uniformity().getAsDouble() : null, sum.pass()));
-        allPass &= sum.pass();
+        allPass &= sum.sampleSize() == 0 || sum.pass(); // a test the streams are too short for is reported, not failed
       }
+      chance = FinalAnalysis.chanceLevel(report.summary(), battery.parameters().alpha());
       if (reference) {
         referencePassing = referenceBattery(battery, streams, streamLength);
       }
@@ -211,7 +216,7 @@ public final class TrngAssessment {
         info.claimedMinEntropyPerSample(), healthConfig.repetitionCountCutoff(), healthConfig.window(),
         healthConfig.adaptiveProportionCutoff(), alarms.repetitionCount(), alarms.adaptiveProportion(), rate, info.latencySeconds(),
         energyPerBit, info.energy(), rawPerFullBit, source.enduranceLifetimeSeconds(), streams,
-        streamLength, lines, allPass, referencePassing, claims);
+        streamLength, lines, allPass, chance, referencePassing, claims);
   }
 
   private static double lag1(byte[] x, double mean) {

@@ -1,0 +1,110 @@
+package org.ferrogen.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** {@code trng assess} and {@code puf assess} end to end, on small runs. */
+class AssessCommandsTest {
+
+  private record Run(int exit, String out, String err) {}
+
+  private static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = FerroGen.newCommandLine();
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    int exit = cli.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void trngAssessReportsEntropyCircuitBatteryAndClaims() throws Exception {
+    Run r = run("trng", "assess", "--design", "pair", "--samples", "20000", "--streams", "12",
+        "--stream-length", "100000", "--seed", "3", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    assertThat(doc.get("design").asText()).isEqualTo("pair");
+    assertThat(doc.get("seed").asText()).isEqualTo("3");
+    assertThat(doc.get("rawSamples").asInt()).isEqualTo(20000);
+    assertThat(doc.get("estimators")).hasSize(10);
+    double h = doc.get("hAssessed").asDouble();
+    assertThat(h).isGreaterThan(0.5).isLessThanOrEqualTo(1.0);
+    assertThat(doc.get("warnings").get(0).asText()).contains("fewer than the 1000000");
+    assertThat(doc.get("onesFraction").asDouble()).isBetween(0.48, 0.52);
+    assertThat(doc.get("rctCutoff").asInt()).isEqualTo(26); // 1 + ceil(20 / 0.8)
+    assertThat(doc.get("rawBitRate").asDouble()).isGreaterThan(1e6);
+    assertThat(doc.get("latencySeconds").asDouble()).isBetween(1e-9, 1e-5);
+    double energy = 0;
+    for (JsonNode e : doc.get("energy")) {
+      energy += e.get("joulesPerSample").asDouble();
+    }
+    assertThat(energy).isCloseTo(doc.get("energyPerRawBit").asDouble(), org.assertj.core.api.Assertions.within(1e-18));
+    assertThat(doc.get("sp80022Streams").asInt()).isEqualTo(12);
+    assertThat(doc.get("sp80022").size()).isGreaterThan(150);
+    JsonNode chance = doc.get("sp80022Chance");
+    assertThat(chance.get("lines").asInt()).isPositive();
+    assertThat(chance.get("atLeastAsMany").asDouble()).isBetween(0.0, 1.0);
+    assertThat(doc.get("claims")).extracting(c -> c.get("claim").asText())
+        .contains("raw rate", "latency per bit", "min-entropy per raw bit", "energy per raw bit");
+    assertThat(doc.get("claims").get(2).get("model").asText()).startsWith(String.format("%.4f", h));
+
+    Run again = run("trng", "assess", "--design", "pair", "--samples", "20000", "--streams", "12",
+        "--stream-length", "100000", "--seed", "3", "--json");
+    assertThat(again.out()).as("same seed, same report").isEqualTo(r.out());
+  }
+
+  @Test
+  void trngAssessHumanReportNamesEverySection() {
+    Run r = run("trng", "assess", "--design", "ring", "--samples", "20000", "--streams", "0", "--seed", "4");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("SIMULATION", "Raw source (20000 samples)", "assessed min-entropy",
+        "health-test alarms", "raw rate", "latency per bit", "energy per raw bit",
+        "Product brief claims vs this model", "< 100 ns", "~10 pJ");
+    assertThat(r.out()).doesNotContain("SP 800-22 on conditioned output");
+  }
+
+  @Test
+  void pufAssessComparesWithLi2025() throws Exception {
+    Run r = run("puf", "assess", "--chips", "8", "--cells", "1024", "--seed", "1", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode doc = new ObjectMapper().readTree(r.out());
+    JsonNode result = doc.get("result");
+    assertThat(result.get("chips").asInt()).isEqualTo(8);
+    assertThat(result.get("uniformityMean").asDouble()).isBetween(0.45, 0.55);
+    assertThat(result.get("uniquenessMean").asDouble()).isBetween(0.45, 0.55);
+    assertThat(doc.get("reference").get("bitErrorRate85C").asDouble()).isEqualTo(0.007);
+    double cold = Double.NaN;
+    double hot = Double.NaN;
+    for (JsonNode p : result.get("reliability")) {
+      if (p.get("noiseScale").asDouble() == 1) {
+        if (p.get("celsius").asDouble() == 25) {
+          cold = p.get("maskedBitErrorRate").asDouble();
+        } else if (p.get("celsius").asDouble() == 125) {
+          hot = p.get("maskedBitErrorRate").asDouble();
+        }
+      }
+    }
+    assertThat(hot).as("heat raises the bit-error rate").isGreaterThan(cold);
+
+    Run human = run("puf", "assess", "--chips", "4", "--cells", "512", "--seed", "1");
+    assertThat(human.exit()).isZero();
+    assertThat(human.out()).contains("uniformity", "uniqueness (inter-chip HD)", "(Li: 0.7 %)");
+  }
+
+  @Test
+  void badCountsAreOneLineErrors() {
+    Run r = run("puf", "assess", "--chips", "1");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    Run t = run("trng", "assess", "--design", "cell", "--samples", "0");
+    assertThat(t.exit()).isEqualTo(2);
+    assertThat(t.err().strip().lines()).hasSize(1);
+  }
+}
