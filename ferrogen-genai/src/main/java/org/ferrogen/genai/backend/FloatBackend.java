@@ -27,6 +27,12 @@ public final class FloatBackend implements LinearBackend {
    * few microseconds long); from 1 << 18 on, only matrices worth splitting (the 100M model's) are.
    */
   private static final long PARALLEL_THRESHOLD = 1 << 18;
+  /**
+   * Row chunks per team thread in a parallel product: enough that an idle thread takes over the
+   * chunks of one that lost its core, few enough that claiming them (one atomic increment each)
+   * costs nothing next to a chunk's tens of thousands of multiply-accumulates.
+   */
+  private static final int CHUNKS_PER_THREAD = 4;
 
   private final SpinningTeam team;
   private final int threads;
@@ -130,9 +136,10 @@ public final class FloatBackend implements LinearBackend {
           y[r] = kernel.dot(r, x);
         }
       } else {
-        // Equal contiguous row ranges, one per thread: each streams its own part of the weights.
-        int parts = team.size();
-        team.run(p -> {
+        // Contiguous row ranges, a few per thread so that a thread without a core cannot hold up
+        // the product: each chunk streams its own part of the weights.
+        int parts = Math.min(rows, CHUNKS_PER_THREAD * team.size());
+        team.run(parts, p -> {
           int from = (int) ((long) rows * p / parts);
           int to = (int) ((long) rows * (p + 1) / parts);
           for (int r = from; r < to; r++) {

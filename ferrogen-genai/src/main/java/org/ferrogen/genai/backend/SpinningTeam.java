@@ -5,29 +5,63 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
 
 /**
- * A fixed team of threads for the many short parallel loops of token-by-token inference: the
- * caller runs part 0 itself and {@code size − 1} workers run the others. Workers spin (with
- * {@link Thread#onSpinWait()}) for a short while after each job before parking, so back-to-back
- * matrix products (some 85 per token for a 12-layer model, each tens of microseconds long) do not pay
- * a thread wake-up each; a fork-join pool's park/unpark per product measured slower with two
- * threads than with one on the development machine (docs/genai.md). Not reentrant: one job at a time.
+ * A fixed team of threads for the many short parallel loops of token-by-token inference. A job is
+ * cut into chunks that the caller and {@code size − 1} workers claim one at a time from a shared
+ * counter, so the caller never waits for a worker that has not started: on a machine where other
+ * processes hold the cores, the caller simply runs the chunks itself. An earlier version gave each
+ * thread one fixed part and made the caller spin until every part was done; with the second core
+ * busy elsewhere that ran 7 tokens/s instead of 100 (docs/genai.md).
+ *
+ * <p>Workers spin (with {@link Thread#onSpinWait()}) for a short while after each job before
+ * parking, so back-to-back matrix products (some 85 per token for a 12-layer model, each tens of
+ * microseconds long) do not pay a thread wake-up each; a fork-join pool's park/unpark per product
+ * measured slower with two threads than with one on the development machine. Not reentrant: one
+ * job at a time.
  */
 final class SpinningTeam implements AutoCloseable {
   /** How long an idle worker spins before parking (nanoseconds): a few products' worth. */
   private static final long SPIN_NANOS = 200_000;
+  /** How long the caller spins for chunks still running on workers before yielding its core. */
+  private static final long CALLER_SPIN_NANOS = 20_000;
+
+  /** One call of {@link #run}: its chunks, the claim counter and the completion count. */
+  private static final class Job {
+    final IntConsumer body;
+    final int chunks;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    volatile Throwable failure;
+
+    Job(IntConsumer body, int chunks) {
+      this.body = body;
+      this.chunks = chunks;
+    }
+
+    /** Claims and runs chunks until none is left. */
+    void help() {
+      int c;
+      while ((c = next.getAndIncrement()) < chunks) {
+        try {
+          body.accept(c);
+        } catch (Throwable t) {
+          if (failure == null) {
+            failure = t;
+          }
+        } finally {
+          done.incrementAndGet();
+        }
+      }
+    }
+  }
 
   private final Thread[] workers;
-  private final AtomicInteger pending = new AtomicInteger();
-  private volatile long generation;
-  private volatile IntConsumer job;
+  private volatile Job current;
   private volatile boolean closed;
-  private volatile Throwable failure;
 
   SpinningTeam(int size) {
     workers = new Thread[size - 1];
     for (int i = 0; i < workers.length; i++) {
-      int part = i + 1;
-      workers[i] = new Thread(() -> work(part), "ferrogen-float-" + part);
+      workers[i] = new Thread(this::work, "ferrogen-float-" + (i + 1));
       workers[i].setDaemon(true);
       workers[i].start();
     }
@@ -37,39 +71,42 @@ final class SpinningTeam implements AutoCloseable {
     return workers.length + 1;
   }
 
-  /** Runs {@code body.accept(p)} for every part p in 0..size−1 and returns when all are done. */
-  synchronized void run(IntConsumer body) {
-    failure = null;
-    job = body;
-    pending.set(workers.length);
-    generation++;
+  /**
+   * Runs {@code body.accept(c)} for every chunk c in 0..chunks−1, spread over the team, and returns
+   * when all are done; the first exception a chunk threw is rethrown.
+   */
+  synchronized void run(int chunks, IntConsumer body) {
+    Job job = new Job(body, chunks);
+    current = job;
     for (Thread w : workers) {
       LockSupport.unpark(w);
     }
-    Throwable own = null;
-    try {
-      body.accept(0);
-    } catch (Throwable t) {
-      own = t;
+    job.help();
+    long waitingSince = System.nanoTime();
+    while (job.done.get() < chunks) {
+      if (System.nanoTime() - waitingSince < CALLER_SPIN_NANOS) {
+        Thread.onSpinWait();
+      } else {
+        Thread.yield(); // a worker holds a chunk but not a core: let it run
+      }
     }
-    while (pending.get() > 0) {
-      Thread.onSpinWait();
-    }
-    job = null;
-    Throwable t = own != null ? own : failure;
+    Throwable t = job.failure;
     if (t instanceof RuntimeException e) {
       throw e;
     }
     if (t instanceof Error e) {
       throw e;
     }
+    if (t != null) {
+      throw new IllegalStateException(t);
+    }
   }
 
-  private void work(int part) {
-    long seen = 0;
+  private void work() {
+    Job seen = null;
     while (true) {
       long idleSince = System.nanoTime();
-      while (generation == seen && !closed) {
+      while (current == seen && !closed) {
         if (System.nanoTime() - idleSince < SPIN_NANOS) {
           Thread.onSpinWait();
         } else {
@@ -79,14 +116,8 @@ final class SpinningTeam implements AutoCloseable {
       if (closed) {
         return;
       }
-      seen = generation;
-      try {
-        job.accept(part);
-      } catch (Throwable t) {
-        failure = t;
-      } finally {
-        pending.decrementAndGet();
-      }
+      seen = current;
+      seen.help();
     }
   }
 
