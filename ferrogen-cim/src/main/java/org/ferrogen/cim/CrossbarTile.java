@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * One programmed crossbar tile: {@code nIn} word lines by {@code nOut} differential bit-line pairs
  * per slice. Holds the conductances as read and, per read direction, the normalised matrices the
  * kernels use: {@code g = (G+·f+ − G−·f−)/ΔG} (f = IR-drop attenuation) and the per-cell read-noise
- * variance in the same units.
+ * variance in the same units, packed into panels of outputs ({@link MvmKernels#pack}).
  */
 final class CrossbarTile {
 
@@ -26,8 +26,9 @@ final class CrossbarTile {
   private volatile Orientation backward;
 
   /**
-   * Read-direction view: {@code nOut} outputs each a sum over {@code nIn} inputs; arrays are stored
-   * input-major, [slice][i·nOut + o], as the product kernel reads them.
+   * Read-direction view: {@code nOut} outputs each a sum over {@code nIn} inputs. {@code g} and
+   * {@code variance} are packed per slice as the product kernel reads them (element (i, o) at
+   * {@link MvmKernels#packedIndex}); the Monte-Carlo sigmas are input-major, [slice][i·nOut + o].
    */
   static final class Orientation {
     final int nIn;
@@ -56,6 +57,32 @@ final class CrossbarTile {
       this.sigmaMinus = sigmaMinus;
       this.fullScale = fullScale;
       this.offsetLsb = offsetLsb;
+    }
+
+    /** Normalised conductance of slice {@code s} from input {@code i} to output {@code o}. */
+    float g(int s, int i, int o) {
+      return g[s][MvmKernels.packedIndex(i, o, nIn)];
+    }
+
+    /** Where the panel holding output {@code o} starts in the packed arrays. */
+    int panelOffset(int o) {
+      return MvmKernels.packedIndex(0, o - o % MvmKernels.panelWidth(), nIn);
+    }
+
+    /** A packed array of this view as [slice][o·nIn + i], the input-major layout of the other direction. */
+    float[][] outputMajor(float[][] packed) {
+      if (packed == null) {
+        return null;
+      }
+      float[][] t = new float[packed.length][nIn * nOut];
+      for (int s = 0; s < packed.length; s++) {
+        for (int o = 0; o < nOut; o++) {
+          for (int i = 0; i < nIn; i++) {
+            t[s][o * nIn + i] = packed[s][MvmKernels.packedIndex(i, o, nIn)];
+          }
+        }
+      }
+      return t;
     }
   }
 
@@ -134,8 +161,8 @@ final class CrossbarTile {
               orient(
                   nOut,
                   nIn,
-                  transpose(forward.g, nIn, nOut),
-                  transpose(forward.variance, nIn, nOut),
+                  forward.outputMajor(forward.g),
+                  forward.outputMajor(forward.variance),
                   transpose(forward.sigmaPlus, nIn, nOut),
                   transpose(forward.sigmaMinus, nIn, nOut),
                   new SplittableRandom(backwardSeed));
@@ -190,7 +217,18 @@ final class CrossbarTile {
         }
       }
     }
-    return new Orientation(in, out, g, var, sp, sm, fullScale, offset);
+    return new Orientation(in, out, pack(g, in, out), pack(var, in, out), sp, sm, fullScale, offset);
+  }
+
+  private static float[][] pack(float[][] inputMajor, int in, int out) {
+    if (inputMajor == null) {
+      return null;
+    }
+    float[][] p = new float[inputMajor.length][];
+    for (int s = 0; s < p.length; s++) {
+      p[s] = MvmKernels.pack(inputMajor[s], in, out);
+    }
+    return p;
   }
 
   /**
