@@ -38,7 +38,8 @@ final class ColumnConverter {
   /**
    * Converts {@code n} column sums {@code mean[j]}, laid out as rows of {@code width} columns, and
    * adds {@code step[k]·(code − halfCodes + ½)} to {@code acc[j]} (k = j mod width). With
-   * {@code variance} non-null, {@code √variance[j]·normals[j]} is added to each sum first.
+   * {@code variance} non-null, {@code √(variance[j] + lineVariance)·normals[j]} is added to each sum
+   * first ({@code lineVariance}: the input-independent part of every column's read-noise variance).
    * {@code inverseLsb}, {@code offsetLsb} and {@code step} hold one value per column; {@code wide}
    * and {@code wideVariance} ({@code n} values each) are working space.
    */
@@ -46,6 +47,7 @@ final class ColumnConverter {
       float[] mean,
       float[] variance,
       double[] normals,
+      double lineVariance,
       double[] wide,
       double[] wideVariance,
       int n,
@@ -69,7 +71,7 @@ final class ColumnConverter {
         DoubleVector sum = DoubleVector.fromArray(LANES, wide, j);
         if (variance != null) {
           // Each variance is a sum of non-negative products, never negative.
-          sum = DoubleVector.fromArray(LANES, wideVariance, j).lanewise(VectorOperators.SQRT).fma(DoubleVector.fromArray(LANES, normals, j), sum);
+          sum = DoubleVector.fromArray(LANES, wideVariance, j).add(lineVariance).lanewise(VectorOperators.SQRT).fma(DoubleVector.fromArray(LANES, normals, j), sum);
         }
         DoubleVector lsb = sum.mul(DoubleVector.fromArray(LANES, inverseLsb, k));
         // ADC input in LSB, shifted so that code 0 is the bottom of the range.

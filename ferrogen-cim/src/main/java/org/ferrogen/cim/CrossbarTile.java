@@ -1,10 +1,12 @@
 package org.ferrogen.cim;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * One programmed crossbar tile: {@code nIn} word lines by {@code nOut} differential bit-line pairs
- * per slice. Holds the conductances as read and, per read direction, the normalised matrices the
+ * per slice. A charge-domain cell adds, per read of a line pair, input-independent kT/C noise
+ * ({@code lineNoiseSigma} of the line length, siemens-equivalent; null for conductance cells). Holds the conductances as read and, per read direction, the normalised matrices the
  * kernels use: {@code g = (G+·f+ − G−·f−)/ΔG} (f = IR-drop attenuation) and the per-cell read-noise
  * variance in the same units, packed into panels of outputs ({@link MvmKernels#pack}).
  */
@@ -23,6 +25,8 @@ final class CrossbarTile {
   final Orientation forward;
   private final long backwardSeed;
   private final CimConfig config;
+  private final double deltaG;
+  private final IntToDoubleFunction lineNoiseSigma;
   private volatile Orientation backward;
 
   /**
@@ -39,6 +43,8 @@ final class CrossbarTile {
     final float[][] sigmaMinus;
     final float[][] fullScale;
     final float[][] offsetLsb;
+    /** Input-independent read-noise variance of every output's line pair per read (charge domain). */
+    final double lineVariance;
 
     Orientation(
         int nIn,
@@ -48,7 +54,8 @@ final class CrossbarTile {
         float[][] sigmaPlus,
         float[][] sigmaMinus,
         float[][] fullScale,
-        float[][] offsetLsb) {
+        float[][] offsetLsb,
+        double lineVariance) {
       this.nIn = nIn;
       this.nOut = nOut;
       this.g = g;
@@ -57,6 +64,7 @@ final class CrossbarTile {
       this.sigmaMinus = sigmaMinus;
       this.fullScale = fullScale;
       this.offsetLsb = offsetLsb;
+      this.lineVariance = lineVariance;
     }
 
     /** Normalised conductance of slice {@code s} from input {@code i} to output {@code o}. */
@@ -95,8 +103,11 @@ final class CrossbarTile {
       float[][] sigmaPlusSiemens,
       float[][] sigmaMinusSiemens,
       double deltaG,
+      IntToDoubleFunction lineNoiseSigma,
       long adcSeed) {
     this.config = config;
+    this.deltaG = deltaG;
+    this.lineNoiseSigma = lineNoiseSigma;
     this.nIn = nIn;
     this.nOut = nOut;
     this.slices = gPlus.length;
@@ -217,7 +228,13 @@ final class CrossbarTile {
         }
       }
     }
-    return new Orientation(in, out, pack(g, in, out), pack(var, in, out), sp, sm, fullScale, offset);
+    double lineVariance = 0;
+    if (config.nonIdealities().readNoise().enabled() && lineNoiseSigma != null) {
+      // Both lines of the differential pair, each with {@code in} cells, per read.
+      double sigma = config.nonIdealities().readNoise().scale() * lineNoiseSigma.applyAsDouble(in) / deltaG;
+      lineVariance = 2 * sigma * sigma;
+    }
+    return new Orientation(in, out, pack(g, in, out), pack(var, in, out), sp, sm, fullScale, offset, lineVariance);
   }
 
   private static float[][] pack(float[][] inputMajor, int in, int out) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.ferrogen.cim.cost.AreaReport;
 import org.ferrogen.cim.cost.CostCategory;
@@ -82,6 +83,9 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           "tile " + config.tile().rows() + "x" + config.tile().cols() + " is larger than cell type "
               + config.cell().type() + " allows (cell.maxArrayDimension = " + max + ")");
     }
+    if (cell instanceof ChargeDomainCell charge) {
+      requireChargeDomainFit(config, charge);
+    }
     if (!(cell.maxConductance() > cell.minConductance())) {
       throw new IllegalArgumentException(
           "cell " + cell.name() + ": maxConductance " + cell.maxConductance() + " must exceed minConductance "
@@ -117,6 +121,27 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       }
     } else {
       sliceCoefficient[0] = 1;
+    }
+  }
+
+  /** What a charge-domain read cannot do: long lines, multi-level input voltages, DC IR drop. */
+  private static void requireChargeDomainFit(CimConfig config, ChargeDomainCell cell) {
+    int max = cell.maxCellsPerLine();
+    if (config.tile().rows() > max || config.tile().cols() > max) {
+      throw new IllegalArgumentException(
+          "tile " + config.tile().rows() + "x" + config.tile().cols() + " is larger than cell " + cell.name()
+              + " allows: at most " + max + " cells share a line in a charge-domain read");
+    }
+    if (config.input().encoding() != CimConfig.InputEncoding.BIT_SERIAL) {
+      throw new IllegalArgumentException(
+          "input.encoding = " + config.input().encoding() + ": cell " + cell.name()
+              + " needs BIT_SERIAL inputs (its switched polarization charge is all-or-nothing above the"
+              + " coercive voltage, so a multi-level DAC voltage does not scale it)");
+    }
+    if (config.nonIdealities().irDrop().enabled()) {
+      throw new IllegalArgumentException(
+          "nonIdealities.irDrop.enabled = true: cell " + cell.name()
+              + " reads by charge sharing, with no DC current to drop a voltage");
     }
   }
 
@@ -257,7 +282,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       }
     }
     energy[t] = spent[0];
-    return new CrossbarTile(config, nIn, nOut, gp, gm, sp, sm, deltaG, mix(seed, 0xADCL, t));
+    IntToDoubleFunction lineNoise = cell instanceof ChargeDomainCell charge ? charge::lineNoiseSigma : null;
+    return new CrossbarTile(config, nIn, nOut, gp, gm, sp, sm, deltaG, lineNoise, mix(seed, 0xADCL, t));
   }
 
   /** Programs one cell towards {@code target} and applies the enabled programming non-idealities. */
@@ -359,10 +385,12 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
                 float[] u = p.u[pl];
                 MvmKernels.panelProduct(or.g[s], pOff, len, u, uBase, nIn, batch, sc.mean);
                 if (monteCarlo) {
+                  double lineSigma = Math.sqrt(or.lineVariance);
                   for (int b = 0; b < batch; b++) {
                     for (int o = o0; o < o0 + used; o++) {
+                      double line = lineSigma == 0 ? 0 : lineSigma * cellNoise.nextGaussian();
                       sc.mean[b * width + o - o0] +=
-                          (float) monteCarloNoise(or, s, o, u, b * nIn + uBase, len, cellNoise);
+                          (float) (monteCarloNoise(or, s, o, u, b * nIn + uBase, len, cellNoise) + line);
                     }
                   }
                 } else if (noise) {
@@ -380,6 +408,7 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
                     sc.mean,
                     noise && !monteCarlo ? sc.variance : null,
                     sc.normals,
+                    or.lineVariance,
                     sc.wide,
                     sc.wideVariance,
                     batch * width,
@@ -522,14 +551,28 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     double vdd = node.supplyVolts();
     // Cells on one driven line: every output's slices and polarities across the other dimension.
     double cellsPerLine = 2.0 * slices * nOut;
+    double conversions = (double) batch * planes * slices * nOut * inTiles;
     EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
+    if (cell instanceof ChargeDomainCell charge) {
+      // Σ over driven cells of Q/V = G_equivalent·t; the dielectric part does not switch.
+      double capacitance = conductanceWeighted * charge.integrationSeconds();
+      double dielectric = squares * cellsPerLine * charge.dielectricCapacitanceFarads();
+      // Plate drive C·V² of the driven cells, then the write-back of the switched charge Q_P·V.
+      e.put(CostCategory.CELL_READ, v * v * (2 * capacitance - dielectric));
+      // Assumption: each read resets both lines of every output pair and the charge-sensing front
+      // end swings them by up to the supply: C_BL·V_DD² per line and conversion.
+      int lineCells = transposed ? config.tile().cols() : config.tile().rows();
+      e.put(
+          CostCategory.BIT_LINE,
+          2 * conversions * lineCells * charge.bitLineCapacitancePerCellFarads() * vdd * vdd);
+    } else {
+      e.put(CostCategory.CELL_READ, v * v * node.readSeconds() * conductanceWeighted);
+    }
     boolean dac = config.input().encoding() == CimConfig.InputEncoding.DAC;
     e.put(
         CostCategory.DAC,
         dac ? (double) batch * nIn * outTiles * config.input().bits() * node.dacEnergyPerBitJoules() : 0);
     e.put(CostCategory.WORD_LINE, node.wordLineCapacitancePerCellFarads() * cellsPerLine * vdd * vdd * squares);
-    e.put(CostCategory.CELL_READ, v * v * node.readSeconds() * conductanceWeighted);
-    double conversions = (double) batch * planes * slices * nOut * inTiles;
     e.put(CostCategory.ADC, conversions * node.adcWaldenFomJoules() * Math.scalb(1.0, config.adc().bits()));
     e.put(CostCategory.SHIFT_ADD, conversions * ACCUMULATOR_BITS * node.addEnergyPerBitJoules());
     e.put(
@@ -540,8 +583,9 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
         CostCategory.BUFFER,
         (double) batch * ((double) nIn * outTiles * config.input().bits() + (double) nOut * 32)
             * node.sramEnergyPerBitJoules());
-    double latency =
-        batch * planes * (node.readSeconds() + config.adc().columnsPerAdc() * node.adcConversionSeconds());
+    // A charge-domain read is destructive: the read pulse and the write-back pulse.
+    double read = cell instanceof ChargeDomainCell charge ? 2 * charge.integrationSeconds() : node.readSeconds();
+    double latency = batch * planes * (read + config.adc().columnsPerAdc() * node.adcConversionSeconds());
     return new CostReport(e, latency, 2L * rows * cols * batch, batch);
   }
 
