@@ -87,11 +87,14 @@ public final class FeCapChargeCell implements ChargeDomainCell {
   /** Mean fraction of a woken-up capacitor's switchable charge that one read pulse switches. */
   private static double simulatedSwitchedFraction(DeviceParams params) {
     double fraction = 0;
+    Ageing ageing = new Ageing(params.ageing());
+    // Ten wake-up constants: the film is woken up, as the CEA arrays are after 1,000 cycles.
     long wakeUp = (long) Math.ceil(10 * params.ageing().wakeUpCycles());
     for (int d = 0; d < SAMPLE_DEVICES; d++) {
       FeCap cap = new FeCap(params, new SplittableRandom(0xFECA9L + d));
       cap.addCycles(wakeUp);
-      double full = params.film().switchableChargeC() * new Ageing(params.ageing()).polarizationFraction(cap.cycles() + 1);
+      // The read counts as one more cycle before it measures the switched charge.
+      double full = params.film().switchableChargeC() * ageing.polarizationFraction(cap.cycles() + 1);
       fraction += cap.read().switchedChargeC() / full / SAMPLE_DEVICES;
     }
     return Math.min(1, fraction);
