@@ -25,6 +25,12 @@ public final class CellLibrary {
           DeviceParams p = parameters(cell, ParameterSets.CEA_LETI_2025);
           return wrap(cell, () -> new MemristorCell(p));
         }
+      case "fecap":
+        {
+          DeviceParams p = parameters(cell, ParameterSets.CEA_LETI_2025);
+          int levels = cell.levels() == 0 ? 1 << FeCapChargeCell.DEFAULT_BITS : cell.levels();
+          return wrap(cell, () -> new FeCapChargeCell(p, levels));
+        }
       case "fefet-kim2022":
         return CharacterisedCell.fefetKim2022();
       case "memristor-cea2025":

@@ -91,12 +91,16 @@ public record CimConfig(
   /**
    * Memory cell. {@code type}: {@code fefet} (multi-level FeFET, Deng et al. 2020 switching physics
    * from ferrogen-device), {@code memristor} (CEA-Leti memristor, Martemucci et al. 2025, from
-   * ferrogen-device), {@code fefet-kim2022} and {@code memristor-cea2025} (fast characterisation-data
-   * cells, see {@link CharacterisedCell}), or {@code table} (your own data: {@code levelsSiemens},
+   * ferrogen-device), {@code fecap} (charge-domain cell of binary-weighted ferroelectric capacitors
+   * on the CEA-Leti film by default, see {@link FeCapChargeCell}; needs bit-serial inputs),
+   * {@code fefet-kim2022} and {@code memristor-cea2025} (fast characterisation-data cells, see
+   * {@link CharacterisedCell}), or {@code table} (your own data: {@code levelsSiemens},
    * {@code programSigmaSiemens}, {@code readNoiseRelative}, {@code readVoltage}). {@code parameterSet}
    * picks a ferrogen-device parameter set by name or YAML file (empty: the type's default);
-   * {@code levels} sets the FeFET's level count (0: its default). {@code maxArrayDimension} is the
-   * largest word- or bit-line length the cell type supports (sneak paths and line loading limit it).
+   * {@code levels} sets the FeFET's or FeCAP's level count (0: its default; a power of two for
+   * {@code fecap}). {@code maxArrayDimension} is the largest word- or bit-line length the
+   * configuration allows (sneak paths and line loading limit it); a charge-domain cell type adds its
+   * own, smaller limit ({@link ChargeDomainCell#maxCellsPerLine()}).
    */
   public record Cell(
       String type,
@@ -130,7 +134,7 @@ public record CimConfig(
     }
 
     public static final List<String> TYPES =
-        List.of("fefet", "memristor", "fefet-kim2022", "memristor-cea2025", "table");
+        List.of("fefet", "memristor", "fecap", "fefet-kim2022", "memristor-cea2025", "table");
 
     /**
      * The multi-level FeFET. 1024 lines: assumption, the largest array dimension we allow for a

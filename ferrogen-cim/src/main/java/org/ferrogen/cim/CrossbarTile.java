@@ -1,12 +1,14 @@
 package org.ferrogen.cim;
 
 import java.util.SplittableRandom;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * One programmed crossbar tile: {@code nIn} word lines by {@code nOut} differential bit-line pairs
- * per slice. Holds the conductances as read and, per read direction, the normalised matrices the
+ * per slice. A charge-domain cell adds, per read of a line pair, input-independent kT/C noise
+ * ({@code lineNoiseSigma} of the line length, siemens-equivalent; null for conductance cells). Holds the conductances as read and, per read direction, the normalised matrices the
  * kernels use: {@code g = (G+·f+ − G−·f−)/ΔG} (f = IR-drop attenuation) and the per-cell read-noise
- * variance in the same units.
+ * variance in the same units, packed into panels of outputs ({@link MvmKernels#pack}).
  */
 final class CrossbarTile {
 
@@ -23,11 +25,14 @@ final class CrossbarTile {
   final Orientation forward;
   private final long backwardSeed;
   private final CimConfig config;
+  private final double deltaG;
+  private final IntToDoubleFunction lineNoiseSigma;
   private volatile Orientation backward;
 
   /**
-   * Read-direction view: {@code nOut} outputs each a sum over {@code nIn} inputs; arrays are stored
-   * input-major, [slice][i·nOut + o], as the product kernel reads them.
+   * Read-direction view: {@code nOut} outputs each a sum over {@code nIn} inputs. {@code g} and
+   * {@code variance} are packed per slice as the product kernel reads them (element (i, o) at
+   * {@link MvmKernels#packedIndex}); the Monte-Carlo sigmas are input-major, [slice][i·nOut + o].
    */
   static final class Orientation {
     final int nIn;
@@ -38,6 +43,8 @@ final class CrossbarTile {
     final float[][] sigmaMinus;
     final float[][] fullScale;
     final float[][] offsetLsb;
+    /** Input-independent read-noise variance of every output's line pair per read (charge domain). */
+    final double lineVariance;
 
     Orientation(
         int nIn,
@@ -47,7 +54,8 @@ final class CrossbarTile {
         float[][] sigmaPlus,
         float[][] sigmaMinus,
         float[][] fullScale,
-        float[][] offsetLsb) {
+        float[][] offsetLsb,
+        double lineVariance) {
       this.nIn = nIn;
       this.nOut = nOut;
       this.g = g;
@@ -56,6 +64,33 @@ final class CrossbarTile {
       this.sigmaMinus = sigmaMinus;
       this.fullScale = fullScale;
       this.offsetLsb = offsetLsb;
+      this.lineVariance = lineVariance;
+    }
+
+    /** Normalised conductance of slice {@code s} from input {@code i} to output {@code o}. */
+    float g(int s, int i, int o) {
+      return g[s][MvmKernels.packedIndex(i, o, nIn)];
+    }
+
+    /** Where the panel holding output {@code o} starts in the packed arrays. */
+    int panelOffset(int o) {
+      return MvmKernels.packedIndex(0, o - o % MvmKernels.panelWidth(), nIn);
+    }
+
+    /** A packed array of this view as [slice][o·nIn + i], the input-major layout of the other direction. */
+    float[][] outputMajor(float[][] packed) {
+      if (packed == null) {
+        return null;
+      }
+      float[][] t = new float[packed.length][nIn * nOut];
+      for (int s = 0; s < packed.length; s++) {
+        for (int o = 0; o < nOut; o++) {
+          for (int i = 0; i < nIn; i++) {
+            t[s][o * nIn + i] = packed[s][MvmKernels.packedIndex(i, o, nIn)];
+          }
+        }
+      }
+      return t;
     }
   }
 
@@ -68,8 +103,11 @@ final class CrossbarTile {
       float[][] sigmaPlusSiemens,
       float[][] sigmaMinusSiemens,
       double deltaG,
+      IntToDoubleFunction lineNoiseSigma,
       long adcSeed) {
     this.config = config;
+    this.deltaG = deltaG;
+    this.lineNoiseSigma = lineNoiseSigma;
     this.nIn = nIn;
     this.nOut = nOut;
     this.slices = gPlus.length;
@@ -134,8 +172,8 @@ final class CrossbarTile {
               orient(
                   nOut,
                   nIn,
-                  transpose(forward.g, nIn, nOut),
-                  transpose(forward.variance, nIn, nOut),
+                  forward.outputMajor(forward.g),
+                  forward.outputMajor(forward.variance),
                   transpose(forward.sigmaPlus, nIn, nOut),
                   transpose(forward.sigmaMinus, nIn, nOut),
                   new SplittableRandom(backwardSeed));
@@ -190,7 +228,24 @@ final class CrossbarTile {
         }
       }
     }
-    return new Orientation(in, out, g, var, sp, sm, fullScale, offset);
+    double lineVariance = 0;
+    if (config.nonIdealities().readNoise().enabled() && lineNoiseSigma != null) {
+      // Both lines of the differential pair, each with {@code in} cells, per read.
+      double sigma = config.nonIdealities().readNoise().scale() * lineNoiseSigma.applyAsDouble(in) / deltaG;
+      lineVariance = 2 * sigma * sigma;
+    }
+    return new Orientation(in, out, pack(g, in, out), pack(var, in, out), sp, sm, fullScale, offset, lineVariance);
+  }
+
+  private static float[][] pack(float[][] inputMajor, int in, int out) {
+    if (inputMajor == null) {
+      return null;
+    }
+    float[][] p = new float[inputMajor.length][];
+    for (int s = 0; s < p.length; s++) {
+      p[s] = MvmKernels.pack(inputMajor[s], in, out);
+    }
+    return p;
   }
 
   /**

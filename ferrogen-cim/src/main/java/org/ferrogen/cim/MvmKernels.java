@@ -5,15 +5,25 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API kernels. {@link #productBlock} computes a block of column sums for a batch of input
+ * Vector API kernels. {@link #panelProduct} computes a panel of column sums for a batch of input
  * vectors in the register-blocked "broadcast one input, load a row of outputs" form of a matrix
- * product (two inputs × four vectors of outputs per pass, no horizontal reductions). The exact column
- * noise path runs it twice per block: Σ g·u for the column sums and Σ v·u² (v = the per-cell
+ * product, on a matrix packed by {@link #pack} into panels of {@link #panelWidth()} outputs so that
+ * the kernel streams through contiguous memory (an input-major matrix read a panel at a time strides
+ * by a whole row per input, which defeats the prefetchers and aliases in the L1 cache). The exact
+ * column noise path runs it twice per panel: Σ g·u for the column sums and Σ v·u² (v = the per-cell
  * read-noise variance) for their variances. The dot-product kernels serve plain float products.
  */
 public final class MvmKernels {
 
   private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  /** Outputs per panel: four vectors, the width of every register block below. */
+  private static final int PANEL = 4 * SPECIES.length();
+  /**
+   * Whether four input vectors are blocked per pass (16 accumulators plus 4 loaded vectors): 512-bit
+   * vectors imply x86 AVX-512 (or SVE-512), which has 32 vector registers; with AVX2's 16 registers
+   * that block would spill, so two inputs per pass are used there.
+   */
+  private static final boolean FOUR_INPUTS_PER_PASS = SPECIES.vectorBitSize() >= 512;
 
   private MvmKernels() {}
 
@@ -46,53 +56,124 @@ public final class MvmKernels {
     }
   }
 
-  /** Outputs per block that take the fast path of {@link #productBlock}: four vectors. */
-  public static int blockWidth() {
-    return 4 * SPECIES.length();
+  /** Outputs per panel of a packed matrix. */
+  public static int panelWidth() {
+    return PANEL;
+  }
+
+  /** Panels that hold {@code nOut} outputs (the last one zero-padded). */
+  public static int panels(int nOut) {
+    return (nOut + PANEL - 1) / PANEL;
   }
 
   /**
-   * {@code out[b·(o1−o0) + (o − o0)] = Σ_i g[i·nOut + o] · u[uOff + b·uStride + i]} for outputs
-   * {@code o0 ≤ o < o1}, inputs {@code 0 ≤ i < len} and {@code 0 ≤ b < batch}; {@code g} is stored
-   * input-major (one row of {@code nOut} outputs per input).
+   * Packs an input-major matrix ({@code m[i·nOut + o]}, {@code nIn} rows of {@code nOut} outputs) into
+   * panels: element (i, o) goes to {@link #packedIndex}; outputs past {@code nOut} in the last panel
+   * are zero.
    */
-  public static void productBlock(
-      float[] g, int nOut, int o0, int o1, float[] u, int uOff, int uStride, int len, int batch, float[] out) {
-    int width = o1 - o0;
-    int vl = SPECIES.length();
-    if (width == 4 * vl) {
-      int b = 0;
-      for (; b + 2 <= batch; b += 2) {
-        block2x4(g, nOut, o0, u, uOff + b * uStride, uOff + (b + 1) * uStride, len, out, b * width, (b + 1) * width);
+  public static float[] pack(float[] m, int nIn, int nOut) {
+    float[] p = new float[panels(nOut) * PANEL * nIn];
+    for (int i = 0; i < nIn; i++) {
+      for (int o = 0; o < nOut; o++) {
+        p[packedIndex(i, o, nIn)] = m[i * nOut + o];
       }
-      if (b < batch) {
-        block1x4(g, nOut, o0, u, uOff + b * uStride, len, out, b * width);
-      }
-      return;
     }
-    for (int b = 0; b < batch; b++) {
-      int ub = uOff + b * uStride;
-      int ob = b * width;
-      int o = o0;
-      for (; o + vl <= o1; o += vl) {
-        FloatVector acc = FloatVector.zero(SPECIES);
-        for (int i = 0; i < len; i++) {
-          acc = FloatVector.fromArray(SPECIES, g, i * nOut + o).fma(FloatVector.broadcast(SPECIES, u[ub + i]), acc);
-        }
-        acc.intoArray(out, ob + o - o0);
+    return p;
+  }
+
+  /** Where element (input i, output o) of a matrix with {@code nIn} inputs lies in its packed form. */
+  public static int packedIndex(int i, int o, int nIn) {
+    return (o / PANEL) * PANEL * nIn + i * PANEL + o % PANEL;
+  }
+
+  /**
+   * {@code out[b·panelWidth + k] = Σ_i p[pOff + i·panelWidth + k] · u[uOff + b·uStride + i]} for the
+   * {@code panelWidth} outputs k of the panel at {@code pOff} of a packed matrix, inputs
+   * {@code 0 ≤ i < len} and {@code 0 ≤ b < batch}.
+   */
+  public static void panelProduct(
+      float[] p, int pOff, int len, float[] u, int uOff, int uStride, int batch, float[] out) {
+    int b = 0;
+    if (FOUR_INPUTS_PER_PASS) {
+      for (; b + 4 <= batch; b += 4) {
+        block4x4(p, pOff, len, u, uOff + b * uStride, uStride, out, b * PANEL);
       }
-      for (; o < o1; o++) {
-        float sum = 0;
-        for (int i = 0; i < len; i++) {
-          sum += g[i * nOut + o] * u[ub + i];
-        }
-        out[ob + o - o0] = sum;
-      }
+    }
+    for (; b + 2 <= batch; b += 2) {
+      block2x4(p, pOff, len, u, uOff + b * uStride, uOff + (b + 1) * uStride, out, b * PANEL);
+    }
+    if (b < batch) {
+      block1x4(p, pOff, len, u, uOff + b * uStride, out, b * PANEL);
     }
   }
 
-  private static void block2x4(
-      float[] g, int nOut, int o0, float[] u, int ua, int ub, int len, float[] out, int oa, int ob) {
+  private static void block4x4(float[] p, int pOff, int len, float[] u, int ua, int stride, float[] out, int oa) {
+    int vl = SPECIES.length();
+    int ub = ua + stride;
+    int uc = ub + stride;
+    int ud = uc + stride;
+    FloatVector a0 = FloatVector.zero(SPECIES);
+    FloatVector a1 = a0;
+    FloatVector a2 = a0;
+    FloatVector a3 = a0;
+    FloatVector b0 = a0;
+    FloatVector b1 = a0;
+    FloatVector b2 = a0;
+    FloatVector b3 = a0;
+    FloatVector c0 = a0;
+    FloatVector c1 = a0;
+    FloatVector c2 = a0;
+    FloatVector c3 = a0;
+    FloatVector d0 = a0;
+    FloatVector d1 = a0;
+    FloatVector d2 = a0;
+    FloatVector d3 = a0;
+    for (int i = 0; i < len; i++) {
+      int row = pOff + i * PANEL;
+      FloatVector g0 = FloatVector.fromArray(SPECIES, p, row);
+      FloatVector g1 = FloatVector.fromArray(SPECIES, p, row + vl);
+      FloatVector g2 = FloatVector.fromArray(SPECIES, p, row + 2 * vl);
+      FloatVector g3 = FloatVector.fromArray(SPECIES, p, row + 3 * vl);
+      FloatVector x = FloatVector.broadcast(SPECIES, u[ua + i]);
+      a0 = g0.fma(x, a0);
+      a1 = g1.fma(x, a1);
+      a2 = g2.fma(x, a2);
+      a3 = g3.fma(x, a3);
+      x = FloatVector.broadcast(SPECIES, u[ub + i]);
+      b0 = g0.fma(x, b0);
+      b1 = g1.fma(x, b1);
+      b2 = g2.fma(x, b2);
+      b3 = g3.fma(x, b3);
+      x = FloatVector.broadcast(SPECIES, u[uc + i]);
+      c0 = g0.fma(x, c0);
+      c1 = g1.fma(x, c1);
+      c2 = g2.fma(x, c2);
+      c3 = g3.fma(x, c3);
+      x = FloatVector.broadcast(SPECIES, u[ud + i]);
+      d0 = g0.fma(x, d0);
+      d1 = g1.fma(x, d1);
+      d2 = g2.fma(x, d2);
+      d3 = g3.fma(x, d3);
+    }
+    a0.intoArray(out, oa);
+    a1.intoArray(out, oa + vl);
+    a2.intoArray(out, oa + 2 * vl);
+    a3.intoArray(out, oa + 3 * vl);
+    b0.intoArray(out, oa + PANEL);
+    b1.intoArray(out, oa + PANEL + vl);
+    b2.intoArray(out, oa + PANEL + 2 * vl);
+    b3.intoArray(out, oa + PANEL + 3 * vl);
+    c0.intoArray(out, oa + 2 * PANEL);
+    c1.intoArray(out, oa + 2 * PANEL + vl);
+    c2.intoArray(out, oa + 2 * PANEL + 2 * vl);
+    c3.intoArray(out, oa + 2 * PANEL + 3 * vl);
+    d0.intoArray(out, oa + 3 * PANEL);
+    d1.intoArray(out, oa + 3 * PANEL + vl);
+    d2.intoArray(out, oa + 3 * PANEL + 2 * vl);
+    d3.intoArray(out, oa + 3 * PANEL + 3 * vl);
+  }
+
+  private static void block2x4(float[] p, int pOff, int len, float[] u, int ua, int ub, float[] out, int oa) {
     int vl = SPECIES.length();
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
@@ -103,11 +184,11 @@ public final class MvmKernels {
     FloatVector b2 = a0;
     FloatVector b3 = a0;
     for (int i = 0; i < len; i++) {
-      int row = i * nOut + o0;
-      FloatVector g0 = FloatVector.fromArray(SPECIES, g, row);
-      FloatVector g1 = FloatVector.fromArray(SPECIES, g, row + vl);
-      FloatVector g2 = FloatVector.fromArray(SPECIES, g, row + 2 * vl);
-      FloatVector g3 = FloatVector.fromArray(SPECIES, g, row + 3 * vl);
+      int row = pOff + i * PANEL;
+      FloatVector g0 = FloatVector.fromArray(SPECIES, p, row);
+      FloatVector g1 = FloatVector.fromArray(SPECIES, p, row + vl);
+      FloatVector g2 = FloatVector.fromArray(SPECIES, p, row + 2 * vl);
+      FloatVector g3 = FloatVector.fromArray(SPECIES, p, row + 3 * vl);
       FloatVector x = FloatVector.broadcast(SPECIES, u[ua + i]);
       FloatVector y = FloatVector.broadcast(SPECIES, u[ub + i]);
       a0 = g0.fma(x, a0);
@@ -123,25 +204,25 @@ public final class MvmKernels {
     a1.intoArray(out, oa + vl);
     a2.intoArray(out, oa + 2 * vl);
     a3.intoArray(out, oa + 3 * vl);
-    b0.intoArray(out, ob);
-    b1.intoArray(out, ob + vl);
-    b2.intoArray(out, ob + 2 * vl);
-    b3.intoArray(out, ob + 3 * vl);
+    b0.intoArray(out, oa + PANEL);
+    b1.intoArray(out, oa + PANEL + vl);
+    b2.intoArray(out, oa + PANEL + 2 * vl);
+    b3.intoArray(out, oa + PANEL + 3 * vl);
   }
 
-  private static void block1x4(float[] g, int nOut, int o0, float[] u, int ua, int len, float[] out, int oa) {
+  private static void block1x4(float[] p, int pOff, int len, float[] u, int ua, float[] out, int oa) {
     int vl = SPECIES.length();
     FloatVector a0 = FloatVector.zero(SPECIES);
     FloatVector a1 = a0;
     FloatVector a2 = a0;
     FloatVector a3 = a0;
     for (int i = 0; i < len; i++) {
-      int row = i * nOut + o0;
+      int row = pOff + i * PANEL;
       FloatVector x = FloatVector.broadcast(SPECIES, u[ua + i]);
-      a0 = FloatVector.fromArray(SPECIES, g, row).fma(x, a0);
-      a1 = FloatVector.fromArray(SPECIES, g, row + vl).fma(x, a1);
-      a2 = FloatVector.fromArray(SPECIES, g, row + 2 * vl).fma(x, a2);
-      a3 = FloatVector.fromArray(SPECIES, g, row + 3 * vl).fma(x, a3);
+      a0 = FloatVector.fromArray(SPECIES, p, row).fma(x, a0);
+      a1 = FloatVector.fromArray(SPECIES, p, row + vl).fma(x, a1);
+      a2 = FloatVector.fromArray(SPECIES, p, row + 2 * vl).fma(x, a2);
+      a3 = FloatVector.fromArray(SPECIES, p, row + 3 * vl).fma(x, a3);
     }
     a0.intoArray(out, oa);
     a1.intoArray(out, oa + vl);

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
+import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
 import org.ferrogen.cim.cost.AreaReport;
 import org.ferrogen.cim.cost.CostCategory;
@@ -40,8 +41,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
   static final int ACCUMULATOR_BITS = 24;
 
   private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
-  /** Outputs per parallel work unit: one fast-path block of the product kernel. */
-  private static final int OUTPUTS_PER_UNIT = MvmKernels.blockWidth();
+  /** Per-thread buffers of the product work units, grown as needed and reused across calls. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private final CimConfig config;
   private final AnalogCell cell;
@@ -82,6 +83,9 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           "tile " + config.tile().rows() + "x" + config.tile().cols() + " is larger than cell type "
               + config.cell().type() + " allows (cell.maxArrayDimension = " + max + ")");
     }
+    if (cell instanceof ChargeDomainCell charge) {
+      requireChargeDomainFit(config, charge);
+    }
     if (!(cell.maxConductance() > cell.minConductance())) {
       throw new IllegalArgumentException(
           "cell " + cell.name() + ": maxConductance " + cell.maxConductance() + " must exceed minConductance "
@@ -117,6 +121,27 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       }
     } else {
       sliceCoefficient[0] = 1;
+    }
+  }
+
+  /** What a charge-domain read cannot do: long lines, multi-level input voltages, DC IR drop. */
+  private static void requireChargeDomainFit(CimConfig config, ChargeDomainCell cell) {
+    int max = cell.maxCellsPerLine();
+    if (config.tile().rows() > max || config.tile().cols() > max) {
+      throw new IllegalArgumentException(
+          "tile " + config.tile().rows() + "x" + config.tile().cols() + " is larger than cell " + cell.name()
+              + " allows: at most " + max + " cells share a line in a charge-domain read");
+    }
+    if (config.input().encoding() != CimConfig.InputEncoding.BIT_SERIAL) {
+      throw new IllegalArgumentException(
+          "input.encoding = " + config.input().encoding() + ": cell " + cell.name()
+              + " needs BIT_SERIAL inputs (its switched polarization charge is all-or-nothing above the"
+              + " coercive voltage, so a multi-level DAC voltage does not scale it)");
+    }
+    if (config.nonIdealities().irDrop().enabled()) {
+      throw new IllegalArgumentException(
+          "nonIdealities.irDrop.enabled = true: cell " + cell.name()
+              + " reads by charge sharing, with no DC current to drop a voltage");
     }
   }
 
@@ -257,7 +282,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       }
     }
     energy[t] = spent[0];
-    return new CrossbarTile(config, nIn, nOut, gp, gm, sp, sm, deltaG, mix(seed, 0xADCL, t));
+    IntToDoubleFunction lineNoise = cell instanceof ChargeDomainCell charge ? charge::lineNoiseSigma : null;
+    return new CrossbarTile(config, nIn, nOut, gp, gm, sp, sm, deltaG, lineNoise, mix(seed, 0xADCL, t));
   }
 
   /** Programs one cell towards {@code target} and applies the enabled programming non-idealities. */
@@ -324,91 +350,115 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     Prepared p = prepare(in, batch, nIn, transposed ? st.outputScale : null);
     float[] outScale = transposed ? null : st.outputScale;
     long call = calls.incrementAndGet();
-    int unitsPerTile = (outTile + OUTPUTS_PER_UNIT - 1) / OUTPUTS_PER_UNIT;
+    int width = MvmKernels.panelWidth();
+    int panelsPerTile = MvmKernels.panels(outTile);
     CimConfig.ReadNoise rn = config.nonIdealities().readNoise();
     boolean noise = rn.enabled();
     boolean monteCarlo = noise && rn.path() == CimConfig.NoisePath.MONTE_CARLO;
     CimConfig.AdcError adcError = config.nonIdealities().adcError();
-    int adcBits = config.adc().bits();
-    double halfCodes = Math.scalb(1.0, adcBits - 1);
-    double top = 2 * halfCodes - 0.5;
-    double inl = adcError.enabled() ? adcError.inlLsb() : 0;
+    ColumnConverter adc = new ColumnConverter(config.adc().bits(), adcError.enabled() ? adcError.inlLsb() : 0);
     parallelFor(
-        outTiles * unitsPerTile,
+        outTiles * panelsPerTile,
         unit -> {
-          int ot = unit / unitsPerTile;
-          int o0 = (unit % unitsPerTile) * OUTPUTS_PER_UNIT;
+          int ot = unit / panelsPerTile;
+          int o0 = (unit % panelsPerTile) * width;
           int tileOuts = Math.min(outTile, nOut - ot * outTile);
-          int o1 = Math.min(o0 + OUTPUTS_PER_UNIT, tileOuts);
-          if (o0 >= o1) {
+          if (o0 >= tileOuts) {
             return;
           }
-          int width = o1 - o0;
+          int used = Math.min(width, tileOuts - o0);
+          Scratch sc = SCRATCH.get().ensure(batch * width, width);
           // acc[b·width + (o − o0)]: digital partial sums of this unit's outputs.
-          double[] acc = new double[batch * width];
-          double[] inverseLsb = new double[width];
-          double[] step = new double[width];
-          double[] offset = new double[width];
-          float[] mean = new float[batch * width];
-          float[] variance = noise && !monteCarlo ? new float[batch * width] : null;
-          SplittableRandom rng = new SplittableRandom(mix(seed, call, unit));
+          double[] acc = sc.acc;
+          java.util.Arrays.fill(acc, 0, batch * width, 0);
+          SplittableRandom cellNoise = monteCarlo ? new SplittableRandom(mix(seed, call, unit)) : null;
+          VectorNormals columnNoise = noise && !monteCarlo ? new VectorNormals(mix(seed, call, unit)) : null;
           for (int it = 0; it < inTiles; it++) {
             CrossbarTile tile = transposed ? st.tiles[ot][it] : st.tiles[it][ot];
             CrossbarTile.Orientation or = transposed ? tile.backward() : tile.forward;
             int uBase = it * inTile;
             int len = or.nIn;
+            int pOff = or.panelOffset(o0);
             for (int s = 0; s < or.g.length; s++) {
               for (int pl = 0; pl < p.u.length; pl++) {
                 double coef = sliceCoefficient[s] * p.planeCoefficient[pl];
                 float[] u = p.u[pl];
-                MvmKernels.productBlock(or.g[s], or.nOut, o0, o1, u, uBase, nIn, len, batch, mean);
+                MvmKernels.panelProduct(or.g[s], pOff, len, u, uBase, nIn, batch, sc.mean);
                 if (monteCarlo) {
+                  double lineSigma = Math.sqrt(or.lineVariance);
                   for (int b = 0; b < batch; b++) {
-                    for (int o = o0; o < o1; o++) {
-                      mean[b * width + o - o0] += (float) monteCarloNoise(or, s, o, u, b * nIn + uBase, len, rng);
+                    for (int o = o0; o < o0 + used; o++) {
+                      double line = lineSigma == 0 ? 0 : lineSigma * cellNoise.nextGaussian();
+                      sc.mean[b * width + o - o0] +=
+                          (float) (monteCarloNoise(or, s, o, u, b * nIn + uBase, len, cellNoise) + line);
                     }
                   }
                 } else if (noise) {
-                  MvmKernels.productBlock(or.variance[s], or.nOut, o0, o1, p.q[pl], uBase, nIn, len, batch, variance);
-                  for (int k = 0; k < batch * width; k++) {
-                    // variance[k] is a sum of non-negative products, never negative.
-                    mean[k] += (float) (Math.sqrt(variance[k]) * rng.nextGaussian());
-                  }
+                  MvmKernels.panelProduct(or.variance[s], pOff, len, p.q[pl], uBase, nIn, batch, sc.variance);
+                  columnNoise.fill(sc.normals, batch * width);
                 }
-                for (int o = o0; o < o1; o++) {
-                  double fs = or.fullScale[s][o];
-                  inverseLsb[o - o0] = halfCodes / fs;
-                  step[o - o0] = coef * fs / halfCodes;
-                  offset[o - o0] = or.offsetLsb == null ? 0 : or.offsetLsb[s][o];
+                for (int k = 0; k < width; k++) {
+                  // Columns past the tile edge (padding of the last panel) convert to nothing.
+                  double fs = k < used ? or.fullScale[s][o0 + k] : 0;
+                  sc.inverseLsb[k] = k < used ? adc.halfCodes / fs : 0;
+                  sc.step[k] = coef * fs / adc.halfCodes;
+                  sc.offset[k] = k < used && or.offsetLsb != null ? or.offsetLsb[s][o0 + k] : 0;
                 }
-                for (int b = 0; b < batch; b++) {
-                  int row = b * width;
-                  for (int k = 0; k < width; k++) {
-                    double val = mean[row + k];
-                    // ADC input in LSB, shifted so that code 0 is the bottom of the range.
-                    double v = val * inverseLsb[k] + halfCodes + offset[k];
-                    if (inl != 0) {
-                      double x = Math.max(-1, Math.min(1, val * inverseLsb[k] / halfCodes));
-                      // Bow-shaped integral non-linearity: zero at both ends of the range, peak mid-scale.
-                      v += inl * (1 - x * x);
-                    }
-                    // Saturate, then truncate: v ≥ 0 so the int conversion is the floor.
-                    v = v < 0 ? 0 : (v > top ? top : v);
-                    acc[row + k] += step[k] * ((int) v - halfCodes + 0.5);
-                  }
-                }
+                adc.convert(
+                    sc.mean,
+                    noise && !monteCarlo ? sc.variance : null,
+                    sc.normals,
+                    or.lineVariance,
+                    sc.wide,
+                    sc.wideVariance,
+                    batch * width,
+                    width,
+                    sc.inverseLsb,
+                    sc.offset,
+                    sc.step,
+                    acc);
               }
             }
           }
-          for (int o = o0; o < o1; o++) {
-            int go = ot * outTile + o;
-            double os = outScale == null ? 1 : outScale[go];
-            for (int b = 0; b < batch; b++) {
-              out[b * nOut + go] = (float) (p.vectorScale[b] * os * acc[b * width + o - o0]);
+          int go0 = ot * outTile + o0;
+          for (int b = 0; b < batch; b++) {
+            for (int k = 0; k < used; k++) {
+              double os = outScale == null ? 1 : outScale[go0 + k];
+              out[b * nOut + go0 + k] = (float) (p.vectorScale[b] * os * acc[b * width + k]);
             }
           }
         });
     ledger.add(cost(transposed, p, batch, st, inTiles, outTiles));
+  }
+
+  /** Buffers of one work unit: column sums, their variances and noise draws, ADC settings, sums. */
+  private static final class Scratch {
+    float[] mean = new float[0];
+    float[] variance = new float[0];
+    double[] normals = new double[0];
+    double[] wide = new double[0];
+    double[] wideVariance = new double[0];
+    double[] acc = new double[0];
+    double[] inverseLsb = new double[0];
+    double[] step = new double[0];
+    double[] offset = new double[0];
+
+    Scratch ensure(int values, int width) {
+      if (mean.length < values) {
+        mean = new float[values];
+        variance = new float[values];
+        normals = new double[values];
+        wide = new double[values];
+        wideVariance = new double[values];
+        acc = new double[values];
+      }
+      if (step.length < width) {
+        inverseLsb = new double[width];
+        step = new double[width];
+        offset = new double[width];
+      }
+      return this;
+    }
   }
 
   /** One column's read noise drawn cell by cell: Σ_i u_i·(σ+_i·z − σ−_i·z'). */
@@ -501,14 +551,28 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     double vdd = node.supplyVolts();
     // Cells on one driven line: every output's slices and polarities across the other dimension.
     double cellsPerLine = 2.0 * slices * nOut;
+    double conversions = (double) batch * planes * slices * nOut * inTiles;
     EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
+    if (cell instanceof ChargeDomainCell charge) {
+      // Σ over driven cells of Q/V = G_equivalent·t; the dielectric part does not switch.
+      double capacitance = conductanceWeighted * charge.integrationSeconds();
+      double dielectric = squares * cellsPerLine * charge.dielectricCapacitanceFarads();
+      // Plate drive C·V² of the driven cells, then the write-back of the switched charge Q_P·V.
+      e.put(CostCategory.CELL_READ, v * v * (2 * capacitance - dielectric));
+      // Assumption: each read resets both lines of every output pair and the charge-sensing front
+      // end swings them by up to the supply: C_BL·V_DD² per line and conversion.
+      int lineCells = transposed ? config.tile().cols() : config.tile().rows();
+      e.put(
+          CostCategory.BIT_LINE,
+          2 * conversions * lineCells * charge.bitLineCapacitancePerCellFarads() * vdd * vdd);
+    } else {
+      e.put(CostCategory.CELL_READ, v * v * node.readSeconds() * conductanceWeighted);
+    }
     boolean dac = config.input().encoding() == CimConfig.InputEncoding.DAC;
     e.put(
         CostCategory.DAC,
         dac ? (double) batch * nIn * outTiles * config.input().bits() * node.dacEnergyPerBitJoules() : 0);
     e.put(CostCategory.WORD_LINE, node.wordLineCapacitancePerCellFarads() * cellsPerLine * vdd * vdd * squares);
-    e.put(CostCategory.CELL_READ, v * v * node.readSeconds() * conductanceWeighted);
-    double conversions = (double) batch * planes * slices * nOut * inTiles;
     e.put(CostCategory.ADC, conversions * node.adcWaldenFomJoules() * Math.scalb(1.0, config.adc().bits()));
     e.put(CostCategory.SHIFT_ADD, conversions * ACCUMULATOR_BITS * node.addEnergyPerBitJoules());
     e.put(
@@ -519,8 +583,9 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
         CostCategory.BUFFER,
         (double) batch * ((double) nIn * outTiles * config.input().bits() + (double) nOut * 32)
             * node.sramEnergyPerBitJoules());
-    double latency =
-        batch * planes * (node.readSeconds() + config.adc().columnsPerAdc() * node.adcConversionSeconds());
+    // A charge-domain read is destructive: the read pulse and the write-back pulse.
+    double read = cell instanceof ChargeDomainCell charge ? 2 * charge.integrationSeconds() : node.readSeconds();
+    double latency = batch * planes * (read + config.adc().columnsPerAdc() * node.adcConversionSeconds());
     return new CostReport(e, latency, 2L * rows * cols * batch, batch);
   }
 
@@ -540,20 +605,23 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
       throw new IllegalArgumentException("calibration batch " + batch + ": needs " + batch * cols + " inputs, got " + xs.length);
     }
     Prepared p = prepare(xs, batch, cols, null);
+    int width = MvmKernels.panelWidth();
     parallelFor(
         rowTiles * colTiles,
         t -> {
           int rt = t / colTiles;
           CrossbarTile.Orientation or = st.tiles[rt][t % colTiles].forward;
           int base = rt * config.tile().rows();
+          float[] sums = new float[batch * width];
           for (int s = 0; s < or.g.length; s++) {
             double[] peak = new double[or.nOut];
-            float[] sums = new float[or.nOut * batch];
             for (float[] u : p.u) {
-              MvmKernels.productBlock(or.g[s], or.nOut, 0, or.nOut, u, base, cols, or.nIn, batch, sums);
-              for (int b = 0; b < batch; b++) {
-                for (int o = 0; o < or.nOut; o++) {
-                  peak[o] = Math.max(peak[o], Math.abs(sums[b * or.nOut + o]));
+              for (int o0 = 0; o0 < or.nOut; o0 += width) {
+                MvmKernels.panelProduct(or.g[s], or.panelOffset(o0), or.nIn, u, base, cols, batch, sums);
+                for (int b = 0; b < batch; b++) {
+                  for (int o = o0; o < Math.min(o0 + width, or.nOut); o++) {
+                    peak[o] = Math.max(peak[o], Math.abs(sums[b * width + o - o0]));
+                  }
                 }
               }
             }
@@ -599,7 +667,7 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           for (int i = 0; i < t.nIn; i++) {
             double sum = 0;
             for (int s = 0; s < t.slices; s++) {
-              sum += sliceCoefficient[s] * t.forward.g[s][i * t.nOut + o];
+              sum += sliceCoefficient[s] * t.forward.g(s, i, o);
             }
             w[r * cols + rt * config.tile().rows() + i] = (float) (st.outputScale[r] * sum);
           }

@@ -38,8 +38,8 @@ public class CimMvmBenchmark {
 
   TiledAnalogMatrix analog;
   float[] w;
-  /** W transposed (input-major), the layout of the broadcast kernel. */
-  float[] wt;
+  /** W transposed (input-major) and packed into panels, the layout of the broadcast kernel. */
+  float[] packed;
   float[] xs;
   float[] ys;
 
@@ -50,12 +50,13 @@ public class CimMvmBenchmark {
     for (int i = 0; i < w.length; i++) {
       w[i] = (float) r.nextGaussian();
     }
-    wt = new float[N * N];
+    float[] wt = new float[N * N];
     for (int o = 0; o < N; o++) {
       for (int i = 0; i < N; i++) {
         wt[i * N + o] = w[o * N + i];
       }
     }
+    packed = MvmKernels.pack(wt, N, N);
     xs = new float[N * batch];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = (float) r.nextGaussian();
@@ -95,19 +96,20 @@ public class CimMvmBenchmark {
 
   /**
    * Y = X·Wᵀ with the simulator's register-blocked broadcast kernel (the one the analog path runs on
-   * each tile), over the whole 1024-long inputs, one block of outputs per task.
+   * each tile) on W packed once into panels, over the whole 1024-long inputs, one panel of outputs
+   * per task.
    */
   @Benchmark
   public float[] floatVectorApiBlocked() {
     float[] out = ys;
-    int width = MvmKernels.blockWidth();
-    IntStream.range(0, N / width)
+    int width = MvmKernels.panelWidth();
+    IntStream.range(0, MvmKernels.panels(N))
         .parallel()
         .forEach(
-            blk -> {
+            panel -> {
               float[] block = new float[batch * width];
-              int o0 = blk * width;
-              MvmKernels.productBlock(wt, N, o0, o0 + width, xs, 0, N, N, batch, block);
+              int o0 = panel * width;
+              MvmKernels.panelProduct(packed, MvmKernels.packedIndex(0, o0, N), N, xs, 0, N, batch, block);
               for (int b = 0; b < batch; b++) {
                 System.arraycopy(block, b * width, out, b * N + o0, width);
               }

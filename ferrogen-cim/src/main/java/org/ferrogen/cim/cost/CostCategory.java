@@ -6,8 +6,13 @@ public enum CostCategory {
   DAC,
   /** Charging word lines: C·V² per driven line per pulse. */
   WORD_LINE,
-  /** Current through the cells during the read: G·V²·t. */
+  /**
+   * The cells' read: G·V²·t of the read current for conductance cells; for charge-domain cells the
+   * plate drive C·V² of the driven cells (dielectric and switched charge) and the write-back.
+   */
   CELL_READ,
+  /** Charge-domain cells only: resetting and recharging the bit lines, C_BL·V² per line and read. */
+  BIT_LINE,
   /** Column analog-to-digital conversion: Walden figure of merit × 2^bits per conversion. */
   ADC,
   /** Digital shift-and-add of slices and input bit planes. */

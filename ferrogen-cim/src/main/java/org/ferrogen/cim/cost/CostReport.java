@@ -39,12 +39,12 @@ public record CostReport(
   }
 
   /**
-   * Energy inside the macro boundary that published CIM macros report: converters, word lines, cells
-   * and shift-and-add, without buffers and the final digital rescaling.
+   * Energy inside the macro boundary that published CIM macros report: converters, word and bit
+   * lines, cells and shift-and-add, without buffers and the final digital rescaling.
    */
   public double macroEnergyJoules() {
     return energy(CostCategory.DAC) + energy(CostCategory.WORD_LINE) + energy(CostCategory.CELL_READ)
-        + energy(CostCategory.ADC) + energy(CostCategory.SHIFT_ADD);
+        + energy(CostCategory.BIT_LINE) + energy(CostCategory.ADC) + energy(CostCategory.SHIFT_ADD);
   }
 
   /** Operations per joule of macro energy (see {@link #macroEnergyJoules()}), in TOPS/W. */
