@@ -1,5 +1,8 @@
 package org.ferrogen.randomness.sp80090b;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,7 +18,9 @@ import java.util.stream.IntStream;
  * <p>The tool seeds its shuffles from /dev/urandom; here permutation i is a Fisher-Yates shuffle
  * of the original data driven by the i-th seed drawn from one seeded generator, and permutations
  * are evaluated in parallel batches but ranked in index order, so a given seed gives the same
- * verdicts on any number of cores.
+ * verdicts on any number of cores. Only the translated symbols are shuffled; the raw values, which
+ * the excursion, the covariances of non-binary data and the compression statistic read, follow
+ * from them through the inverse translation, and only statistics still undecided are evaluated.
  */
 public final class PermutationTests {
 
@@ -95,12 +100,11 @@ public final class PermutationTests {
       throw new IllegalArgumentException("permutations must be positive, got " + permutations);
     }
     byte[] symbols = samples.symbols();
-    byte[] raw = samples.raw();
     Context ctx = Context.of(samples);
     int count = NAMES.size();
     boolean[] active = new boolean[count];
     Arrays.fill(active, true);
-    double[] original = ctx.statistics(symbols, raw, active);
+    double[] original = ctx.statistics(symbols, active);
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
     int batch = parallel ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : 1;
@@ -121,9 +125,8 @@ public final class PermutationTests {
           idx.mapToObj(
                   i -> {
                     byte[] s = symbols.clone();
-                    byte[] r = raw.clone();
-                    shuffle(s, r, new SplittableRandom(batchSeeds[i]));
-                    return ctx.statistics(s, r, batchActive);
+                    shuffle(s, batchSeeds[i]);
+                    return ctx.statistics(s, batchActive);
                   })
               .toArray(double[][]::new);
       for (int i = 0; i < size && remaining > 0; i++) {
@@ -154,28 +157,82 @@ public final class PermutationTests {
     return new Outcome(rankings, done);
   }
 
-  private static void shuffle(byte[] s, byte[] r, SplittableRandom rng) {
-    for (int i = s.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      byte t = s[i];
-      s[i] = s[j];
-      s[j] = t;
-      t = r[i];
-      r[i] = r[j];
-      r[j] = t;
+  /**
+   * Fisher-Yates shuffle. The random numbers are SplitMix64's (Steele, Lea and Flood, "Fast
+   * splittable pseudorandom number generators", OOPSLA 2014; the generator behind
+   * SplittableRandom), each 64-bit output giving two 32-bit draws, mapped onto [0, bound) by
+   * Lemire's multiply-and-reject method ("Fast random integer generation in an interval", ACM
+   * TOMACS 29(1), 2019), which is unbiased and needs a division only on the rare rejection path.
+   */
+  static void shuffle(byte[] a, long seed) {
+    long state = seed;
+    int i = a.length - 1;
+    while (i > 0) {
+      state += GOLDEN_GAMMA;
+      long bits = mix64(state);
+      long product = (bits >>> 32) * (i + 1);
+      if (rejected(product, i + 1)) {
+        continue; // draw again for the same position
+      }
+      swap(a, i, (int) (product >>> 32));
+      i--;
+      if (i == 0) {
+        break;
+      }
+      product = (bits & 0xFFFF_FFFFL) * (i + 1);
+      if (rejected(product, i + 1)) {
+        continue;
+      }
+      swap(a, i, (int) (product >>> 32));
+      i--;
     }
   }
 
-  /** What the statistics need besides the data. */
-  record Context(int alphabetSize, double rawMean, double median, int maxSymbol) {
+  /**
+   * Lemire's test: the draw is rejected when the low half of draw * bound falls below 2^32 mod
+   * bound (which is below bound, so the division is rarely needed).
+   */
+  private static boolean rejected(long product, long bound) {
+    long low = product & 0xFFFF_FFFFL;
+    return low < bound && low < (0x1_0000_0000L - bound) % bound;
+  }
+
+  private static void swap(byte[] a, int i, int j) {
+    byte t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+
+  /** SplitMix64's increment (the odd integer closest to 2^64 / golden ratio). */
+  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+  /** SplitMix64's output function (Stafford's "mix13"). */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /**
+   * What the statistics need besides the data.
+   *
+   * @param rawOfSymbol the raw value of each translated symbol, or null when nothing was translated
+   */
+  record Context(int alphabetSize, double rawMean, double median, byte[] rawOfSymbol) {
 
     static Context of(Samples samples) {
       byte[] raw = samples.raw();
+      byte[] rawOfSymbol = null;
+      if (samples.translated()) {
+        rawOfSymbol = new byte[256];
+        byte[] symbols = samples.symbols();
+        for (int i = 0; i < raw.length; i++) {
+          rawOfSymbol[symbols[i] & 0xFF] = raw[i];
+        }
+      }
       long sum = 0;
-      int max = 0;
       for (byte b : raw) {
         sum += b & 0xFF;
-        max = Math.max(max, b & 0xFF);
       }
       double mean = sum / (double) raw.length;
       double median;
@@ -191,7 +248,7 @@ public final class PermutationTests {
         int half = n / 2;
         median = (n & 1) == 1 ? kth(counts, half) : (kth(counts, half) + kth(counts, half - 1)) / 2.0;
       }
-      return new Context(k, mean, median, max);
+      return new Context(k, mean, median, rawOfSymbol);
     }
 
     private static int kth(int[] counts, int k) {
@@ -205,11 +262,19 @@ public final class PermutationTests {
       throw new IllegalStateException("rank out of range");
     }
 
-    double[] statistics(byte[] data, byte[] raw, boolean[] active) {
+    /** The statistics still active on {@code data} (translated symbols); -1 for the others. */
+    double[] statistics(byte[] data, boolean[] active) {
       double[] t = new double[NAMES.size()];
       Arrays.fill(t, -1);
       boolean binary = alphabetSize == 2;
-      byte[] cs1 = binary ? conversion1(data) : null;
+      boolean anyRaw = active[0] || active[COMPRESSION];
+      boolean anyConverted = active[1] || active[2] || active[3];
+      for (int l = 0; l < LAGS.length; l++) {
+        anyRaw |= !binary && active[13 + l];
+        anyConverted |= binary && (active[8 + l] || active[13 + l]);
+      }
+      byte[] raw = anyRaw ? raw(data) : null;
+      byte[] cs1 = binary && anyConverted ? conversion1(data) : null;
       if (active[0]) {
         t[0] = excursion(raw, rawMean);
       }
@@ -242,16 +307,37 @@ public final class PermutationTests {
       }
       return t;
     }
+
+    /** The raw values of the symbols (the same array when nothing was translated). */
+    private byte[] raw(byte[] data) {
+      if (rawOfSymbol == null) {
+        return data;
+      }
+      byte[] raw = new byte[data.length];
+      for (int i = 0; i < data.length; i++) {
+        raw[i] = rawOfSymbol[data[i] & 0xFF];
+      }
+      return raw;
+    }
   }
 
   /** Ones per 8-bit block (the last block may be partial). */
   static byte[] conversion1(byte[] bits) {
     byte[] out = new byte[(bits.length + 7) / 8];
-    for (int i = 0; i < bits.length; i++) {
-      out[i >>> 3] += bits[i];
+    int whole = bits.length / 8;
+    for (int b = 0; b < whole; b++) {
+      // The eight 0/1 bytes summed by one multiplication: their total lands in the top byte.
+      long eight = (long) EIGHT_BYTES.get(bits, 8 * b);
+      out[b] = (byte) ((eight * 0x0101_0101_0101_0101L) >>> 56);
+    }
+    for (int i = 8 * whole; i < bits.length; i++) {
+      out[whole] += bits[i];
     }
     return out;
   }
+
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** 8-bit blocks read MSB first (a partial last block fills the high bits). */
   static byte[] conversion2(byte[] bits) {
@@ -391,6 +477,17 @@ public final class PermutationTests {
    */
   static long compressedLength(byte[] raw) {
     byte[] text = new byte[raw.length * 4];
+    return Bzip2Length.of(text, decimalText(raw, text));
+  }
+
+  /** The samples as the tool writes them for compression: decimal, single spaces between. */
+  static byte[] decimalText(byte[] raw) {
+    byte[] text = new byte[raw.length * 4];
+    return Arrays.copyOf(text, decimalText(raw, text));
+  }
+
+  /** Writes the decimal text into {@code text} (4 bytes per sample suffice) and returns its length. */
+  private static int decimalText(byte[] raw, byte[] text) {
     int len = 0;
     for (int i = 0; i < raw.length; i++) {
       int v = raw[i] & 0xFF;
@@ -403,7 +500,6 @@ public final class PermutationTests {
       text[len++] = (byte) ('0' + v % 10);
       text[len++] = ' ';
     }
-    len--; // no space after the last number
-    return Bzip2Length.of(text, len);
+    return Math.max(len - 1, 0); // no space after the last number
   }
 }
