@@ -58,7 +58,15 @@ public final class Bzip2Length {
   /** Longest Huffman code libbzip2 1.0.3 and later make. */
   private static final int MAX_CODE_LENGTH = 17;
 
-  private Bzip2Length() {}
+  /** Room for the run pairs libbzip2 may add past the fill level. */
+  private static final int BLOCK_SLACK = 20;
+
+  // Work arrays, kept between calls on one instance.
+  private final byte[] block = new byte[MAX_BLOCK + BLOCK_SLACK];
+  private BlockCoder coder;
+
+  /** A length counter whose work arrays are reused from call to call; not thread-safe. */
+  Bzip2Length() {}
 
   /** Which implementation computes the lengths. */
   public static String implementation() {
@@ -67,12 +75,20 @@ public final class Bzip2Length {
 
   /** The compressed length in bytes of {@code data[0..len)}. */
   public static long of(byte[] data, int len) {
+    return new Bzip2Length().length(data, len);
+  }
+
+  /** The compressed length in bytes of {@code data[0..len)}. */
+  long length(byte[] data, int len) {
     if (len < 0 || len > data.length) {
       throw new IllegalArgumentException("length " + len + " outside 0.." + data.length);
     }
+    // Runs of exactly four grow by a count byte, so a block holds at most 5/4 of its input.
+    int capacity = (int) Math.min(len + len / 4L + BLOCK_SLACK, MAX_BLOCK + BLOCK_SLACK);
+    if (coder == null || coder.capacity < capacity) {
+      coder = new BlockCoder(capacity);
+    }
     long bits = STREAM_HEADER_BITS;
-    byte[] block = new byte[MAX_BLOCK + 20]; // room for the last run pair, as libbzip2 allows
-    BlockCoder coder = new BlockCoder(Math.min(len, MAX_BLOCK) + 20);
     int filled = 0;
     int runByte = -1;
     int runLength = 0;
@@ -116,13 +132,15 @@ public final class Bzip2Length {
 
   /** Codes blocks, reusing its work arrays. */
   private static final class BlockCoder {
-    private final int[] symbols;
+    private final int capacity;
+    private final byte[] symbols;
     private final byte[] lastColumn;
     private final char[] mtf;
     private final RotationSorter sorter;
 
     BlockCoder(int capacity) {
-      symbols = new int[capacity];
+      this.capacity = capacity;
+      symbols = new byte[capacity];
       lastColumn = new byte[capacity];
       mtf = new char[capacity + 1];
       sorter = new RotationSorter(capacity);
@@ -150,13 +168,13 @@ public final class Bzip2Length {
         }
       }
       for (int i = 0; i < n; i++) {
-        symbols[i] = dense[block[i] & 0xFF];
+        symbols[i] = (byte) dense[block[i] & 0xFF];
       }
       int[] order = sorter.sort(symbols, n, symbolsInUse);
       int alphabet = symbolsInUse + 2;
       int[] frequency = new int[alphabet];
       int count =
-          moveToFront(block, dense, order, n, symbolsInUse, lastColumn, mtf, frequency);
+          moveToFront(symbols, order, n, symbolsInUse, lastColumn, mtf, frequency);
       long bits = BLOCK_HEADER_BITS;
       bits += 16 + 16L * nonEmptyRanges; // compress.c: the two-level symbol-in-use bitmap
       bits += entropyCodedBits(mtf, count, frequency, alphabet);
@@ -170,8 +188,7 @@ public final class Bzip2Length {
    * number of values.
    */
   private static int moveToFront(
-      byte[] block,
-      int[] dense,
+      byte[] symbols,
       int[] order,
       int n,
       int symbolsInUse,
@@ -185,7 +202,7 @@ public final class Bzip2Length {
     // The last column first: independent loads, which the processor overlaps.
     for (int j = 0; j < n; j++) {
       int p = order[j] - 1;
-      lastColumn[j] = (byte) dense[block[p < 0 ? p + n : p] & 0xFF];
+      lastColumn[j] = symbols[p < 0 ? p + n : p];
     }
     int count = 0;
     int zeros = 0;

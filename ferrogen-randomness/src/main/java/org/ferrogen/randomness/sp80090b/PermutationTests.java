@@ -6,7 +6,9 @@ import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -104,7 +106,9 @@ public final class PermutationTests {
     int count = NAMES.size();
     boolean[] active = new boolean[count];
     Arrays.fill(active, true);
-    double[] original = ctx.statistics(symbols, active);
+    double[] original = ctx.statistics(symbols, active, new Workspace(symbols.length));
+    // Work arrays of finished permutations, lent to the next ones (at most one per running task).
+    Queue<Workspace> idle = new ConcurrentLinkedQueue<>();
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
     int batch = parallel ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : 1;
@@ -124,9 +128,15 @@ public final class PermutationTests {
       double[][] results =
           idx.mapToObj(
                   i -> {
-                    byte[] s = symbols.clone();
-                    shuffle(s, batchSeeds[i]);
-                    return ctx.statistics(s, batchActive);
+                    Workspace w = idle.poll();
+                    if (w == null) {
+                      w = new Workspace(symbols.length);
+                    }
+                    System.arraycopy(symbols, 0, w.permuted, 0, symbols.length);
+                    shuffle(w.permuted, batchSeeds[i]);
+                    double[] t = ctx.statistics(w.permuted, batchActive, w);
+                    idle.add(w);
+                    return t;
                   })
               .toArray(double[][]::new);
       for (int i = 0; i < size && remaining > 0; i++) {
@@ -213,6 +223,18 @@ public final class PermutationTests {
     return z ^ (z >>> 31);
   }
 
+  /** Arrays one permutation works in: the shuffled symbols and the compression's buffers. */
+  static final class Workspace {
+    final byte[] permuted;
+    final byte[] text;
+    final Bzip2Length compressor = new Bzip2Length();
+
+    Workspace(int samples) {
+      permuted = new byte[samples];
+      text = new byte[4 * samples];
+    }
+  }
+
   /**
    * What the statistics need besides the data.
    *
@@ -263,7 +285,7 @@ public final class PermutationTests {
     }
 
     /** The statistics still active on {@code data} (translated symbols); -1 for the others. */
-    double[] statistics(byte[] data, boolean[] active) {
+    double[] statistics(byte[] data, boolean[] active, Workspace work) {
       double[] t = new double[NAMES.size()];
       Arrays.fill(t, -1);
       boolean binary = alphabetSize == 2;
@@ -303,7 +325,7 @@ public final class PermutationTests {
         }
       }
       if (active[COMPRESSION]) {
-        t[COMPRESSION] = compressedLength(raw);
+        t[COMPRESSION] = work.compressor.length(work.text, decimalText(raw, work.text));
       }
       return t;
     }
@@ -472,21 +494,15 @@ public final class PermutationTests {
   }
 
   /**
-   * Length of the bzip2 (block size 5, as the tool calls libbzip2) compression of the samples
-   * written as decimal numbers separated by single spaces.
+   * The samples as the tool writes them for the compression statistic (the bzip2 length of this
+   * text, block size 5): decimal numbers separated by single spaces.
    */
-  static long compressedLength(byte[] raw) {
-    byte[] text = new byte[raw.length * 4];
-    return Bzip2Length.of(text, decimalText(raw, text));
-  }
-
-  /** The samples as the tool writes them for compression: decimal, single spaces between. */
   static byte[] decimalText(byte[] raw) {
     byte[] text = new byte[raw.length * 4];
     return Arrays.copyOf(text, decimalText(raw, text));
   }
 
-  /** Writes the decimal text into {@code text} (4 bytes per sample suffice) and returns its length. */
+  /** Writes the decimal text into {@code text} (4 bytes per sample suffice); returns its length. */
   private static int decimalText(byte[] raw, byte[] text) {
     int len = 0;
     for (int i = 0; i < raw.length; i++) {

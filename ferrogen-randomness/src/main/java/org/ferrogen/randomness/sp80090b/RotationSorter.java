@@ -48,11 +48,11 @@ final class RotationSorter {
   }
 
   /**
-   * The rotation order of {@code symbols[0..n)}, whose values lie in [0, alphabetSize): element j
-   * (j < n) of the returned array, which the next call overwrites, is the start of the j-th smallest
-   * rotation.
+   * The rotation order of {@code symbols[0..n)}, whose unsigned values lie in [0, alphabetSize):
+   * element j (j < n) of the returned array, which the next call overwrites, is the start of the
+   * j-th smallest rotation.
    */
-  int[] sort(int[] symbols, int n, int alphabetSize) {
+  int[] sort(byte[] symbols, int n, int alphabetSize) {
     if (n == 1) {
       order[0] = 0;
       return order;
@@ -80,10 +80,10 @@ final class RotationSorter {
    * space or the two digits, half the block.
    */
   private static boolean[] inducibleSymbols(
-      int[] symbols, int n, int alphabetSize, boolean[] gramPresent) {
+      byte[] symbols, int n, int alphabetSize, boolean[] gramPresent) {
     long[] frequencyAndSymbol = new long[alphabetSize];
     for (int i = 0; i < n; i++) {
-      frequencyAndSymbol[symbols[i]] += 1L << 32;
+      frequencyAndSymbol[symbols[i] & 0xFF] += 1L << 32;
     }
     for (int c = 0; c < alphabetSize; c++) {
       frequencyAndSymbol[c] |= c;
@@ -94,7 +94,8 @@ final class RotationSorter {
       int c = (int) frequencyAndSymbol[k];
       boolean free = !gramPresent[c * alphabetSize + c];
       for (int d = 0; d < alphabetSize && free; d++) {
-        free = !chosen[d] || !gramPresent[c * alphabetSize + d] && !gramPresent[d * alphabetSize + c];
+        free =
+            !chosen[d] || !gramPresent[c * alphabetSize + d] && !gramPresent[d * alphabetSize + c];
       }
       chosen[c] = free;
     }
@@ -105,10 +106,10 @@ final class RotationSorter {
    * Sorts the rotations not starting with a skipped symbol into {@code subsetOrder} and returns
    * their count, or -1 when ties remain after the key rounds and {@code doubling} is false.
    */
-  private int sortSubset(int[] symbols, int n, int keyChars, boolean[] skip, boolean doubling) {
+  private int sortSubset(byte[] symbols, int n, int keyChars, boolean[] skip, boolean doubling) {
     int count = 0;
     for (int i = 0; i < n; i++) {
-      if (!skip[symbols[i]]) {
+      if (!skip[symbols[i] & 0xFF]) {
         spareOrder[count] = i;
         spareKeys[count] = keys[i];
         count++;
@@ -162,10 +163,10 @@ final class RotationSorter {
    * with an induced symbol, is ordered by that successor (bzip2's mainSort uses the same idea to
    * order small buckets from sorted ones).
    */
-  private void induce(int[] symbols, int n, int alphabetSize, boolean[] induced, int sortedCount) {
+  private void induce(byte[] symbols, int n, int alphabetSize, boolean[] induced, int sortedCount) {
     int[] next = new int[alphabetSize];
     for (int i = 0; i < n; i++) {
-      next[symbols[i]]++;
+      next[symbols[i] & 0xFF]++;
     }
     for (int c = 0, sum = 0; c < alphabetSize; c++) {
       int t = next[c];
@@ -174,9 +175,9 @@ final class RotationSorter {
     }
     for (int j = 0; j < sortedCount; j++) {
       int r = subsetOrder[j];
-      order[next[symbols[r]]++] = r;
+      order[next[symbols[r] & 0xFF]++] = r;
       int before = r == 0 ? n - 1 : r - 1;
-      int c = symbols[before];
+      int c = symbols[before] & 0xFF;
       if (induced[c]) {
         order[next[c]++] = before;
       }
@@ -188,10 +189,10 @@ final class RotationSorter {
    * covers.
    */
   private static int packedKeys(
-      int[] symbols, int n, int alphabetSize, boolean[] present, int[] gram, long[] keys) {
+      byte[] symbols, int n, int alphabetSize, boolean[] present, int[] gram, long[] keys) {
     for (int i = 0; i < n; i++) {
       int next = i + 1 == n ? 0 : i + 1;
-      gram[i] = symbols[i] * alphabetSize + symbols[next];
+      gram[i] = (symbols[i] & 0xFF) * alphabetSize + (symbols[next] & 0xFF);
       present[gram[i]] = true;
     }
     int[] denseRank = new int[present.length];

@@ -40,6 +40,11 @@ class Bzip2LengthTest {
     }
     SplittableRandom rng = new SplittableRandom(2024);
     in.put("runs of 1-300 of three bytes", mixedRuns(rng, 20_000));
+    byte[] fours = new byte[1_000];
+    for (int i = 0; i < fours.length; i++) {
+      fours[i] = (byte) ('a' + (i / 4) % 2); // each run of four gains a count byte
+    }
+    in.put("runs of exactly four", fours);
     in.put("binary-sample text", decimalText(rng, 5_000, 2));
     in.put("8-bit decimal text", decimalText(rng, 20_000, 256));
     in.put("random bytes, 1000", randomBytes(rng, 1_000));
@@ -65,6 +70,7 @@ class Bzip2LengthTest {
           Map.entry("one byte", 37L),
           Map.entry("run of 4", 39L),
           Map.entry("run of 259", 45L),
+          Map.entry("runs of exactly four", 48L),
           Map.entry("runs of 1-300 of three bytes", 12_842L),
           Map.entry("binary-sample text", 832L),
           Map.entry("8-bit decimal text", 21_679L),
@@ -98,7 +104,9 @@ class Bzip2LengthTest {
     assumeTrue(Files.isExecutable(EXECUTABLE), "no bzip2 executable at " + EXECUTABLE);
     for (Map.Entry<String, byte[]> e : INPUTS.entrySet()) {
       byte[] data = e.getValue();
-      assertThat(Bzip2Length.of(data, data.length)).as(e.getKey()).isEqualTo(executableLength(data));
+      assertThat(Bzip2Length.of(data, data.length))
+          .as(e.getKey())
+          .isEqualTo(executableLength(data));
     }
   }
 

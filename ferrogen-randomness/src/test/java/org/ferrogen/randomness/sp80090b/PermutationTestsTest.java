@@ -85,7 +85,7 @@ class PermutationTestsTest {
     rawMean /= d.length;
     assertThat(o.rankings().get(0).value())
         .isCloseTo(PermutationTests.excursion(d, rawMean), within(1e-9));
-    assertThat(o.rankings().get(18).value())
-        .isEqualTo((double) PermutationTests.compressedLength(d));
+    byte[] text = PermutationTests.decimalText(d);
+    assertThat(o.rankings().get(18).value()).isEqualTo((double) Bzip2Length.of(text, text.length));
   }
 }
