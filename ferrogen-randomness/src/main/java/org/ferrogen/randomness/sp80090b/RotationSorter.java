@@ -10,12 +10,16 @@ import java.util.Arrays;
  *
  * <p>Every rotation gets a 64-bit key: the order-preserving dense ranks of the 2-grams at offsets
  * 0, 2, 4, ... packed in mixed radix, as many as fit in 64 bits. On the decimal text of binary
- * samples only four 2-grams occur, so a key covers 64 characters (32 samples) and settles almost
- * every rotation. The keys are radix sorted on their upper 48 bits (three 16-bit digits, least
- * significant first); the short runs of equal upper bits are then sorted in place on the whole
- * key. Rotations with equal keys are compared on the keys that follow (a few rounds), and whatever
- * is still tied goes to prefix doubling on group ranks (Larsson and Sadakane, "Faster suffix
- * sorting", Theoretical Computer Science 387, 2007), which bounds the work on repetitive blocks.
+ * samples only four 2-grams occur (five with the pair across the block end), so a key covers 54-64
+ * characters (27-32 samples) and settles almost every rotation. Rotations starting with a symbol
+ * of an "inducible" set (symbols never adjacent to each other or themselves: there, the space or
+ * the two digits) are not sorted but placed after the others in one pass, ordered by the rotation
+ * that follows them. The others are radix sorted on the upper 48 bits of their keys (three 16-bit
+ * digits, least significant first); the short runs of equal upper bits are then sorted in place on
+ * the whole key. Rotations with equal keys are compared on the keys that follow (a few rounds), and
+ * whatever is still tied goes to prefix doubling on group ranks (Larsson and Sadakane, "Faster
+ * suffix sorting", Theoretical Computer Science 387, 2007), which bounds the work on repetitive
+ * blocks.
  */
 final class RotationSorter {
 
