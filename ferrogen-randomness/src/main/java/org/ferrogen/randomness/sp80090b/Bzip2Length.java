@@ -263,12 +263,14 @@ public final class Bzip2Length {
     int groups = (count + GROUP_SIZE - 1) / GROUP_SIZE;
     int[] selector = new int[groups];
     int[][] groupFrequency = new int[tables][alphabet];
+    int[][] oddFrequency = new int[tables][alphabet];
     // Each table's length of symbol v in a 10-bit field of one long, so that one addition per
     // symbol costs a group under all tables at once (a group of 50 costs at most 50 * 17 < 1024).
     long[] packedLength = new long[alphabet];
     for (int iteration = 0; iteration < ITERATIONS; iteration++) {
-      for (int[] f : groupFrequency) {
-        Arrays.fill(f, 0);
+      for (int t = 0; t < tables; t++) {
+        Arrays.fill(groupFrequency[t], 0);
+        Arrays.fill(oddFrequency[t], 0);
       }
       for (int v = 0; v < alphabet; v++) {
         long p = 0;
@@ -294,12 +296,23 @@ public final class Bzip2Length {
           }
         }
         selector[g] = best;
-        int[] f = groupFrequency[best];
-        for (int i = from; i < to; i++) {
-          f[mtf[i]]++;
+        // Two tables for alternate symbols: repeated symbols would otherwise chain every
+        // increment through one memory word.
+        int[] even = groupFrequency[best];
+        int[] odd = oddFrequency[best];
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+          even[mtf[i]]++;
+          odd[mtf[i + 1]]++;
+        }
+        if (i < to) {
+          even[mtf[i]]++;
         }
       }
       for (int t = 0; t < tables; t++) {
+        for (int v = 0; v < alphabet; v++) {
+          groupFrequency[t][v] += oddFrequency[t][v];
+        }
         codeLengths(groupFrequency[t], alphabet, MAX_CODE_LENGTH, length[t]);
       }
     }
