@@ -173,8 +173,7 @@ public final class Bzip2Length {
       int[] order = sorter.sort(symbols, n, symbolsInUse);
       int alphabet = symbolsInUse + 2;
       int[] frequency = new int[alphabet];
-      int count =
-          moveToFront(symbols, order, n, symbolsInUse, lastColumn, mtf, frequency);
+      int count = moveToFront(symbols, order, n, symbolsInUse, lastColumn, mtf, frequency);
       long bits = BLOCK_HEADER_BITS;
       bits += 16 + 16L * nonEmptyRanges; // compress.c: the two-level symbol-in-use bitmap
       bits += entropyCodedBits(mtf, count, frequency, alphabet);

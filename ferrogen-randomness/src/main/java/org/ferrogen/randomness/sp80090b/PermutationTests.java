@@ -55,6 +55,13 @@ public final class PermutationTests {
   private static final int[] LAGS = {1, 2, 8, 16, 32};
   private static final int COMPRESSION = 18;
 
+  /** SplitMix64's increment (the odd integer closest to 2^64 / golden ratio). */
+  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+  /** Eight bytes of an array read as one little-endian long. */
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+
   /**
    * One statistic's ranking.
    *
@@ -106,9 +113,11 @@ public final class PermutationTests {
     int count = NAMES.size();
     boolean[] active = new boolean[count];
     Arrays.fill(active, true);
-    double[] original = ctx.statistics(symbols, active, new Workspace(symbols.length));
-    // Work arrays of finished permutations, lent to the next ones (at most one per running task).
+    // Work arrays of finished evaluations, lent to the next ones (at most one per running task).
     Queue<Workspace> idle = new ConcurrentLinkedQueue<>();
+    Workspace first = new Workspace(symbols.length);
+    double[] original = ctx.statistics(symbols, active, first);
+    idle.add(first);
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
     int batch = parallel ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : 1;
@@ -212,9 +221,6 @@ public final class PermutationTests {
     a[i] = a[j];
     a[j] = t;
   }
-
-  /** SplitMix64's increment (the odd integer closest to 2^64 / golden ratio). */
-  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
 
   /** SplitMix64's output function (Stafford's "mix13"). */
   private static long mix64(long z) {
@@ -357,9 +363,6 @@ public final class PermutationTests {
     }
     return out;
   }
-
-  private static final VarHandle EIGHT_BYTES =
-      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** 8-bit blocks read MSB first (a partial last block fills the high bits). */
   static byte[] conversion2(byte[] bits) {
