@@ -1,119 +1,479 @@
 package org.ferrogen.randomness.sp80090b;
 
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
+import java.util.Arrays;
 
 /**
- * Compressed length of a byte string under bzip2, for the compression statistic of the IID
- * permutation tests. NIST's tool calls libbzip2 ({@code BZ2_bzBuffToBuffCompress}, block size 5,
- * default work factor). When a {@code bzip2} executable (which is libbzip2 with the same defaults)
- * is on the PATH it is used, so the lengths are exactly the tool's; otherwise Apache Commons
- * Compress is used, whose encoder produces valid bzip2 streams whose lengths were measured to
- * differ from libbzip2's by up to about 1% (see docs/sp800-90b.md), and which is much slower on the
- * repetitive text of binary samples.
+ * Length in bytes of the bzip2 stream libbzip2 1.0.8 produces for a byte string, computed without
+ * producing it, for the compression statistic of the IID permutation tests. NIST's tool calls
+ * {@code BZ2_bzBuffToBuffCompress(dest, &len, src, n, 5, 0, 0)}: block size 5, default work factor
+ * (30, which only picks libbzip2's sorting algorithm, not the output). The stages are those of
+ * libbzip2 1.0.8, and every choice that changes the length is replicated exactly:
+ *
+ * <ul>
+ *   <li>bzlib.c: the initial run-length coding (runs of 4 to 255 equal bytes become four bytes and
+ *       a count) and the filling of blocks of at most {@code 100000 * 5 - 19} bytes, the check made
+ *       before each input byte and the pending run carried into the next block, or, at the end of
+ *       the input, flushed into the current one;
+ *   <li>blocksort.c: the Burrows-Wheeler sort of each block's cyclic rotations ({@link
+ *       RotationSorter}; the 24-bit origPtr and the 32-bit CRCs have fixed sizes, so only the
+ *       transform's last column matters);
+ *   <li>compress.c generateMTFValues: move-to-front with RUNA/RUNB coding of zero runs and EOB;
+ *   <li>compress.c sendMTFValues: the table count from the symbol count, the initial partition of
+ *       symbols by frequency, four refinement passes over 50-symbol groups, huffman.c
+ *       BZ2_hbMakeCodeLengths with maximum length 17, unary-coded move-to-front selectors,
+ *       delta-coded code lengths and the 16x16 symbol-in-use bitmap;
+ *   <li>compress.c BZ2_compressBlock: block header (48-bit magic, 32-bit CRC, randomised bit,
+ *       24-bit origPtr), stream header "BZh5", trailer (48-bit magic, 32-bit CRC) and padding of
+ *       the last byte.
+ * </ul>
+ *
+ * <p>{@code bzip2 -5 -c} gives the same lengths except when the input ends exactly as a block
+ * fills: its streaming interface then puts the pending run in a block of its own.
  */
 public final class Bzip2Length {
 
   /** The block size (in 100 kB) the tool uses. */
   public static final int BLOCK_SIZE = 5;
 
-  private static final String EXECUTABLE = findExecutable();
+  /** bzlib.c BZ2_bzCompressInit: nblockMAX, the fill level at which a block is closed. */
+  static final int MAX_BLOCK = 100_000 * BLOCK_SIZE - 19;
 
-  private Bzip2Length() {}
+  /** Stream header: "BZh" and the block size digit. */
+  private static final int STREAM_HEADER_BITS = 32;
+  /** Stream trailer: 48-bit end-of-stream magic and the combined CRC. */
+  private static final int STREAM_TRAILER_BITS = 48 + 32;
+  /** Block header: 48-bit block magic, block CRC, randomised bit, origPtr. */
+  private static final int BLOCK_HEADER_BITS = 48 + 32 + 1 + 24;
+
+  /** compress.c: zero runs are written in bijective base 2 with these two symbols. */
+  private static final int RUNA = 0;
+  private static final int RUNB = 1;
+  /** bzlib_private.h BZ_G_SIZE, BZ_N_ITERS, BZ_N_GROUPS. */
+  private static final int GROUP_SIZE = 50;
+  private static final int ITERATIONS = 4;
+  private static final int MAX_TABLES = 6;
+  /** compress.c BZ_LESSER_ICOST / BZ_GREATER_ICOST: initial code lengths. */
+  private static final int LESSER_COST = 0;
+  private static final int GREATER_COST = 15;
+  /** Longest Huffman code libbzip2 1.0.3 and later make. */
+  private static final int MAX_CODE_LENGTH = 17;
+
+  /** Room for the run pairs libbzip2 may add past the fill level. */
+  private static final int BLOCK_SLACK = 20;
+
+  // Work arrays, kept between calls on one instance.
+  private final byte[] block = new byte[MAX_BLOCK + BLOCK_SLACK];
+  private BlockCoder coder;
+
+  /** A length counter whose work arrays are reused from call to call; not thread-safe. */
+  Bzip2Length() {}
 
   /** Which implementation computes the lengths. */
   public static String implementation() {
-    return EXECUTABLE != null
-        ? "libbzip2 (" + EXECUTABLE + " -" + BLOCK_SIZE + ")"
-        : "Apache Commons Compress bzip2 (no bzip2 executable found)";
+    return "exact libbzip2 1.0.8 length (block size " + BLOCK_SIZE + ", pure Java)";
   }
 
-  /** Whether the lengths are exactly libbzip2's. */
-  public static boolean exact() {
-    return EXECUTABLE != null;
-  }
-
+  /** The compressed length in bytes of {@code data[0..len)}. */
   public static long of(byte[] data, int len) {
-    return EXECUTABLE != null ? viaExecutable(data, len) : viaCommons(data, len);
+    return new Bzip2Length().length(data, len);
   }
 
-  private static String findExecutable() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return null;
+  /** The compressed length in bytes of {@code data[0..len)}. */
+  long length(byte[] data, int len) {
+    if (len < 0 || len > data.length) {
+      throw new IllegalArgumentException("length " + len + " outside 0.." + data.length);
     }
-    for (String dir : path.split(File.pathSeparator)) {
-      File f = new File(dir, "bzip2");
-      if (f.isFile() && f.canExecute()) {
-        return f.getAbsolutePath();
+    // Runs of exactly four grow by a count byte, so a block holds at most 5/4 of its input.
+    int capacity = (int) Math.min(len + len / 4L + BLOCK_SLACK, MAX_BLOCK + BLOCK_SLACK);
+    if (coder == null || coder.capacity < capacity) {
+      coder = new BlockCoder(capacity);
+    }
+    long bits = STREAM_HEADER_BITS;
+    int filled = 0;
+    int runByte = -1;
+    int runLength = 0;
+    for (int i = 0; i < len; i++) {
+      if (filled >= MAX_BLOCK) {
+        bits += coder.bits(block, filled);
+        filled = 0;
       }
+      int b = data[i] & 0xFF;
+      if (b == runByte && runLength < 255) {
+        runLength++;
+        continue;
+      }
+      if (runByte >= 0) {
+        filled = appendRun(block, filled, runByte, runLength);
+      }
+      runByte = b;
+      runLength = 1;
     }
-    return null;
+    if (runByte >= 0) {
+      filled = appendRun(block, filled, runByte, runLength);
+    }
+    if (filled > 0) {
+      bits += coder.bits(block, filled);
+    }
+    bits += STREAM_TRAILER_BITS;
+    return (bits + 7) / 8;
   }
 
-  private static long viaExecutable(byte[] data, int len) {
-    try {
-      Process p =
-          new ProcessBuilder(EXECUTABLE, "-" + BLOCK_SIZE, "-c")
-              .redirectError(ProcessBuilder.Redirect.DISCARD)
-              .start();
-      Thread feeder =
-          new Thread(
-              () -> {
-                try (OutputStream in = p.getOutputStream()) {
-                  in.write(data, 0, len);
-                } catch (IOException e) {
-                  // The reader below reports the failure through the exit status.
-                }
-              },
-              "bzip2-feeder");
-      feeder.setDaemon(true);
-      feeder.start();
-      long count = 0;
-      byte[] buf = new byte[1 << 16];
-      try (InputStream out = p.getInputStream()) {
-        int r;
-        while ((r = out.read(buf)) > 0) {
-          count += r;
+  /** bzlib.c add_pair_to_block: a run of 1 to 3 stays, 4 to 255 becomes four bytes and a count. */
+  private static int appendRun(byte[] block, int filled, int b, int length) {
+    int literal = Math.min(length, 4);
+    for (int k = 0; k < literal; k++) {
+      block[filled++] = (byte) b;
+    }
+    if (length >= 4) {
+      block[filled++] = (byte) (length - 4);
+    }
+    return filled;
+  }
+
+  /** Codes blocks, reusing its work arrays. */
+  private static final class BlockCoder {
+    private final int capacity;
+    private final byte[] symbols;
+    private final byte[] lastColumn;
+    private final char[] mtf;
+    private final RotationSorter sorter;
+
+    BlockCoder(int capacity) {
+      this.capacity = capacity;
+      symbols = new byte[capacity];
+      lastColumn = new byte[capacity];
+      mtf = new char[capacity + 1];
+      sorter = new RotationSorter(capacity);
+    }
+
+    /** Bits of one compressed block, header included. */
+    long bits(byte[] block, int n) {
+      boolean[] inUse = new boolean[256];
+      for (int i = 0; i < n; i++) {
+        inUse[block[i] & 0xFF] = true;
+      }
+      int[] dense = new int[256];
+      int symbolsInUse = 0;
+      int nonEmptyRanges = 0;
+      for (int range = 0; range < 16; range++) {
+        boolean any = false;
+        for (int v = range * 16; v < range * 16 + 16; v++) {
+          if (inUse[v]) {
+            dense[v] = symbolsInUse++;
+            any = true;
+          }
+        }
+        if (any) {
+          nonEmptyRanges++;
         }
       }
-      int status = p.waitFor();
-      feeder.join();
-      if (status != 0) {
-        throw new IllegalStateException(EXECUTABLE + " exited with status " + status);
+      for (int i = 0; i < n; i++) {
+        symbols[i] = (byte) dense[block[i] & 0xFF];
       }
-      return count;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + EXECUTABLE, e);
+      int[] order = sorter.sort(symbols, n, symbolsInUse);
+      int alphabet = symbolsInUse + 2;
+      int[] frequency = new int[alphabet];
+      int count = moveToFront(symbols, order, n, symbolsInUse, lastColumn, mtf, frequency);
+      long bits = BLOCK_HEADER_BITS;
+      bits += 16 + 16L * nonEmptyRanges; // compress.c: the two-level symbol-in-use bitmap
+      bits += entropyCodedBits(mtf, count, frequency, alphabet);
+      return bits;
     }
   }
 
-  private static long viaCommons(byte[] data, int len) {
-    long[] count = new long[1];
-    OutputStream counter =
-        new OutputStream() {
-          @Override
-          public void write(int b) {
-            count[0]++;
-          }
-
-          @Override
-          public void write(byte[] b, int off, int n) {
-            count[0] += n;
-          }
-        };
-    try (BZip2CompressorOutputStream bz = new BZip2CompressorOutputStream(counter, BLOCK_SIZE)) {
-      bz.write(data, 0, len);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /**
+   * compress.c generateMTFValues: the last column of the sorted rotations, move-to-front coded,
+   * runs of zeros written as RUNA/RUNB digits, other positions p as p + 1, then EOB. Returns the
+   * number of values.
+   */
+  private static int moveToFront(
+      byte[] symbols,
+      int[] order,
+      int n,
+      int symbolsInUse,
+      byte[] lastColumn,
+      char[] out,
+      int[] frequency) {
+    int[] list = new int[symbolsInUse];
+    for (int i = 0; i < symbolsInUse; i++) {
+      list[i] = i;
     }
-    return count[0];
+    // The last column first: independent loads, which the processor overlaps.
+    for (int j = 0; j < n; j++) {
+      int p = order[j] - 1;
+      lastColumn[j] = symbols[p < 0 ? p + n : p];
+    }
+    int count = 0;
+    int zeros = 0;
+    for (int j = 0; j < n; j++) {
+      int c = lastColumn[j] & 0xFF;
+      if (list[0] == c) {
+        zeros++;
+        continue;
+      }
+      if (zeros > 0) {
+        count = zeroRun(zeros, out, count, frequency);
+        zeros = 0;
+      }
+      int carried = list[0];
+      int k = 1;
+      while (list[k] != c) {
+        int t = list[k];
+        list[k] = carried;
+        carried = t;
+        k++;
+      }
+      list[k] = carried;
+      list[0] = c;
+      out[count++] = (char) (k + 1);
+      frequency[k + 1]++;
+    }
+    if (zeros > 0) {
+      count = zeroRun(zeros, out, count, frequency);
+    }
+    int endOfBlock = symbolsInUse + 1;
+    out[count++] = (char) endOfBlock;
+    frequency[endOfBlock]++;
+    return count;
+  }
+
+  /** A run of {@code zeros} zeros in bijective base 2, least significant digit first. */
+  private static int zeroRun(int zeros, char[] out, int count, int[] frequency) {
+    int z = zeros - 1;
+    while (true) {
+      int digit = (z & 1) == 0 ? RUNA : RUNB;
+      out[count++] = (char) digit;
+      frequency[digit]++;
+      if (z < 2) {
+        return count;
+      }
+      z = (z - 2) / 2;
+    }
+  }
+
+  /**
+   * compress.c sendMTFValues: the bits of the table count, selectors, code-length tables and the
+   * Huffman-coded values.
+   */
+  private static long entropyCodedBits(char[] mtf, int count, int[] frequency, int alphabet) {
+    int tables =
+        count < 200 ? 2 : count < 600 ? 3 : count < 1200 ? 4 : count < 2400 ? 5 : MAX_TABLES;
+    int[][] length = initialLengths(frequency, alphabet, count, tables);
+    int groups = (count + GROUP_SIZE - 1) / GROUP_SIZE;
+    int[] selector = new int[groups];
+    int[][] groupFrequency = new int[tables][alphabet];
+    int[][] oddFrequency = new int[tables][alphabet];
+    // Each table's length of symbol v in a 10-bit field of one long, so that one addition per
+    // symbol costs a group under all tables at once (a group of 50 costs at most 50 * 17 < 1024).
+    long[] packedLength = new long[alphabet];
+    for (int iteration = 0; iteration < ITERATIONS; iteration++) {
+      for (int t = 0; t < tables; t++) {
+        Arrays.fill(groupFrequency[t], 0);
+        Arrays.fill(oddFrequency[t], 0);
+      }
+      for (int v = 0; v < alphabet; v++) {
+        long p = 0;
+        for (int t = 0; t < tables; t++) {
+          p |= (long) length[t][v] << (10 * t);
+        }
+        packedLength[v] = p;
+      }
+      for (int g = 0; g < groups; g++) {
+        int from = g * GROUP_SIZE;
+        int to = Math.min(from + GROUP_SIZE, count);
+        long cost = 0;
+        for (int i = from; i < to; i++) {
+          cost += packedLength[mtf[i]];
+        }
+        int best = 0;
+        int bestCost = Integer.MAX_VALUE;
+        for (int t = 0; t < tables; t++) {
+          int c = (int) (cost >>> (10 * t)) & 0x3FF;
+          if (c < bestCost) { // the first table of least cost, as compress.c picks it
+            bestCost = c;
+            best = t;
+          }
+        }
+        selector[g] = best;
+        // Two tables for alternate symbols: repeated symbols would otherwise chain every
+        // increment through one memory word.
+        int[] even = groupFrequency[best];
+        int[] odd = oddFrequency[best];
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+          even[mtf[i]]++;
+          odd[mtf[i + 1]]++;
+        }
+        if (i < to) {
+          even[mtf[i]]++;
+        }
+      }
+      for (int t = 0; t < tables; t++) {
+        for (int v = 0; v < alphabet; v++) {
+          groupFrequency[t][v] += oddFrequency[t][v];
+        }
+        codeLengths(groupFrequency[t], alphabet, MAX_CODE_LENGTH, length[t]);
+      }
+    }
+    long bits = 3 + 15; // table count and selector count
+    bits += selectorBits(selector, tables);
+    for (int t = 0; t < tables; t++) {
+      bits += 5; // the first length
+      int current = length[t][0];
+      for (int v = 0; v < alphabet; v++) {
+        bits += 2L * Math.abs(length[t][v] - current) + 1;
+        current = length[t][v];
+      }
+    }
+    for (int g = 0; g < groups; g++) {
+      int[] len = length[selector[g]];
+      int to = Math.min((g + 1) * GROUP_SIZE, count);
+      for (int i = g * GROUP_SIZE; i < to; i++) {
+        bits += len[mtf[i]];
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * compress.c: table t-1 of the initial set gets cost 0 on a contiguous range of symbols holding
+   * about 1/t of the remaining frequency, 15 elsewhere; ranges taken for odd steps give back their
+   * last symbol.
+   */
+  private static int[][] initialLengths(int[] frequency, int alphabet, int count, int tables) {
+    int[][] length = new int[tables][alphabet];
+    int remaining = count;
+    int start = 0;
+    for (int part = tables; part > 0; part--) {
+      int target = remaining / part;
+      int end = start - 1;
+      int taken = 0;
+      while (taken < target && end < alphabet - 1) {
+        end++;
+        taken += frequency[end];
+      }
+      if (end > start && part != tables && part != 1 && (tables - part) % 2 == 1) {
+        taken -= frequency[end];
+        end--;
+      }
+      for (int v = 0; v < alphabet; v++) {
+        length[part - 1][v] = v >= start && v <= end ? LESSER_COST : GREATER_COST;
+      }
+      start = end + 1;
+      remaining -= taken;
+    }
+    return length;
+  }
+
+  /** Selectors are move-to-front coded and each position p is written as p ones and a zero. */
+  private static long selectorBits(int[] selector, int tables) {
+    int[] list = new int[tables];
+    for (int t = 0; t < tables; t++) {
+      list[t] = t;
+    }
+    long bits = 0;
+    for (int s : selector) {
+      int carried = list[0];
+      int k = 0;
+      while (carried != s) {
+        k++;
+        int t = list[k];
+        list[k] = carried;
+        carried = t;
+      }
+      list[0] = carried;
+      bits += k + 1;
+    }
+    return bits;
+  }
+
+  /**
+   * huffman.c BZ2_hbMakeCodeLengths: Huffman code lengths from a binary heap of weights (frequency,
+   * zero counted as one, shifted left 8, with the subtree depth in the low 8 bits so that equal
+   * frequencies prefer the shallower subtree); while a code exceeds {@code maxLength} every
+   * frequency f becomes 1 + f / 2 and the tree is rebuilt.
+   */
+  static void codeLengths(int[] frequency, int alphabet, int maxLength, int[] length) {
+    int[] heap = new int[alphabet + 2];
+    int[] weight = new int[alphabet * 2];
+    int[] parent = new int[alphabet * 2];
+    for (int i = 0; i < alphabet; i++) {
+      weight[i + 1] = (frequency[i] == 0 ? 1 : frequency[i]) << 8;
+    }
+    while (true) {
+      int nodes = alphabet;
+      int heapSize = 0;
+      heap[0] = 0;
+      weight[0] = 0;
+      parent[0] = -2;
+      for (int i = 1; i <= alphabet; i++) {
+        parent[i] = -1;
+        heap[++heapSize] = i;
+        siftUp(heap, weight, heapSize);
+      }
+      while (heapSize > 1) {
+        int first = heap[1];
+        heap[1] = heap[heapSize--];
+        siftDown(heap, weight, heapSize);
+        int second = heap[1];
+        heap[1] = heap[heapSize--];
+        siftDown(heap, weight, heapSize);
+        nodes++;
+        parent[first] = nodes;
+        parent[second] = nodes;
+        int a = weight[first];
+        int b = weight[second];
+        weight[nodes] = ((a & 0xFFFFFF00) + (b & 0xFFFFFF00)) | (1 + Math.max(a & 0xFF, b & 0xFF));
+        parent[nodes] = -1;
+        heap[++heapSize] = nodes;
+        siftUp(heap, weight, heapSize);
+      }
+      boolean tooLong = false;
+      for (int i = 1; i <= alphabet; i++) {
+        int depth = 0;
+        for (int k = i; parent[k] >= 0; k = parent[k]) {
+          depth++;
+        }
+        length[i - 1] = depth;
+        tooLong |= depth > maxLength;
+      }
+      if (!tooLong) {
+        return;
+      }
+      for (int i = 1; i <= alphabet; i++) {
+        weight[i] = (1 + (weight[i] >> 8) / 2) << 8;
+      }
+    }
+  }
+
+  /** huffman.c UPHEAP; heap[0] is a sentinel of weight 0. */
+  private static void siftUp(int[] heap, int[] weight, int at) {
+    int node = heap[at];
+    while (weight[node] < weight[heap[at >> 1]]) {
+      heap[at] = heap[at >> 1];
+      at >>= 1;
+    }
+    heap[at] = node;
+  }
+
+  /** huffman.c DOWNHEAP from the root. */
+  private static void siftDown(int[] heap, int[] weight, int size) {
+    int at = 1;
+    int node = heap[at];
+    while (true) {
+      int child = at << 1;
+      if (child > size) {
+        break;
+      }
+      if (child < size && weight[heap[child + 1]] < weight[heap[child]]) {
+        child++;
+      }
+      if (weight[node] < weight[heap[child]]) {
+        break;
+      }
+      heap[at] = heap[child];
+      at = child;
+    }
+    heap[at] = node;
   }
 }

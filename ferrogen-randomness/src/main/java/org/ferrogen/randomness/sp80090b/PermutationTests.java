@@ -1,9 +1,14 @@
 package org.ferrogen.randomness.sp80090b;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 
 /**
@@ -15,7 +20,9 @@ import java.util.stream.IntStream;
  * <p>The tool seeds its shuffles from /dev/urandom; here permutation i is a Fisher-Yates shuffle
  * of the original data driven by the i-th seed drawn from one seeded generator, and permutations
  * are evaluated in parallel batches but ranked in index order, so a given seed gives the same
- * verdicts on any number of cores.
+ * verdicts on any number of cores. Only the translated symbols are shuffled; the raw values, which
+ * the excursion, the covariances of non-binary data and the compression statistic read, follow
+ * from them through the inverse translation, and only statistics still undecided are evaluated.
  */
 public final class PermutationTests {
 
@@ -47,6 +54,13 @@ public final class PermutationTests {
 
   private static final int[] LAGS = {1, 2, 8, 16, 32};
   private static final int COMPRESSION = 18;
+
+  /** SplitMix64's increment (the odd integer closest to 2^64 / golden ratio). */
+  private static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+  /** Eight bytes of an array read as one little-endian long. */
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /**
    * One statistic's ranking.
@@ -95,12 +109,15 @@ public final class PermutationTests {
       throw new IllegalArgumentException("permutations must be positive, got " + permutations);
     }
     byte[] symbols = samples.symbols();
-    byte[] raw = samples.raw();
     Context ctx = Context.of(samples);
     int count = NAMES.size();
     boolean[] active = new boolean[count];
     Arrays.fill(active, true);
-    double[] original = ctx.statistics(symbols, raw, active);
+    // Work arrays of finished evaluations, lent to the next ones (at most one per running task).
+    Queue<Workspace> idle = new ConcurrentLinkedQueue<>();
+    Workspace first = new Workspace(symbols.length);
+    double[] original = ctx.statistics(symbols, active, first);
+    idle.add(first);
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
     int batch = parallel ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : 1;
@@ -120,10 +137,15 @@ public final class PermutationTests {
       double[][] results =
           idx.mapToObj(
                   i -> {
-                    byte[] s = symbols.clone();
-                    byte[] r = raw.clone();
-                    shuffle(s, r, new SplittableRandom(batchSeeds[i]));
-                    return ctx.statistics(s, r, batchActive);
+                    Workspace w = idle.poll();
+                    if (w == null) {
+                      w = new Workspace(symbols.length);
+                    }
+                    System.arraycopy(symbols, 0, w.permuted, 0, symbols.length);
+                    shuffle(w.permuted, batchSeeds[i]);
+                    double[] t = ctx.statistics(w.permuted, batchActive, w);
+                    idle.add(w);
+                    return t;
                   })
               .toArray(double[][]::new);
       for (int i = 0; i < size && remaining > 0; i++) {
@@ -154,28 +176,91 @@ public final class PermutationTests {
     return new Outcome(rankings, done);
   }
 
-  private static void shuffle(byte[] s, byte[] r, SplittableRandom rng) {
-    for (int i = s.length - 1; i > 0; i--) {
-      int j = rng.nextInt(i + 1);
-      byte t = s[i];
-      s[i] = s[j];
-      s[j] = t;
-      t = r[i];
-      r[i] = r[j];
-      r[j] = t;
+  /**
+   * Fisher-Yates shuffle. The random numbers are SplitMix64's (Steele, Lea and Flood, "Fast
+   * splittable pseudorandom number generators", OOPSLA 2014; the generator behind
+   * SplittableRandom), each 64-bit output giving two 32-bit draws, mapped onto [0, bound) by
+   * Lemire's multiply-and-reject method ("Fast random integer generation in an interval", ACM
+   * TOMACS 29(1), 2019), which is unbiased and needs a division only on the rare rejection path.
+   */
+  static void shuffle(byte[] a, long seed) {
+    long state = seed;
+    int i = a.length - 1;
+    while (i > 0) {
+      state += GOLDEN_GAMMA;
+      long bits = mix64(state);
+      long product = (bits >>> 32) * (i + 1);
+      if (rejected(product, i + 1)) {
+        continue; // draw again for the same position
+      }
+      swap(a, i, (int) (product >>> 32));
+      i--;
+      if (i == 0) {
+        break;
+      }
+      product = (bits & 0xFFFF_FFFFL) * (i + 1);
+      if (rejected(product, i + 1)) {
+        continue;
+      }
+      swap(a, i, (int) (product >>> 32));
+      i--;
     }
   }
 
-  /** What the statistics need besides the data. */
-  record Context(int alphabetSize, double rawMean, double median, int maxSymbol) {
+  /**
+   * Lemire's test: the draw is rejected when the low half of draw * bound falls below 2^32 mod
+   * bound (which is below bound, so the division is rarely needed).
+   */
+  private static boolean rejected(long product, long bound) {
+    long low = product & 0xFFFF_FFFFL;
+    return low < bound && low < (0x1_0000_0000L - bound) % bound;
+  }
+
+  private static void swap(byte[] a, int i, int j) {
+    byte t = a[i];
+    a[i] = a[j];
+    a[j] = t;
+  }
+
+  /** SplitMix64's output function (Stafford's "mix13"). */
+  private static long mix64(long z) {
+    z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+    z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+    return z ^ (z >>> 31);
+  }
+
+  /** Arrays one permutation works in: the shuffled symbols and the compression's buffers. */
+  static final class Workspace {
+    final byte[] permuted;
+    final byte[] text;
+    final Bzip2Length compressor = new Bzip2Length();
+
+    Workspace(int samples) {
+      permuted = new byte[samples];
+      text = new byte[4 * samples];
+    }
+  }
+
+  /**
+   * What the statistics need besides the data.
+   *
+   * @param rawOfSymbol the raw value of each translated symbol, or null when nothing was translated
+   */
+  record Context(int alphabetSize, double rawMean, double median, byte[] rawOfSymbol) {
 
     static Context of(Samples samples) {
       byte[] raw = samples.raw();
+      byte[] rawOfSymbol = null;
+      if (samples.translated()) {
+        rawOfSymbol = new byte[256];
+        byte[] symbols = samples.symbols();
+        for (int i = 0; i < raw.length; i++) {
+          rawOfSymbol[symbols[i] & 0xFF] = raw[i];
+        }
+      }
       long sum = 0;
-      int max = 0;
       for (byte b : raw) {
         sum += b & 0xFF;
-        max = Math.max(max, b & 0xFF);
       }
       double mean = sum / (double) raw.length;
       double median;
@@ -191,7 +276,7 @@ public final class PermutationTests {
         int half = n / 2;
         median = (n & 1) == 1 ? kth(counts, half) : (kth(counts, half) + kth(counts, half - 1)) / 2.0;
       }
-      return new Context(k, mean, median, max);
+      return new Context(k, mean, median, rawOfSymbol);
     }
 
     private static int kth(int[] counts, int k) {
@@ -205,11 +290,19 @@ public final class PermutationTests {
       throw new IllegalStateException("rank out of range");
     }
 
-    double[] statistics(byte[] data, byte[] raw, boolean[] active) {
+    /** The statistics still active on {@code data} (translated symbols); -1 for the others. */
+    double[] statistics(byte[] data, boolean[] active, Workspace work) {
       double[] t = new double[NAMES.size()];
       Arrays.fill(t, -1);
       boolean binary = alphabetSize == 2;
-      byte[] cs1 = binary ? conversion1(data) : null;
+      boolean anyRaw = active[0] || active[COMPRESSION];
+      boolean anyConverted = active[1] || active[2] || active[3];
+      for (int l = 0; l < LAGS.length; l++) {
+        anyRaw |= !binary && active[13 + l];
+        anyConverted |= binary && (active[8 + l] || active[13 + l]);
+      }
+      byte[] raw = anyRaw ? raw(data) : null;
+      byte[] cs1 = binary && anyConverted ? conversion1(data) : null;
       if (active[0]) {
         t[0] = excursion(raw, rawMean);
       }
@@ -238,17 +331,35 @@ public final class PermutationTests {
         }
       }
       if (active[COMPRESSION]) {
-        t[COMPRESSION] = compressedLength(raw);
+        t[COMPRESSION] = work.compressor.length(work.text, decimalText(raw, work.text));
       }
       return t;
+    }
+
+    /** The raw values of the symbols (the same array when nothing was translated). */
+    private byte[] raw(byte[] data) {
+      if (rawOfSymbol == null) {
+        return data;
+      }
+      byte[] raw = new byte[data.length];
+      for (int i = 0; i < data.length; i++) {
+        raw[i] = rawOfSymbol[data[i] & 0xFF];
+      }
+      return raw;
     }
   }
 
   /** Ones per 8-bit block (the last block may be partial). */
   static byte[] conversion1(byte[] bits) {
     byte[] out = new byte[(bits.length + 7) / 8];
-    for (int i = 0; i < bits.length; i++) {
-      out[i >>> 3] += bits[i];
+    int whole = bits.length / 8;
+    for (int b = 0; b < whole; b++) {
+      // The eight 0/1 bytes summed by one multiplication: their total lands in the top byte.
+      long eight = (long) EIGHT_BYTES.get(bits, 8 * b);
+      out[b] = (byte) ((eight * 0x0101_0101_0101_0101L) >>> 56);
+    }
+    for (int i = 8 * whole; i < bits.length; i++) {
+      out[whole] += bits[i];
     }
     return out;
   }
@@ -386,11 +497,16 @@ public final class PermutationTests {
   }
 
   /**
-   * Length of the bzip2 (block size 5, as the tool calls libbzip2) compression of the samples
-   * written as decimal numbers separated by single spaces.
+   * The samples as the tool writes them for the compression statistic (the bzip2 length of this
+   * text, block size 5): decimal numbers separated by single spaces.
    */
-  static long compressedLength(byte[] raw) {
+  static byte[] decimalText(byte[] raw) {
     byte[] text = new byte[raw.length * 4];
+    return Arrays.copyOf(text, decimalText(raw, text));
+  }
+
+  /** Writes the decimal text into {@code text} (4 bytes per sample suffice); returns its length. */
+  private static int decimalText(byte[] raw, byte[] text) {
     int len = 0;
     for (int i = 0; i < raw.length; i++) {
       int v = raw[i] & 0xFF;
@@ -403,7 +519,6 @@ public final class PermutationTests {
       text[len++] = (byte) ('0' + v % 10);
       text[len++] = ' ';
     }
-    len--; // no space after the last number
-    return Bzip2Length.of(text, len);
+    return Math.max(len - 1, 0); // no space after the last number
   }
 }
