@@ -3,8 +3,11 @@ package org.ferrogen.randomness.sp80090b;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
-import java.util.stream.IntStream;
 
 /**
  * The non-IID track of SP 800-90B (section 6.3) as NIST's {@code ea_non_iid} runs it for an initial
@@ -66,38 +69,35 @@ public final class NonIidAssessment {
     byte[] bits = bitTrack ? samples.bits() : null;
     Domain b = Domain.BITSTRING;
     Domain l = Domain.LITERAL;
+    // Roughly slowest first (measured on the reference files), so that handing tasks out in this
+    // order to whichever thread is free gives a near-optimal schedule.
     List<Supplier<List<EstimatorResult>>> tasks = new ArrayList<>();
-    // The slow ones first so that the parallel stream balances better.
+    tasks.add(() -> one(PredictionEstimators.multiMmc(lit, alph, l)));
     if (bitTrack) {
+      tasks.add(() -> one(PredictionEstimators.multiMmc(bits, 2, b)));
+      tasks.add(() -> one(PredictionEstimators.lz78y(bits, 2, b)));
       tasks.add(() -> tuple(bits, 2, b));
     }
+    tasks.add(() -> one(PredictionEstimators.lz78y(lit, alph, l)));
     tasks.add(() -> tuple(lit, alph, l));
     if (bitTrack) {
       tasks.add(() -> one(PredictionEstimators.lag(bits, 2, b)));
-      tasks.add(() -> one(PredictionEstimators.multiMmc(bits, 2, b)));
-      tasks.add(() -> one(PredictionEstimators.lz78y(bits, 2, b)));
       tasks.add(() -> one(PredictionEstimators.multiMcw(bits, 2, b)));
-      tasks.add(() -> one(StatisticEstimators.mostCommonValue(bits, 2, b)));
-      tasks.add(() -> one(StatisticEstimators.collision(bits, b)));
-      tasks.add(() -> one(StatisticEstimators.markov(bits, b)));
       tasks.add(() -> one(StatisticEstimators.compression(bits, b)));
-    }
-    tasks.add(() -> one(PredictionEstimators.lag(lit, alph, l)));
-    tasks.add(() -> one(PredictionEstimators.multiMmc(lit, alph, l)));
-    tasks.add(() -> one(PredictionEstimators.lz78y(lit, alph, l)));
-    tasks.add(() -> one(PredictionEstimators.multiMcw(lit, alph, l)));
-    tasks.add(() -> one(StatisticEstimators.mostCommonValue(lit, alph, l)));
-    if (!bitTrack) {
-      tasks.add(() -> one(StatisticEstimators.collision(lit, l)));
-      tasks.add(() -> one(StatisticEstimators.markov(lit, l)));
+      tasks.add(() -> one(StatisticEstimators.markov(bits, b)));
+      tasks.add(() -> one(StatisticEstimators.collision(bits, b)));
+      tasks.add(() -> one(StatisticEstimators.mostCommonValue(bits, 2, b)));
+    } else {
       tasks.add(() -> one(StatisticEstimators.compression(lit, l)));
     }
-    IntStream idx = IntStream.range(0, tasks.size());
-    if (parallel) {
-      idx = idx.parallel();
+    tasks.add(() -> one(PredictionEstimators.lag(lit, alph, l)));
+    tasks.add(() -> one(PredictionEstimators.multiMcw(lit, alph, l)));
+    if (!bitTrack) {
+      tasks.add(() -> one(StatisticEstimators.markov(lit, l)));
+      tasks.add(() -> one(StatisticEstimators.collision(lit, l)));
     }
-    List<EstimatorResult> all =
-        idx.mapToObj(i -> tasks.get(i).get()).flatMap(List::stream).toList();
+    tasks.add(() -> one(StatisticEstimators.mostCommonValue(lit, alph, l)));
+    List<EstimatorResult> all = runAll(tasks, parallel);
     List<EstimatorResult> ordered = toolOrder(all);
 
     double hOriginal = samples.bitsPerSymbol();
@@ -125,6 +125,60 @@ public final class NonIidAssessment {
         bitTrack ? hBitstring : Double.NaN,
         assessed,
         warnings);
+  }
+
+  /**
+   * Runs the tasks on the calling thread and, when {@code parallel}, on the common pool's workers:
+   * each thread takes the next task in list order when it is free (a greedy longest-first schedule;
+   * splitting the list in halves, as a parallel stream does, left one core idle for most of the
+   * run). The caller waits only for tasks a worker has taken, never for a worker to start, so it
+   * cannot be held up by a busy pool.
+   */
+  private static List<EstimatorResult> runAll(List<Supplier<List<EstimatorResult>>> tasks, boolean parallel) {
+    int count = tasks.size();
+    @SuppressWarnings("unchecked")
+    List<EstimatorResult>[] results = new List[count];
+    AtomicInteger next = new AtomicInteger();
+    CountDownLatch finished = new CountDownLatch(count);
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Runnable runner = () -> {
+      int t;
+      while ((t = next.getAndIncrement()) < count) {
+        try {
+          results[t] = tasks.get(t).get();
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        } finally {
+          finished.countDown();
+        }
+      }
+    };
+    int helpers = parallel ? Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1) - 1 : 0;
+    for (int h = 0; h < helpers; h++) {
+      ForkJoinPool.commonPool().execute(runner);
+    }
+    runner.run();
+    try {
+      finished.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while the SP 800-90B estimators ran", e);
+    }
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+    if (t != null) {
+      throw new IllegalStateException(t);
+    }
+    List<EstimatorResult> all = new ArrayList<>();
+    for (List<EstimatorResult> r : results) {
+      all.addAll(r);
+    }
+    return all;
   }
 
   private static final List<String> ORDER =

@@ -30,6 +30,9 @@ public final class PredictionEstimators {
     if (len < MCW_WINDOWS[nw - 1] + 1) {
       return null;
     }
+    if (k == 2) {
+      return binaryMultiMcw(data, domain);
+    }
     long n = len - MCW_WINDOWS[0];
     int winner = 0;
     long c = 0;
@@ -97,6 +100,59 @@ public final class PredictionEstimators {
       }
     }
     return predictionResult("MultiMCW Prediction", domain, c, n, maxRun, k);
+  }
+
+  /**
+   * MultiMCW on binary samples. A window is only consulted once it is full, and every window size
+   * is odd, so its most common value is simply its majority and the tool's tie rule (the most
+   * recent symbol wins) never applies: a count of ones per window replaces the per-symbol counts
+   * and positions of the general path, with the same predictions.
+   */
+  private static EstimatorResult binaryMultiMcw(byte[] data, Domain domain) {
+    int len = data.length;
+    int nw = MCW_WINDOWS.length;
+    long n = len - MCW_WINDOWS[0];
+    int[] ones = new int[nw]; // ones in window j; its majority is 1 when 2·ones > w (never equal)
+    for (int j = 0; j < nw; j++) {
+      int w = MCW_WINDOWS[j];
+      for (int i = 0; i < w; i++) {
+        ones[j] += data[i];
+      }
+    }
+    long[] scoreboard = new long[nw];
+    int winner = 0;
+    long c = 0;
+    long run = 0;
+    long maxRun = 0;
+    for (int i = MCW_WINDOWS[0]; i < len; i++) {
+      int s = data[i];
+      int predicted = 2 * ones[winner] > MCW_WINDOWS[winner] ? 1 : 0;
+      if (predicted == s) {
+        c++;
+        if (++run > maxRun) {
+          maxRun = run;
+        }
+      } else {
+        run = 0;
+      }
+      for (int j = 0; j < nw; j++) {
+        int w = MCW_WINDOWS[j];
+        if (i < w) {
+          break; // windows are sorted by size
+        }
+        if ((2 * ones[j] > w ? 1 : 0) == s && ++scoreboard[j] >= scoreboard[winner]) {
+          winner = j;
+        }
+      }
+      for (int j = 0; j < nw; j++) {
+        int w = MCW_WINDOWS[j];
+        if (i < w) {
+          break;
+        }
+        ones[j] += s - data[i - w];
+      }
+    }
+    return predictionResult("MultiMCW Prediction", domain, c, n, maxRun, 2);
   }
 
   /** Section 6.3.8: predictors "same as d steps back", d = 1..128. */
