@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class ColumnConverter {
 
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_256;
   /** Adding and subtracting 2^52 rounds a double in [0, 2^52) to the nearest integer. */
   private static final double ROUNDING_SHIFT = 0x1.0p52;
 

@@ -15,15 +15,23 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class MvmKernels {
 
-  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+  /**
+   * 256-bit lanes on every machine, not the preferred width: ferrogen-genai's kernels (which measured
+   * faster at 256 bits than at 512 on the AVX-512 development machine) run in the same JVM when a
+   * model runs on the chip, and on JDK 17 a second float vector width in one process makes the
+   * Vector API's shared call sites polymorphic: the chip backend then ran 2.5× slower (perplexity of
+   * 4,096 tokens: 23.7 s with 512-bit cim kernels against 9.5 s with one width, docs/genai-chip.md).
+   */
+  private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_256;
   /** Outputs per panel: four vectors, the width of every register block below. */
   private static final int PANEL = 4 * SPECIES.length();
   /**
-   * Whether four input vectors are blocked per pass (16 accumulators plus 4 loaded vectors): 512-bit
-   * vectors imply x86 AVX-512 (or SVE-512), which has 32 vector registers; with AVX2's 16 registers
-   * that block would spill, so two inputs per pass are used there.
+   * Whether four input vectors are blocked per pass (16 accumulators plus 4 loaded vectors): a
+   * preferred width of 512 bits implies x86 AVX-512 (or SVE-512), which has 32 vector registers
+   * for 256-bit vectors too; with AVX2's 16 registers that block would spill, so two inputs per
+   * pass are used there.
    */
-  private static final boolean FOUR_INPUTS_PER_PASS = SPECIES.vectorBitSize() >= 512;
+  private static final boolean FOUR_INPUTS_PER_PASS = FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
 
   private MvmKernels() {}
 

@@ -17,8 +17,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorNormals {
 
-  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_PREFERRED;
-  private static final VectorSpecies<Long> LONG_LANES = LongVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Double> LANES = DoubleVector.SPECIES_256;
+  private static final VectorSpecies<Long> LONG_LANES = LongVector.SPECIES_256;
   private static final long GOLDEN_GAMMA = 0x9E3779B97F4A7C15L;
   /** Exponent bits of 1.0: OR-ed onto 52 random mantissa bits they give a uniform double in [1, 2). */
   private static final long ONE_BITS = 0x3FF0000000000000L;
