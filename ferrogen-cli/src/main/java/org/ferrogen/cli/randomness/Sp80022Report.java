@@ -89,6 +89,7 @@ public final class Sp80022Report {
         wallSeconds);
     if (!single && tests > 0) {
       out.println(chanceSentence(FinalAnalysis.chanceLevel(report.summary(), alpha)));
+      out.println(stsToolSentence(report.summary()));
     }
     out.flush();
   }
@@ -102,6 +103,23 @@ public final class Sp80022Report {
         "An ideal generator fails %.1f of these %d lines on average; it fails %d or more with probability %.2f"
             + " (%s).", c.expectedFailures(), c.lines(), c.failed(), c.atLeastAsMany(),
         c.atLeastAsMany() >= 0.01 ? "consistent with chance" : "more failures than chance explains");
+  }
+
+  /**
+   * How many lines fail with the STS 2.1.2 program's whole-stream bounds (see
+   * {@link FinalAnalysis.Summary#stsToolPass()}), which some readers take as "the STS criterion".
+   */
+  public static String stsToolSentence(List<FinalAnalysis.Summary> summaries) {
+    long lines = summaries.stream().filter(s -> s.sampleSize() > 0).count();
+    long failed = summaries.stream().filter(s -> s.sampleSize() > 0 && !s.stsToolPass()).count();
+    return stsToolSentence(failed, lines);
+  }
+
+  /** The sentence of {@link #stsToolSentence(List)} from the counts. */
+  public static String stsToolSentence(long failed, long lines) {
+    return String.format(Locale.ROOT,
+        "With the STS 2.1.2 program's whole-stream bounds (truncated to integers) %d of %d lines fail.",
+        failed, lines);
   }
 
   private static String interval(double alpha, int size) {
@@ -142,6 +160,7 @@ public final class Sp80022Report {
       m.put("histogram", s.histogram());
       m.put("uniformityPValue", s.uniformity().isPresent() ? s.uniformity().getAsDouble() : null);
       m.put("pass", s.sampleSize() == 0 ? null : s.pass());
+      m.put("stsToolPass", s.sampleSize() == 0 ? null : s.stsToolPass());
       summary.add(m);
     }
     root.put("summary", summary);

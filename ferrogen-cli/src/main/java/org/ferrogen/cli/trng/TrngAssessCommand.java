@@ -116,8 +116,9 @@ public final class TrngAssessCommand implements Callable<Integer> {
         applicable++;
         if (!l.pass()) {
           failed++;
-          out.printf("  FAIL %-26s %-10s proportion %d/%d (min %.4f) uniformity %s%n", l.test(), l.variant(),
-              l.passed(), l.sampleSize(), l.proportionLow(), l.uniformity() == null ? "-" : String.format("%.6f", l.uniformity()));
+          out.printf("  FAIL %-26s %-10s proportion %d/%d (min %.4f) uniformity %s%s%n", l.test(), l.variant(),
+              l.passed(), l.sampleSize(), l.proportionLow(), l.uniformity() == null ? "-" : String.format("%.6f", l.uniformity()),
+              l.stsToolPass() ? "  (passes with the STS program's integer bounds)" : "");
         }
       }
       out.printf("  %d of %d test lines pass the proportion and uniformity criteria%n",
@@ -127,6 +128,8 @@ public final class TrngAssessCommand implements Callable<Integer> {
             r.referencePassingLines(), applicable);
       }
       out.println("  " + Sp80022Report.chanceSentence(r.sp80022Chance()));
+      long stsToolFailed = r.sp80022().stream().filter(l -> l.sampleSize() > 0 && !l.stsToolPass()).count();
+      out.println("  " + Sp80022Report.stsToolSentence(stsToolFailed, applicable));
       out.println();
     }
     out.println("Product brief claims vs this model");

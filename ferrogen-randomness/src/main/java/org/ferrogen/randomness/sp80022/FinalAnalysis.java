@@ -15,7 +15,8 @@ import java.util.OptionalDouble;
  * P-value of exactly 1 falls in the last bin. Unlike the STS, which truncates the interval bounds
  * to integers (so a single failing stream out of 1 is not flagged), the bounds are compared as
  * real numbers, as SP 800-22 §4.2.1 states them. SP 800-22 recommends at least 55 streams for the
- * uniformity check.
+ * uniformity check. {@link Summary#stsToolPass()} gives the verdict with the tool's integer bounds
+ * too, since "the STS criterion" often means what the STS program prints.
  */
 public final class FinalAnalysis {
 
@@ -35,6 +36,10 @@ public final class FinalAnalysis {
    * @param uniformity P-value of the uniformity chi-square, empty with fewer than 10 streams
    * @param pass proportion inside the interval and uniformity (when computed) ≥ 0.0001; false
    *     when the sample is empty
+   * @param stsToolPass the same verdict with the interval's ends converted to whole streams as STS
+   *     2.1.2 does (assess.c, computeMetrics, stores s·(p̂ ∓ 3σ) in ints, i.e. truncates toward
+   *     zero): at 100 streams 96 passing streams pass there (96.02 → 96) but fail the real-number
+   *     bound; false when the sample is empty
    */
   public record Summary(
       Sp80022Test test,
@@ -45,7 +50,8 @@ public final class FinalAnalysis {
       double proportionLow,
       double proportionHigh,
       OptionalDouble uniformity,
-      boolean pass) {
+      boolean pass,
+      boolean stsToolPass) {
 
     public Summary {
       histogram = List.copyOf(histogram);
@@ -108,8 +114,10 @@ public final class FinalAnalysis {
     double proportion = size == 0 ? Double.NaN : (double) passed / size;
     boolean proportionOk = size > 0 && proportion >= pHat - halfWidth && proportion <= pHat + halfWidth;
     boolean uniformityOk = uniformity.isEmpty() || uniformity.getAsDouble() >= UNIFORMITY_THRESHOLD;
+    boolean stsProportionOk = size > 0 && passed >= (int) (size * (pHat - halfWidth))
+        && passed <= (int) (size * (pHat + halfWidth));
     return new Summary(test, variant, List.of(bins), size, passed, pHat - halfWidth, pHat + halfWidth,
-        uniformity, proportionOk && uniformityOk);
+        uniformity, proportionOk && uniformityOk, stsProportionOk && uniformityOk);
   }
 
   /**

@@ -68,6 +68,23 @@ class ChanceLevelTest {
   }
 
   @Test
+  void theStsProgramsIntegerBoundsLetNinetySixOfOneHundredPass() {
+    // 100 · (0.99 − 3·sqrt(0.99·0.01/100)) = 96.015: below it as a real number, but STS 2.1.2 stores
+    // the bound in an int (96), so 96 passing streams fail here and pass there; 95 fail both.
+    FinalAnalysis.Summary ninetySix = line(100, 96);
+    assertThat(ninetySix.pass()).isFalse();
+    assertThat(ninetySix.stsToolPass()).isTrue();
+    FinalAnalysis.Summary ninetyFive = line(100, 95);
+    assertThat(ninetyFive.pass()).isFalse();
+    assertThat(ninetyFive.stsToolPass()).isFalse();
+    assertThat(line(100, 100).stsToolPass()).isTrue();
+    // 1000 streams: bound 980.56 -> 980 in the program; 980 passes there only.
+    assertThat(line(1000, 980).pass()).isFalse();
+    assertThat(line(1000, 980).stsToolPass()).isTrue();
+    assertThat(line(1000, 979).stsToolPass()).isFalse();
+  }
+
+  @Test
   void emptyLinesAreLeftOut() {
     FinalAnalysis.Summary empty = FinalAnalysis.summarize(Sp80022Test.RANDOM_EXCURSIONS, "x = 1", List.of(), 0.01);
     FinalAnalysis.ChanceLevel c = FinalAnalysis.chanceLevel(List.of(empty, line(60, 60)), 0.01);

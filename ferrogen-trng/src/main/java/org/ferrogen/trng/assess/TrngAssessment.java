@@ -37,7 +37,7 @@ public final class TrngAssessment {
 
   /** One SP 800-22 (test, variant) final-analysis line. */
   public record Sp80022Line(String test, String variant, int passed, int sampleSize, double proportion,
-      double proportionLow, Double uniformity, boolean pass) {}
+      double proportionLow, Double uniformity, boolean pass, boolean stsToolPass) {}
 
   /** A claim of the product brief beside the model's value. */
   public record Claim(String claim, String brief, String model, boolean met) {}
@@ -188,7 +188,8 @@ public final class TrngAssessment {
       for (FinalAnalysis.Summary sum : report.summary()) {
         lines.add(new Sp80022Line(sum.test().toString(), sum.variant(), sum.passed(), sum.sampleSize(),
             sum.proportion(), sum.proportionLow(),
-            sum.uniformity().isPresent() ? sum.uniformity().getAsDouble() : null, sum.pass()));
+            sum.uniformity().isPresent() ? sum.uniformity().getAsDouble() : null, sum.pass(),
+            sum.stsToolPass()));
         allPass &= sum.sampleSize() == 0 || sum.pass(); // a test the streams are too short for is reported, not failed
       }
       chance = FinalAnalysis.chanceLevel(report.summary(), battery.parameters().alpha());
