@@ -415,30 +415,31 @@ public final class PredictionEstimators {
     if (k != 2) {
       return generalLz78y(data, k, domain);
     }
-    EstimatorResult compact = compactBinaryLz78y(data, domain);
-    return compact != null ? compact : binaryLz78y(data, domain);
+    EstimatorResult compact = binaryLz78y(data, domain, LZ78Y_COMPACT_FROM);
+    return compact != null ? compact : binaryLz78y(data, domain, LZ78Y_B + 1);
   }
 
-  /** Context lengths from which {@link #compactBinaryLz78y} keeps its counts in 16 bits. */
+  /** Context lengths from which binary LZ78Y keeps its counts in 16 bits by default. */
   private static final int LZ78Y_COMPACT_FROM = 9;
 
   /**
-   * {@link #binaryLz78y} with the counts of the long contexts (9 to 16 bits, whose tables are 4 KiB
-   * to 512 KiB and are touched at random every sample) in 16-bit chars, and the larger of a pair
-   * taken without a branch: half the cache footprint, and on the 2-core development machine half
-   * the time (84 → 43 ms on 10^6 random bits). A long context that occurs more than
-   * 65,535 times (far from random data: over 6.5 % of 10^6 samples) would overflow, so that case
-   * returns null and the caller runs the 32-bit version. Same predictions, same order of levels.
+   * LZ78Y on binary samples with one table of (next is 0, next is 1) counts per context length j
+   * (the context as a j-bit index). The tables of contexts of {@code compactFrom} bits and longer
+   * (9 to 16 by default: 4 KiB to 512 KiB, touched at random every sample) hold 16-bit chars,
+   * and the larger count of a pair is taken without a branch: half the cache footprint, and on the
+   * 2-core development machine half the time (84 → 43-52 ms on 10^6 random bits). A long context seen
+   * more than 65,535 times (far from random data: over 6.5 % of 10^6 samples) would overflow, so that
+   * case returns null; {@code compactFrom} = 17 keeps every table in 32 bits and never does.
    */
-  static EstimatorResult compactBinaryLz78y(byte[] s, Domain domain) {
+  static EstimatorResult binaryLz78y(byte[] s, Domain domain, int compactFrom) {
     int len = s.length;
-    int[][] shortTables = new int[LZ78Y_COMPACT_FROM - 1][];
-    char[][] longTables = new char[LZ78Y_B - LZ78Y_COMPACT_FROM + 1][];
+    int[][] shortTables = new int[compactFrom - 1][];
+    char[][] longTables = new char[Math.max(0, LZ78Y_B - compactFrom + 1)][];
     for (int j = 1; j <= LZ78Y_B; j++) {
-      if (j < LZ78Y_COMPACT_FROM) {
+      if (j < compactFrom) {
         shortTables[j - 1] = new int[1 << (j + 1)];
       } else {
-        longTables[j - LZ78Y_COMPACT_FROM] = new char[1 << (j + 1)];
+        longTables[j - compactFrom] = new char[1 << (j + 1)];
       }
     }
     long run = 0;
@@ -449,10 +450,10 @@ public final class PredictionEstimators {
     for (int j = 0; j < LZ78Y_B; j++) {
       pattern |= (s[LZ78Y_B - j - 1] & 1) << j;
       int at = ((pattern & ((1 << (j + 1)) - 1)) << 1) + (s[LZ78Y_B] & 1);
-      if (j + 1 < LZ78Y_COMPACT_FROM) {
+      if (j + 1 < compactFrom) {
         shortTables[j][at] = 1;
       } else {
-        longTables[j + 1 - LZ78Y_COMPACT_FROM][at] = 1;
+        longTables[j + 1 - compactFrom][at] = 1;
       }
       elems++;
     }
@@ -465,8 +466,8 @@ public final class PredictionEstimators {
       boolean have = false;
       int prediction = 2;
       int maxCount = 0;
-      for (int j = LZ78Y_B; j >= LZ78Y_COMPACT_FROM; j--) {
-        char[] table = longTables[j - LZ78Y_COMPACT_FROM];
+      for (int j = LZ78Y_B; j >= compactFrom; j--) {
+        char[] table = longTables[j - compactFrom];
         int at = (window & ((1 << j) - 1)) << 1;
         int c0 = table[at];
         int c1 = table[at + 1];
@@ -487,76 +488,13 @@ public final class PredictionEstimators {
           elems++;
         }
       }
-      for (int j = LZ78Y_COMPACT_FROM - 1; j > 0; j--) {
+      for (int j = compactFrom - 1; j > 0; j--) {
         int[] table = shortTables[j - 1];
         int at = (window & ((1 << j) - 1)) << 1;
         int c0 = table[at];
         int c1 = table[at + 1];
         int round = c0 > c1 ? 0 : 1;
         int count = Math.max(c0, c1);
-        if (count != 0) {
-          if (count > maxCount) {
-            maxCount = count;
-            have = true;
-            prediction = round;
-          }
-          table[at + y]++;
-        } else if (elems < LZ78Y_MAX_DICTIONARY) {
-          table[at + y] = 1;
-          elems++;
-        }
-      }
-      if (have && prediction == y) {
-        correct++;
-        if (++run > maxRun) {
-          maxRun = run;
-        }
-      } else {
-        run = 0;
-      }
-      window = ((window << 1) | y) & 0xFFFF;
-    }
-    return predictionResult("LZ78Y Prediction", domain, correct, len - LZ78Y_B - 1, maxRun, 2);
-  }
-
-  static EstimatorResult binaryLz78y(byte[] s, Domain domain) {
-    int len = s.length;
-    int[][] dict = new int[LZ78Y_B][];
-    for (int j = 0; j < LZ78Y_B; j++) {
-      dict[j] = new int[1 << (j + 2)];
-    }
-    long run = 0;
-    long maxRun = 0;
-    long correct = 0;
-    int elems = 0;
-    int pattern = 0;
-    for (int j = 0; j < LZ78Y_B; j++) {
-      pattern |= (s[LZ78Y_B - j - 1] & 1) << j;
-      dict[j][((pattern & ((1 << (j + 1)) - 1)) << 1) + (s[LZ78Y_B] & 1)] = 1;
-      elems++;
-    }
-    int window = 0;
-    for (int m = 1; m < LZ78Y_B + 1; m++) {
-      window = (window << 1) | (s[m] & 1);
-    }
-    for (int i = LZ78Y_B + 1; i < len; i++) {
-      // window holds s[i-16 .. i-1], s[i-1] in bit 0.
-      int y = s[i] & 1;
-      boolean have = false;
-      int prediction = 2;
-      int maxCount = 0;
-      for (int j = LZ78Y_B; j > 0; j--) {
-        int[] table = dict[j - 1];
-        int at = (window & ((1 << j) - 1)) << 1;
-        int round;
-        int count;
-        if (table[at] > table[at + 1]) {
-          round = 0;
-          count = table[at];
-        } else {
-          round = 1;
-          count = table[at + 1];
-        }
         if (count != 0) {
           if (count > maxCount) {
             maxCount = count;

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The 16-bit LZ78Y tables give exactly the 32-bit version's result, and step aside on overflow. */
+/** Binary LZ78Y with 16-bit long-context tables gives exactly the all-32-bit result, and steps aside on overflow. */
 class CompactLz78yTest {
 
   @ParameterizedTest(name = "P(1) = {0}")
@@ -19,8 +19,8 @@ class CompactLz78yTest {
       // Some correlation too, so that the predictor wins often enough to exercise its runs.
       bits[i] = (byte) (i > 0 && rng.nextDouble() < 0.2 ? bits[i - 1] : rng.nextDouble() < p ? 1 : 0);
     }
-    EstimatorResult compact = PredictionEstimators.compactBinaryLz78y(bits, Domain.LITERAL);
-    EstimatorResult wide = PredictionEstimators.binaryLz78y(bits, Domain.LITERAL);
+    EstimatorResult compact = PredictionEstimators.binaryLz78y(bits, Domain.LITERAL, 9);
+    EstimatorResult wide = PredictionEstimators.binaryLz78y(bits, Domain.LITERAL, 17);
     if (p < 0.8) {
       // With P(1) = 0.9 the context 1^9 occurs about 0.9^9 · 300,000 ≈ 116,000 times: 16 bits overflow.
       assertThat(compact).as("fast path used").isNotNull();
@@ -36,8 +36,8 @@ class CompactLz78yTest {
   void aContextSeenMoreThan65535TimesFallsBackToThe32BitTables() {
     byte[] zeros = new byte[100_000];
     zeros[50_000] = 1;
-    assertThat(PredictionEstimators.compactBinaryLz78y(zeros, Domain.LITERAL)).isNull();
+    assertThat(PredictionEstimators.binaryLz78y(zeros, Domain.LITERAL, 9)).isNull();
     assertThat(PredictionEstimators.lz78y(zeros, 2, Domain.LITERAL).details())
-        .isEqualTo(PredictionEstimators.binaryLz78y(zeros, Domain.LITERAL).details());
+        .isEqualTo(PredictionEstimators.binaryLz78y(zeros, Domain.LITERAL, 17).details());
   }
 }
