@@ -140,14 +140,9 @@ public final class PredictionEstimators {
         if (i < w) {
           break; // windows are sorted by size
         }
+        // Score window j's prediction, then slide it: the winner is chosen from scores only.
         if ((2 * ones[j] > w ? 1 : 0) == s && ++scoreboard[j] >= scoreboard[winner]) {
           winner = j;
-        }
-      }
-      for (int j = 0; j < nw; j++) {
-        int w = MCW_WINDOWS[j];
-        if (i < w) {
-          break;
         }
         ones[j] += s - data[i - w];
       }
@@ -433,13 +428,13 @@ public final class PredictionEstimators {
    */
   static EstimatorResult binaryLz78y(byte[] s, Domain domain, int compactFrom) {
     int len = s.length;
-    int[][] shortTables = new int[compactFrom - 1][];
-    char[][] longTables = new char[Math.max(0, LZ78Y_B - compactFrom + 1)][];
+    int[][] shortContextCounts = new int[compactFrom - 1][];
+    char[][] longContextCounts = new char[Math.max(0, LZ78Y_B - compactFrom + 1)][];
     for (int j = 1; j <= LZ78Y_B; j++) {
       if (j < compactFrom) {
-        shortTables[j - 1] = new int[1 << (j + 1)];
+        shortContextCounts[j - 1] = new int[1 << (j + 1)];
       } else {
-        longTables[j - compactFrom] = new char[1 << (j + 1)];
+        longContextCounts[j - compactFrom] = new char[1 << (j + 1)];
       }
     }
     long run = 0;
@@ -451,9 +446,9 @@ public final class PredictionEstimators {
       pattern |= (s[LZ78Y_B - j - 1] & 1) << j;
       int at = ((pattern & ((1 << (j + 1)) - 1)) << 1) + (s[LZ78Y_B] & 1);
       if (j + 1 < compactFrom) {
-        shortTables[j][at] = 1;
+        shortContextCounts[j][at] = 1;
       } else {
-        longTables[j + 1 - compactFrom][at] = 1;
+        longContextCounts[j + 1 - compactFrom][at] = 1;
       }
       elems++;
     }
@@ -462,12 +457,13 @@ public final class PredictionEstimators {
       window = (window << 1) | (s[m] & 1);
     }
     for (int i = LZ78Y_B + 1; i < len; i++) {
+      // window holds s[i-16 .. i-1], s[i-1] in bit 0.
       int y = s[i] & 1;
       boolean have = false;
       int prediction = 2;
       int maxCount = 0;
       for (int j = LZ78Y_B; j >= compactFrom; j--) {
-        char[] table = longTables[j - compactFrom];
+        char[] table = longContextCounts[j - compactFrom];
         int at = (window & ((1 << j) - 1)) << 1;
         int c0 = table[at];
         int c1 = table[at + 1];
@@ -489,7 +485,7 @@ public final class PredictionEstimators {
         }
       }
       for (int j = compactFrom - 1; j > 0; j--) {
-        int[] table = shortTables[j - 1];
+        int[] table = shortContextCounts[j - 1];
         int at = (window & ((1 << j) - 1)) << 1;
         int c0 = table[at];
         int c1 = table[at + 1];
