@@ -20,6 +20,15 @@ public interface EntropySource {
    */
   void read(byte[] samples, int offset, int length);
 
+  /**
+   * Physical cells the samples come from, read round-robin: sample {@code k} (counted from the
+   * source's first sample) comes from cell {@code k mod lanes()}. The pipeline runs its health tests
+   * per cell as well when this is above 1, so that one stuck or biased cell among many is caught.
+   */
+  default int lanes() {
+    return 1;
+  }
+
   /** Convenience for a single sample. */
   default int next() {
     byte[] one = new byte[1];

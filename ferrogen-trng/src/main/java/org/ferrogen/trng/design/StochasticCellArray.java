@@ -395,6 +395,11 @@ public final class StochasticCellArray implements SimulatedSource {
   }
 
   @Override
+  public int lanes() {
+    return cells.length;
+  }
+
+  @Override
   public SourceInfo info() {
     flushEnergy();
     return new SourceInfo("cell", 1, config.claimedEntropy(), cells.length / cycleSeconds, cycleSeconds,

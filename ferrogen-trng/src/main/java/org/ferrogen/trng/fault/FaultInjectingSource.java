@@ -35,6 +35,10 @@ public final class FaultInjectingSource implements EntropySource {
       throw new IllegalArgumentException(
           "a temperature excursion needs a simulated source; " + source.info().design() + " is not one");
     }
+    if (fault instanceof Fault.StuckCell stuck && source.lanes() > 1 && stuck.lanes() != source.lanes()) {
+      throw new IllegalArgumentException("stuck cell of " + stuck.lanes() + " lanes on a source with "
+          + source.lanes() + " cells; use lanes = " + source.lanes());
+    }
     this.source = source;
     this.fault = fault;
     this.faultNoise = new SplittableRandom(seed);
@@ -43,6 +47,15 @@ public final class FaultInjectingSource implements EntropySource {
   @Override
   public SourceInfo info() {
     return source.info();
+  }
+
+  /**
+   * The source's cells; a stuck-cell fault on a single-lane reference source defines the lanes it
+   * models (its lane count must match a multi-cell source's).
+   */
+  @Override
+  public int lanes() {
+    return fault instanceof Fault.StuckCell stuck && source.lanes() == 1 ? stuck.lanes() : source.lanes();
   }
 
   public Fault fault() {

@@ -62,7 +62,12 @@ public final class FerroGenSecureRandomSpi extends SecureRandomSpi {
 
   @Override
   protected SecureRandomParameters engineGetParameters() {
-    return parameters;
+    lock.lock();
+    try {
+      return new FerroGenStatus(parameters, pipeline == null ? null : pipeline.status());
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
