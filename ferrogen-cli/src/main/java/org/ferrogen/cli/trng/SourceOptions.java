@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 /** The options shared by the {@code trng} commands: which design, where it runs, how it is seeded. */
 final class SourceOptions {
 
-  @Option(names = "--design", paramLabel = "cell|pair|ring",
+  @Option(names = {"--trng-design", "--design"}, paramLabel = "cell|pair|ring",
       description = "Circuit: cell (stochastic-switching cells), pair (FeCAP pair race), ring (FeFET ring oscillator).")
   String design;
 

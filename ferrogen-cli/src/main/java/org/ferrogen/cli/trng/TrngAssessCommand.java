@@ -29,6 +29,8 @@ public final class TrngAssessCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin HealthPolicyOptions health;
+
   @Option(names = "--samples", paramLabel = "N", defaultValue = "1000000",
       description = "Raw samples for the SP 800-90B assessment (default ${DEFAULT-VALUE}, as SP 800-90B asks).")
   int samples;
@@ -52,10 +54,28 @@ public final class TrngAssessCommand implements Callable<Integer> {
     TrngAssessment.Report r = TrngAssessment.run(source.design(), source.conditions(), source.noise(),
         source.seedDescription(), samples, streams, streamLength, reference);
     PrintWriter out = spec.commandLine().getOut();
+    double alpha = health.alpha();
+    boolean laneTests = !health.noCellTests && r.details().containsKey("cells");
+    double[] rates = HealthPolicyOptions.predictedRates(r.claimedEntropy(), alpha, laneTests);
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      com.fasterxml.jackson.databind.node.ObjectNode node = mapper.valueToTree(r);
+      node.put("alpha", alpha);
+      node.put("cell_health_tests", laneTests);
+      node.put("false_alarms_per_sample_at_claim", rates[0]);
+      node.put("false_alarm_interval_at_claim_s", 1 / (rates[0] * r.rawBitRate()));
+      node.put("false_alarms_per_sample_fair_source", rates[1]);
+      node.put("false_alarm_interval_fair_source_s", 1 / (rates[1] * r.rawBitRate()));
+      out.println(mapper.writeValueAsString(node));
     } else {
       print(r, out);
+      out.printf("Health-test policy at alpha = 2^%.1f (%s), %.1f Mb/s modelled raw rate%n",
+          Math.log(alpha) / Math.log(2), laneTests ? "stream and per-cell tests" : "stream tests", r.rawBitRate() / 1e6);
+      out.printf("  %-36s %.3g per sample -> one every %s%n", "expected false alarms, source at claim",
+          rates[0], HealthPolicyOptions.duration(1 / (rates[0] * r.rawBitRate())));
+      out.printf("  %-36s %.3g per sample -> one every %s%n", "expected false alarms, fair source",
+          rates[1], HealthPolicyOptions.duration(1 / (rates[1] * r.rawBitRate())));
+      out.println("  each false alarm is intermittent: the affected samples are discarded and the start-up test reruns");
     }
     out.flush();
     return 0;

@@ -8,11 +8,18 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ferrogen.cli.AtomicOutput;
+import org.ferrogen.trng.EntropySource;
+import org.ferrogen.trng.fault.Fault;
+import org.ferrogen.trng.fault.FaultInjectingSource;
+import org.ferrogen.trng.pipeline.EntropySourceFailure;
+import org.ferrogen.trng.pipeline.PipelineStatus;
 import org.ferrogen.trng.pipeline.EntropyPipeline;
 import org.ferrogen.trng.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code ferrogen trng}: random bytes from a simulated ferroelectric TRNG, conditioned (health
@@ -29,7 +36,55 @@ import picocli.CommandLine.Option;
     subcommands = {TrngAssessCommand.class, TrngHealthCommand.class, TrngHammerCommand.class, TrngSweepCommand.class})
 public final class TrngCommand implements Callable<Integer> {
 
+  @Spec CommandSpec spec;
+
   @Mixin SourceOptions source;
+
+  @Mixin HealthPolicyOptions health;
+
+  /** Faults a user can inject into the raw samples to watch the health tests react. */
+  enum FaultKind {
+    stuck, bias, correlation, lane_stuck, drift;
+
+    @Override
+    public String toString() {
+      return name().replace('_', '-');
+    }
+  }
+
+  @Option(names = "--fault", paramLabel = "KIND", converter = FaultKindConverter.class,
+      description = "Inject a fault into the raw samples: stuck (all samples 1), bias (P(forced 1) = strength, default 0.3),"
+          + " correlation (repeat the previous sample with probability strength, default 0.5), lane-stuck (cell 0 of the"
+          + " source's cells stuck at 1), drift (forced-1 probability grows by strength per sample, default 1e-5).")
+  FaultKind fault;
+
+  @Option(names = "--fault-onset", paramLabel = "SAMPLES", defaultValue = "1e6",
+      description = "Raw sample at which the fault starts (default ${DEFAULT-VALUE}).")
+  double faultOnset;
+
+  @Option(names = "--fault-strength", paramLabel = "X", description = "Strength of the fault (see --fault).")
+  Double faultStrength;
+
+  @Option(names = "--prediction-resistance", description = "Reseed the DRBG from fresh raw samples before every request (SP 800-90A).")
+  boolean predictionResistance;
+
+  @Option(names = "--health-sampling", paramLabel = "SAMPLES_PER_BYTE", defaultValue = "0",
+      description = "Continuous health sampling: fresh raw samples tested (and mixed in) per output byte; bounds the output"
+          + " between a fault's onset and its alarm (default ${DEFAULT-VALUE} = only at reseeds).")
+  double healthSampling;
+
+  static final class FaultKindConverter implements picocli.CommandLine.ITypeConverter<FaultKind> {
+    @Override
+    public FaultKind convert(String value) {
+      for (FaultKind k : FaultKind.values()) {
+        if (k.toString().equalsIgnoreCase(value)) {
+          return k;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("unknown fault '" + value
+          + "'; known: stuck, bias, correlation, lane-stuck, drift");
+    }
+  }
 
   @Option(names = "--bytes", paramLabel = "N",
       description = "Bytes to write (default: 1048576 to a file; unlimited to stdout, for dieharder -g 200).")
@@ -51,30 +106,89 @@ public final class TrngCommand implements Callable<Integer> {
     if (bytes != null && bytes < 0) {
       throw new IllegalArgumentException("--bytes must be >= 0, got " + bytes);
     }
-    PipelineConfig config = PipelineConfig.defaults().withDrbg(
-        org.ferrogen.randomness.drbg.DrbgMechanism.byName(drbg));
-    try (EntropyPipeline pipeline = new EntropyPipeline(source.create(), config)) {
-      if ("-".equals(output)) {
-        OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
-        try {
-          write(pipeline, out, bytes == null ? Long.MAX_VALUE : bytes);
-          out.flush();
-        } catch (IOException e) {
-          // A closed pipe (dieharder or head finished reading) ends an unlimited stream normally.
-          if (bytes != null) {
-            throw e;
+    PipelineConfig config = health.apply(PipelineConfig.defaults().withDrbg(
+        org.ferrogen.randomness.drbg.DrbgMechanism.byName(drbg)))
+        .withPredictionResistance(predictionResistance)
+        .withHealthSamplesPerOutputByte(healthSampling);
+    EntropySource raw = source.create();
+    FaultInjectingSource injected = fault == null ? null : inject(raw);
+    try (EntropyPipeline pipeline = new EntropyPipeline(injected == null ? raw : injected, config)) {
+      try {
+        if ("-".equals(output)) {
+          OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+          try {
+            write(pipeline, out, bytes == null ? Long.MAX_VALUE : bytes, injected);
+            out.flush();
+          } catch (IOException e) {
+            // A closed pipe (dieharder or head finished reading) ends an unlimited stream normally.
+            if (bytes != null) {
+              throw e;
+            }
           }
+        } else {
+          long n = bytes == null ? 1L << 20 : bytes;
+          AtomicOutput.write(Path.of(output), out -> write(pipeline, out, n, injected));
         }
-      } else {
-        long n = bytes == null ? 1L << 20 : bytes;
-        AtomicOutput.write(Path.of(output), out -> write(pipeline, out, n));
+      } catch (EntropySourceFailure e) {
+        if (injected != null) {
+          reportDetection(pipeline, injected);
+        }
+        throw e;
+      } finally {
+        if (injected != null) {
+          PipelineStatus st = pipeline.status();
+          spec.commandLine().getErr().printf(
+              "trng: alarms %d (stream RCT %d, APT %d; per-cell %d), intermittent %d, persistent %d, start-up tests %d%n",
+              st.totalAlarms(), st.repetitionCountAlarms(), st.adaptiveProportionAlarms(), st.laneAlarms(),
+              st.intermittentAlarms(), st.persistentFailures(), st.startupTests());
+          spec.commandLine().getErr().flush();
+        }
       }
     }
     return 0;
   }
 
-  private void write(EntropyPipeline pipeline, OutputStream out, long total) throws IOException {
-    byte[] buffer = new byte[1 << 16];
+  private FaultInjectingSource inject(EntropySource raw) {
+    long onset = (long) faultOnset;
+    if (!(faultOnset >= 0 && faultOnset < 9e18)) {
+      throw new IllegalArgumentException("--fault-onset must be a sample index >= 0, got " + faultOnset);
+    }
+    Fault f = switch (fault) {
+      case stuck -> new Fault.TotalFailure(onset, 1);
+      case bias -> new Fault.Bias(onset, strength(0.3), 1);
+      case correlation -> new Fault.CorrelatedOutput(onset, strength(0.5));
+      case lane_stuck -> new Fault.StuckCell(onset, 0, Math.max(raw.lanes(), 1), 1);
+      case drift -> new Fault.BiasDrift(onset, strength(1e-5), 1);
+    };
+    if (fault == FaultKind.lane_stuck && raw.lanes() == 1) {
+      throw new IllegalArgumentException("--fault lane-stuck needs a design with several cells (cell); "
+          + raw.info().design() + " is tested as one stream");
+    }
+    return new FaultInjectingSource(raw, f, source.seed().orElse(0) ^ 0x5DEECE66DL);
+  }
+
+  private double strength(double fallback) {
+    return faultStrength == null ? fallback : faultStrength;
+  }
+
+  /** Detection latency in raw samples and output bytes after the onset, on stderr. */
+  private void reportDetection(EntropyPipeline pipeline, FaultInjectingSource injected) {
+    long onset = injected.fault().onsetSample();
+    PipelineStatus st = pipeline.status();
+    long latency = injected.position() - onset;
+    long afterOnset = st.outputBytes() - outputAtOnset;
+    spec.commandLine().getErr().printf(
+        "trng: fault %s injected at raw sample %d; pipeline closed after %d raw samples past the onset"
+            + " (to within one read), %d output bytes left after the onset%n",
+        fault, onset, latency, Math.max(0, afterOnset));
+  }
+
+  private long outputAtOnset;
+
+  private void write(EntropyPipeline pipeline, OutputStream out, long total, FaultInjectingSource injected)
+      throws IOException {
+    // With a fault, small requests make the output-after-onset count fine-grained.
+    byte[] buffer = new byte[injected == null ? 1 << 16 : 256];
     byte[] samples = raw ? new byte[buffer.length * 8] : null;
     long done = 0;
     while (done < total) {
@@ -87,6 +201,9 @@ public final class TrngCommand implements Callable<Integer> {
       }
       out.write(buffer, 0, n);
       done += n;
+      if (injected != null && injected.position() <= injected.fault().onsetSample()) {
+        outputAtOnset = pipeline.status().outputBytes();
+      }
     }
   }
 

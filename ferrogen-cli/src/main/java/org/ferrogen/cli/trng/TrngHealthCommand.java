@@ -1,6 +1,12 @@
 package org.ferrogen.cli.trng;
 
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.ferrogen.trng.pipeline.EntropyPipeline;
+import org.ferrogen.trng.pipeline.EntropySourceFailure;
+import org.ferrogen.trng.pipeline.PipelineConfig;
+import org.ferrogen.trng.pipeline.PipelineStatus;
 import java.util.concurrent.Callable;
 import org.ferrogen.randomness.health.HealthTestConfig;
 import org.ferrogen.trng.EntropySource;
@@ -42,8 +48,15 @@ public final class TrngHealthCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Seed of the simulated source (default: host SecureRandom).")
   Long seed;
 
+  @Option(names = "--pipeline", description = "Soak: feed the samples through the entropy pipeline (stream and per-cell"
+      + " tests, alarm policy) and count intermittent alarms, persistent failures and delivered samples.")
+  boolean pipeline;
+
+  @Option(names = "--json", description = "Print one JSON document instead of the report.")
+  boolean json;
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
     var noise = seed == null ? NoiseSeed.fromHost() : NoiseSeed.fromSeed(seed);
     EntropySource source = "ideal".equalsIgnoreCase(sourceName)
         ? IdealBinarySource.fair(noise)
@@ -52,6 +65,9 @@ public final class TrngHealthCommand implements Callable<Integer> {
     long n = (long) samples;
     if (n < 1) {
       throw new IllegalArgumentException("--samples must be >= 1, got " + samples);
+    }
+    if (pipeline) {
+      return soak(source, n);
     }
     long start = System.nanoTime();
     HealthAlarmCounter.Counts counts = HealthAlarmCounter.run(source, config, n);
@@ -71,5 +87,82 @@ public final class TrngHealthCommand implements Callable<Integer> {
         counts.adaptiveProportion(), aptExpected, alpha * n / config.window());
     out.flush();
     return 0;
+  }
+
+  /**
+   * The soak: n raw samples through {@link EntropyPipeline#rawSamples} at the given alpha; every
+   * intermittent alarm reruns the start-up test and the run goes on. Exit 1 if the pipeline closed.
+   */
+  private int soak(EntropySource source, long n) throws Exception {
+    PipelineConfig config = PipelineConfig.defaults().withAlpha(alpha);
+    PrintWriter out = spec.commandLine().getOut();
+    long start = System.nanoTime();
+    long delivered = 0;
+    boolean closed = false;
+    String closedBy = null;
+    try (EntropyPipeline p = new EntropyPipeline(source, config)) {
+      byte[] buf = new byte[1 << 20];
+      long lastReport = start;
+      try {
+        while (delivered < n) {
+          int len = (int) Math.min(buf.length, n - delivered);
+          p.rawSamples(buf, 0, len);
+          delivered += len;
+          long now = System.nanoTime();
+          if (!json && now - lastReport > 60e9) {
+            lastReport = now;
+            spec.commandLine().getErr().printf("soak: %.3g samples, %d intermittent alarms, %.1f M samples/s%n",
+                (double) delivered, p.status().intermittentAlarms(), delivered / ((now - start) / 1e3));
+          }
+        }
+      } catch (EntropySourceFailure e) {
+        closed = true;
+        closedBy = e.getMessage();
+      }
+      double seconds = (System.nanoTime() - start) / 1e9;
+      PipelineStatus st = p.status();
+      boolean lanes = p.testedLanes() > 1;
+      double[] rates = HealthPolicyOptions.predictedRates(source.info().claimedMinEntropyPerSample(), alpha, lanes);
+      double drawn = st.rawSamples();
+      Map<String, Object> r = new LinkedHashMap<>();
+      r.put("source", sourceName);
+      r.put("alpha", alpha);
+      r.put("claimed_entropy", source.info().claimedMinEntropyPerSample());
+      r.put("tested_cells", p.testedLanes());
+      r.put("samples_requested", n);
+      r.put("samples_delivered", delivered);
+      r.put("raw_samples_drawn", st.rawSamples());
+      r.put("stream_rct_alarms", st.repetitionCountAlarms());
+      r.put("stream_apt_alarms", st.adaptiveProportionAlarms());
+      r.put("cell_alarms", st.laneAlarms());
+      r.put("intermittent_alarms", st.intermittentAlarms());
+      r.put("persistent_failures", st.persistentFailures());
+      r.put("startup_tests", st.startupTests());
+      r.put("predicted_alarms_fair_source", rates[1] * drawn);
+      r.put("predicted_alarms_at_claim", rates[0] * drawn);
+      r.put("modelled_raw_rate_bps", source.info().rawBitRate());
+      r.put("modelled_seconds", drawn / source.info().sampleRateHz());
+      r.put("wall_s", seconds);
+      r.put("samples_per_s", drawn / seconds);
+      r.put("closed", closed);
+      r.put("closed_by", closedBy);
+      if (json) {
+        org.ferrogen.cli.Json.print(out, r);
+      } else {
+        out.printf("soak: source %s, alpha 2^%.1f, %d tested cells, claimed %.2f bits/sample%n", sourceName,
+            Math.log(alpha) / Math.log(2), p.testedLanes(), source.info().claimedMinEntropyPerSample());
+        out.printf("  samples delivered %d of %d; raw samples drawn %d (%.3g s of the modelled chip at %.1f Mb/s)%n",
+            delivered, n, st.rawSamples(), drawn / source.info().sampleRateHz(), source.info().rawBitRate() / 1e6);
+        out.printf("  alarms: stream RCT %d, stream APT %d, per-cell %d; intermittent %d, persistent %d, start-up tests %d%n",
+            st.repetitionCountAlarms(), st.adaptiveProportionAlarms(), st.laneAlarms(), st.intermittentAlarms(),
+            st.persistentFailures(), st.startupTests());
+        out.printf("  predicted alarms: %.1f for a fair source, %.1f for a source exactly at its claim%n",
+            rates[1] * drawn, rates[0] * drawn);
+        out.printf("  %.1f s wall, %.1f M samples/s%s%n", seconds, drawn / seconds / 1e6,
+            closed ? "; pipeline CLOSED: " + closedBy : "; output continued to the end");
+      }
+      out.flush();
+    }
+    return closed ? 1 : 0;
   }
 }

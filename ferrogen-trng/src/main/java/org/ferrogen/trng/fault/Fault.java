@@ -45,6 +45,20 @@ public sealed interface Fault {
   }
 
   /**
+   * A constant readout bias: from the onset each sample is forced to {@code value} with probability
+   * {@code forcedProbability}, so a fair source's P({@code value}) becomes {@code (1 + forced) / 2}.
+   */
+  record Bias(long onsetSample, double forcedProbability, int value) implements Fault {
+    public Bias {
+      if (!(forcedProbability > 0 && forcedProbability <= 1)) {
+        throw new IllegalArgumentException("forced probability must be in (0, 1], got " + forcedProbability);
+      }
+      requireBit(value);
+      requireOnset(onsetSample);
+    }
+  }
+
+  /**
    * Lag-1 correlation: each sample repeats the previous output with probability
    * {@code repeatProbability} and is otherwise the source's own sample, so for a fair source the
    * output repeats its predecessor with probability {@code (1 + r) / 2}.

@@ -109,6 +109,9 @@ public final class FaultInjectingSource implements EntropySource {
       double forced = drift.forcedProbability(index - drift.onsetSample());
       return faultNoise.nextDouble() < forced ? drift.value() : healthy;
     }
+    if (fault instanceof Fault.Bias bias) {
+      return faultNoise.nextDouble() < bias.forcedProbability() ? bias.value() : healthy;
+    }
     if (fault instanceof Fault.CorrelatedOutput correlated) {
       return previousOutput >= 0 && faultNoise.nextDouble() < correlated.repeatProbability()
           ? previousOutput
