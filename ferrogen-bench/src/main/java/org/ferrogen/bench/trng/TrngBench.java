@@ -4,6 +4,7 @@ import java.util.concurrent.TimeUnit;
 import org.ferrogen.randomness.drbg.DrbgMechanism;
 import org.ferrogen.trng.NoiseSeed;
 import org.ferrogen.trng.SimulatedSource;
+import org.ferrogen.trng.design.StochasticCellArray;
 import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.pipeline.EntropyPipeline;
 import org.ferrogen.trng.pipeline.PipelineConfig;
@@ -75,6 +76,39 @@ public class TrngBench {
     }
   }
 
+  /** The cell array on its fast path and domain by domain (full physics, for the before/after ratio). */
+  @State(Scope.Thread)
+  public static class CellPaths {
+    @Param({"fast", "domains"})
+    String path;
+
+    StochasticCellArray source;
+    byte[] samples = new byte[RAW_SAMPLES];
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      source = new StochasticCellArray(StochasticCellArray.Config.defaults().withFastPath("fast".equals(path)),
+          TrngDesign.CELL.nominalConditions(), NoiseSeed.fromSeed(2));
+    }
+  }
+
+  /** Raw samples through the pipeline's health tests, with and without the per-cell tests. */
+  @State(Scope.Thread)
+  public static class HealthTested {
+    @Param({"true", "false"})
+    boolean cellTests;
+
+    EntropyPipeline pipeline;
+    byte[] samples = new byte[1 << 16];
+
+    @Setup(Level.Trial)
+    public void setUp() {
+      pipeline = new EntropyPipeline(
+          TrngDesign.CELL.create(TrngDesign.CELL.nominalConditions(), NoiseSeed.fromSeed(4)),
+          PipelineConfig.defaults().withLaneTests(cellTests));
+    }
+  }
+
   @State(Scope.Thread)
   public static class Adapter {
     BufferedRandomGenerator generator;
@@ -98,6 +132,20 @@ public class TrngBench {
   @Benchmark
   public byte[] raw(Raw s) {
     s.source.read(s.samples, 0, s.samples.length);
+    return s.samples;
+  }
+
+  /** 4096 raw samples of the cell array per operation, fast path or domain by domain. */
+  @Benchmark
+  public byte[] cellPath(CellPaths s) {
+    s.source.read(s.samples, 0, s.samples.length);
+    return s.samples;
+  }
+
+  /** 65,536 raw cell samples through the stream (and per-cell) health tests per operation. */
+  @Benchmark
+  public byte[] healthTested(HealthTested s) {
+    s.pipeline.rawSamples(s.samples, 0, s.samples.length);
     return s.samples;
   }
 
