@@ -25,6 +25,27 @@ class TrngCommandTest {
   }
 
   @Test
+  void everyInjectedFaultStopsTheOutputWithExitCode1AndNoFile() {
+    // Onset 1e4 with continuous health sampling: each fault is caught within the 4 MB requested
+    // (measured latencies 1.2k–36k samples, docs/health-and-drbg.md; a healthy stretch of 10^4
+    // samples raises a chance alarm with probability < 1e-3, and such an alarm is intermittent).
+    for (String fault : new String[] {"stuck", "bias", "correlation", "lane-stuck", "drift"}) {
+      Path out = dir.resolve("fault-" + fault);
+      assertThat(FerroGen.execute("trng", "--trng-design", "cell", "--seed", "3", "--fault", fault,
+          "--health-sampling", "12.5", "--bytes", "4000000", "-o", out.toString())).as(fault).isEqualTo(1);
+      assertThat(out).as(fault).doesNotExist();
+    }
+  }
+
+  @Test
+  void alphaOutsideSp80090bIsAUsageError() {
+    assertThat(FerroGen.execute("trng", "--trng-design", "cell", "--alpha", "2^-10", "--bytes", "8",
+        "-o", dir.resolve("a").toString())).isEqualTo(2);
+    assertThat(FerroGen.execute("trng", "--trng-design", "cell", "--fault", "melt", "--bytes", "8",
+        "-o", dir.resolve("b").toString())).isEqualTo(2);
+  }
+
+  @Test
   void unknownDesignIsAUsageError() {
     assertThat(FerroGen.execute("trng", "--design", "coin", "--bytes", "8", "-o", dir.resolve("x").toString())).isEqualTo(2);
     assertThat(dir.resolve("x")).doesNotExist();
