@@ -166,8 +166,16 @@ public final class TrngCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--fault lane-stuck needs a design with several cells (cell); "
           + raw.info().design() + " is tested as one stream");
     }
-    return new FaultInjectingSource(raw, f, source.seed().orElse(0) ^ 0x5DEECE66DL);
+    // The fault's own randomness (which samples a bias or correlation touches): a stream derived by
+    // hashing from --seed, or a host seed like the physics.
+    long faultSeed = source.seed().isPresent()
+        ? org.ferrogen.device.seed.StreamSeeds.derive(source.seed().getAsLong(), FAULT_STREAM)
+        : new java.security.SecureRandom().nextLong();
+    return new FaultInjectingSource(raw, f, faultSeed);
   }
+
+  /** Stream coordinate of the injected fault's randomness. */
+  private static final long FAULT_STREAM = 0xFA_0017L;
 
   private double strength(double fallback) {
     return faultStrength == null ? fallback : faultStrength;
