@@ -131,6 +131,10 @@ public record ChipState(
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     boolean done = false;
     try {
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        // A temporary file is private (rw-------); the state is an ordinary file (rw-r--r--).
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
       MessageDigest digest = sha256();
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);

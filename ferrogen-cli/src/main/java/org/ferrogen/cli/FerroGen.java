@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
       org.ferrogen.cli.cim.CimCommand.class,
+      org.ferrogen.cli.chip.ChipCommand.class,
       org.ferrogen.cli.device.DeviceCommand.class,
       org.ferrogen.cli.genai.GenerateCommand.class,
       org.ferrogen.cli.genai.PerplexityCommand.class,

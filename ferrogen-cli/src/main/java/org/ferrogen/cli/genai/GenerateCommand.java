@@ -13,6 +13,7 @@ import java.util.random.RandomGenerator;
 import org.ferrogen.genai.Generation;
 import org.ferrogen.genai.backend.BackendReport;
 import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.DigitalWork;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Diversity;
@@ -82,11 +83,13 @@ public final class GenerateCommand implements Callable<Integer> {
    * whose simulated physics is seeded with {@code s} when --seed was given and from the host's
    * SecureRandom otherwise.
    */
-  RandomGenerator entropy(long s) {
+  RandomGenerator entropy(long s, LinearBackend backend) {
+    OptionalLong physics = seed != null ? OptionalLong.of(s) : OptionalLong.empty();
     return switch (entropy) {
       case "prng" -> new SplittableRandom(s);
-      case "trng" -> TrngRandomGenerators.create(TrngDesign.byName(trngDesign),
-          seed != null ? OptionalLong.of(s) : OptionalLong.empty());
+      // On the chip, the chip's own TRNG units, metered into its ledger.
+      case "trng" -> backend instanceof ChipBackend chip ? chip.chip().trng(physics)
+          : TrngRandomGenerators.create(TrngDesign.byName(trngDesign), physics);
       default -> throw unknownEntropy();
     };
   }
@@ -95,8 +98,9 @@ public final class GenerateCommand implements Callable<Integer> {
     return new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
   }
 
-  private String entropyName() {
-    return "trng".equals(entropy) ? "trng/" + trngDesign + (seed != null ? " (seeded simulation)" : "") : entropy;
+  private String entropyName(LinearBackend backend) {
+    String design = backend instanceof ChipBackend chip ? chip.chip().spec().trng().design() : trngDesign;
+    return "trng".equals(entropy) ? "trng/" + design + (seed != null ? " (seeded simulation)" : "") : entropy;
   }
 
   @Override
@@ -116,13 +120,16 @@ public final class GenerateCommand implements Callable<Integer> {
     if (samples < 1) {
       throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
     }
+    long loadStart = System.nanoTime();
     try (LinearBackend backend = modelOptions.createBackend()) {
       LlamaModel model = LlamaModel.load(gguf, backend);
       modelOptions.calibrate(model, tokenizer);
+      // Programming (or booting a saved chip) and calibration: the wait before the first token.
+      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       backend.resetReport();
       List<Generation.Result> results = new ArrayList<>();
       for (int i = 0; i < samples; i++) {
-        Sampler sampler = new Sampler(settings, entropy(s + i));
+        Sampler sampler = new Sampler(settings, entropy(s + i, backend));
         if (!json && samples > 1) {
           out.printf("--- sample %d (seed %d)%n", i + 1, s + i);
         }
@@ -137,7 +144,7 @@ public final class GenerateCommand implements Callable<Integer> {
           out.println();
           out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; entropy %s; seed %d]%n",
               r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-              r.promptSeconds(), backend.name(), entropyName(), s + i);
+              r.promptSeconds(), backend.name(), entropyName(backend), s + i);
         }
       }
       List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
@@ -146,6 +153,14 @@ public final class GenerateCommand implements Callable<Integer> {
       BackendReport report = backend.report();
       // Tokens that went through the backend (prompts and generated), for the chip's cost per token.
       long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
+      if (backend instanceof ChipBackend chip) {
+        // The digital units' share: attention, norms, softmax, SwiGLU and the sampler, per token.
+        for (Generation.Result r : results) {
+          int total = r.promptTokens().length + r.generated().length;
+          chip.charge(DigitalWork.tokens(model.config(), 0, total, r.generated().length));
+        }
+      }
+      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
@@ -162,6 +177,7 @@ public final class GenerateCommand implements Callable<Integer> {
         node.put("tokens_per_second", tokens / seconds);
         node.put("prompt_seconds", first.promptSeconds());
         node.put("generation_seconds", seconds);
+        node.put("load_seconds", loadSeconds);
         if (samples > 1) {
           ArrayNode texts = node.putArray("texts");
           results.forEach(r -> texts.add(r.text()));
@@ -169,9 +185,9 @@ public final class GenerateCommand implements Callable<Integer> {
           node.put("distinct_2", Diversity.distinctN(generated, 2));
         }
         node.putPOJO("backend_report", report);
-        node.put("entropy", entropyName());
+        node.put("entropy", entropyName(backend));
         if (backend instanceof ChipBackend chip) {
-          node.set("chip", ChipReports.json(mapper, chip, processed));
+          node.set("chip", ChipReports.json(chip, processed, parameters));
         }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
       } else if (samples > 1) {
@@ -179,7 +195,9 @@ public final class GenerateCommand implements Callable<Integer> {
             Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
       }
       if (!json && backend instanceof ChipBackend chip) {
-        ChipReports.print(out, chip, processed);
+        out.printf(java.util.Locale.ROOT, "[model %s in %.2f s]%n",
+            modelOptions.state != null ? "booted from " + modelOptions.state : "programmed onto the chip", loadSeconds);
+        ChipReports.print(out, chip, processed, parameters);
       }
       out.flush();
     }

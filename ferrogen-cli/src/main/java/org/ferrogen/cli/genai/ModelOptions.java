@@ -4,8 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ferrogen.cim.CimConfig;
-import org.ferrogen.cim.CimConfigLoader;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.ChipState;
+import org.ferrogen.cli.options.ChipOption;
 import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.backend.FloatBackend;
 import org.ferrogen.genai.backend.LinearBackend;
@@ -13,6 +14,7 @@ import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.model.LlamaSession;
 import org.ferrogen.genai.tokenizer.Tokenizer;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by the commands that run a model: which GGUF file and which linear backend. */
@@ -27,9 +29,11 @@ public final class ModelOptions {
       "or chip (every matrix on simulated FeFET crossbar tiles) (default: ${DEFAULT-VALUE})."})
   String backend = "float";
 
-  @Option(names = "--chip", paramLabel = "FILE.yaml", description = {"Chip configuration for --backend chip, overlaid on",
-      "the defaults (the same YAML as `ferrogen cim mvm --config`)."})
-  Path chip;
+  @Mixin ChipOption chip = new ChipOption();
+
+  @Option(names = "--state", paramLabel = "STATE", description = {"Boot a chip saved by `ferrogen chip program` (or `chip age`)",
+      "instead of programming one: implies --backend chip; the state holds the spec, seed and ADC ranges."})
+  Path state;
 
   @Option(names = "--chip-seed", paramLabel = "S", description = "Seed of the chip's programming and read noise (default: ${DEFAULT-VALUE}).")
   long chipSeed = 1;
@@ -65,10 +69,8 @@ public final class ModelOptions {
   }
 
   /** Opens the model file, with an error naming it when it is missing. */
-  GgufFile open() throws IOException {
-    if (model.equals(DEFAULT_MODEL)) {
-      model = resolveDefault(Path.of(""));
-    }
+  public GgufFile open() throws IOException {
+    modelPath();
     if (!Files.isRegularFile(model)) {
       throw new IllegalArgumentException("model file " + model + " does not exist"
           + (model.equals(DEFAULT_MODEL) ? " (no --model given; run from the FerroGen folder or pass --model)" : ""));
@@ -76,10 +78,21 @@ public final class ModelOptions {
     return GgufFile.open(model);
   }
 
-  /** The backend named by --backend. */
-  LinearBackend createBackend() throws IOException {
-    if (chip != null && !"chip".equals(backend)) {
-      throw new IllegalArgumentException("--chip " + chip + " needs --backend chip");
+  /** The backend named by --backend, or the chip booted from --state. */
+  public LinearBackend createBackend() throws IOException {
+    if (state != null) {
+      if (chip.value().isPresent()) {
+        throw new IllegalArgumentException("--chip and --state: the state holds its chip's spec; give one of them");
+      }
+      if (adcCalibration != null) {
+        throw new IllegalArgumentException(
+            "--adc-calibration and --state: the state holds the ADC ranges set when it was programmed");
+      }
+      backend = "chip";
+      return new ChipBackend(boot());
+    }
+    if (chip.value().isPresent() && !"chip".equals(backend)) {
+      throw new IllegalArgumentException("--chip " + chip.value().get() + " needs --backend chip");
     }
     if (adcCalibration != null && !"chip".equals(backend)) {
       throw new IllegalArgumentException("--adc-calibration " + adcCalibration + " needs --backend chip");
@@ -89,9 +102,37 @@ public final class ModelOptions {
     }
     return switch (backend) {
       case "float" -> new FloatBackend(threads);
-      case "chip" -> new ChipBackend(chip != null ? CimConfigLoader.load(chip) : CimConfig.defaults(), chipSeed);
+      case "chip" -> new ChipBackend(new Chip(chip.spec(), chipSeed, threads));
       default -> throw new IllegalArgumentException("unknown backend '" + backend + "' (available: float, chip)");
     };
+  }
+
+  /** For commands that always run on a chip (`chip program`): --backend chip, and no --state. */
+  public void requireChip() {
+    if (state != null) {
+      throw new IllegalArgumentException("--state: this command programs a new chip; use `chip age` to change a saved one");
+    }
+    backend = "chip";
+  }
+
+  /** Sets --state as if given (`chip retention` boots its own states). */
+  public void state(Path file) {
+    state = file;
+  }
+
+  /** The chip saved in --state, checked against --model and powered on without programming. */
+  public Chip boot() throws IOException {
+    ChipState saved = ChipState.read(state);
+    saved.requireModel(ChipState.ModelIdentity.of(modelPath()));
+    return saved.boot(threads);
+  }
+
+  /** The model file (the shipped one when --model is not given). */
+  public Path modelPath() {
+    if (model.equals(DEFAULT_MODEL)) {
+      model = resolveDefault(Path.of(""));
+    }
+    return model;
   }
 
   /**
@@ -99,7 +140,7 @@ public final class ModelOptions {
    * products, inputs recorded), then sets the ADC ranges; a no-op without --adc-calibration. Returns
    * the number of calibration tokens run.
    */
-  int calibrate(LlamaModel model, Tokenizer tokenizer) throws IOException {
+  public int calibrate(LlamaModel model, Tokenizer tokenizer) throws IOException {
     if (adcCalibration == null || !(model.backend() instanceof ChipBackend chipBackend)) {
       return 0;
     }

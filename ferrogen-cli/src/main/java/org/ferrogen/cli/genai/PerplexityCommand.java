@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.DigitalWork;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Perplexity;
@@ -66,6 +67,16 @@ public final class PerplexityCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       Perplexity.Result r = Perplexity.compute(model, tokens, ctx, str);
       double seconds = (System.nanoTime() - t0) / 1e9;
+      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
+      if (backend instanceof ChipBackend chip) {
+        // Scoring runs every token through the model without sampling: digital units per position.
+        int window = Math.min(ctx, model.config().contextLength());
+        long full = r.tokensProcessed() / window;
+        for (long w = 0; w < full; w++) {
+          chip.charge(DigitalWork.tokens(model.config(), 0, window, 0));
+        }
+        chip.charge(DigitalWork.tokens(model.config(), 0, (int) (r.tokensProcessed() % window), 0));
+      }
       if (json) {
         ObjectMapper mapper = new ObjectMapper();
         ObjectNode node = mapper.createObjectNode();
@@ -81,7 +92,7 @@ public final class PerplexityCommand implements Callable<Integer> {
         node.put("seconds", seconds);
         node.putPOJO("backend_report", backend.report());
         if (backend instanceof ChipBackend chip) {
-          node.set("chip", ChipReports.json(mapper, chip, r.tokensProcessed()));
+          node.set("chip", ChipReports.json(chip, r.tokensProcessed(), parameters));
         }
         out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
       } else {
@@ -89,7 +100,7 @@ public final class PerplexityCommand implements Callable<Integer> {
             r.perplexity(), r.meanNll(), r.tokensScored(), Math.min(ctx, model.config().contextLength()), str,
             backend.name(), seconds);
         if (backend instanceof ChipBackend chip) {
-          ChipReports.print(out, chip, r.tokensProcessed());
+          ChipReports.print(out, chip, r.tokensProcessed(), parameters);
         }
       }
       out.flush();

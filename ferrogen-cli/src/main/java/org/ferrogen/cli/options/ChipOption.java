@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.ferrogen.chip.spec.ChipSpec;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.cim.CimConfig;
 import org.ferrogen.cim.CimConfigLoader;
 import picocli.CommandLine.Option;
@@ -15,7 +17,7 @@ import picocli.CommandLine.Option;
 public final class ChipOption {
 
   @Option(names = "--chip", paramLabel = "SPEC|PRESET",
-      description = "Chip: a spec file (YAML, overlaid on the defaults) or a preset name (default: the default chip).")
+      description = "Chip: a preset name (`ferrogen chip presets`) or a spec file (YAML, overlaid on its base preset) (default: the edge preset).")
   String chip;
 
   /** The option's text as given. */
@@ -34,6 +36,14 @@ public final class ChipOption {
           + (chip.endsWith(".yaml") || chip.endsWith(".yml") ? "" : " or preset"));
     }
     return Optional.of(p);
+  }
+
+  /**
+   * The chip spec: the preset named by --chip, a spec file overlaid on its base preset, or the
+   * default edge chip.
+   */
+  public ChipSpec spec() {
+    return chip == null ? ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET) : ChipSpecs.resolve(chip);
   }
 
   /** The compute-in-memory configuration of the chip: the defaults, overlaid with the spec file. */
