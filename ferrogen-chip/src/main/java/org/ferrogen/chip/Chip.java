@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.ferrogen.chip.spec.ChipSpec;
 import org.ferrogen.cim.CellLibrary;
 import org.ferrogen.cim.ChargeDomainCell;
@@ -49,6 +50,7 @@ public final class Chip {
   private final Map<String, TiledAnalogMatrix> matrices = new LinkedHashMap<>();
   private final List<ChipTrng> trngs = new ArrayList<>();
   private int tilesUsed;
+  private volatile LongConsumer progress = n -> {};
 
   /**
    * A chip of {@code spec}; {@code threads} for the matrix products and programming (0: all
@@ -134,7 +136,13 @@ public final class Chip {
   public TiledAnalogMatrix program(String name, int rows, int cols, float[] weights) {
     TiledAnalogMatrix m = allocate(name, rows, cols);
     m.program(weights);
+    progress.accept((long) rows * cols);
     return m;
+  }
+
+  /** Receives the number of weights of each matrix as soon as it is programmed (progress bars). */
+  public void onProgrammed(LongConsumer weights) {
+    this.progress = weights;
   }
 
   /** The matrices on the chip, by name, in programming order. */

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ferrogen.chip.ChipState;
 import org.ferrogen.cli.Json;
+import org.ferrogen.cli.ProgressBars;
 import org.ferrogen.cli.genai.ModelOptions;
 import org.ferrogen.cli.options.CommonOptions;
 import org.ferrogen.cli.options.OutputFileOption;
@@ -31,7 +32,12 @@ public final class ChipProgramCommand implements Callable<Integer> {
     modelOptions.requireChip();
     long t0 = System.nanoTime();
     GgufFile gguf = modelOptions.open();
-    try (ChipBackend backend = (ChipBackend) modelOptions.createBackend()) {
+    long weights = gguf.tensors().values().stream()
+        .filter(t -> t.dimensions().length == 2 && !t.name().equals("token_embd.weight"))
+        .mapToLong(t -> t.dimensions()[0] * t.dimensions()[1]).sum();
+    try (ChipBackend backend = (ChipBackend) modelOptions.createBackend();
+        ProgressBars.Progress bar = common.progress("programming", weights, "weights")) {
+      backend.chip().onProgrammed(bar);
       LlamaModel model = LlamaModel.load(gguf, backend);
       int calibrated = modelOptions.calibrate(model, Tokenizers.fromGguf(gguf));
       ChipState state = ChipState.of(backend.chip(), ChipState.ModelIdentity.of(modelOptions.modelPath()));

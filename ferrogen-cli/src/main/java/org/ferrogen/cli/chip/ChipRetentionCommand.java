@@ -38,7 +38,6 @@ import picocli.CommandLine.Option;
 public final class ChipRetentionCommand implements Callable<Integer> {
   static final double[] SECONDS = {0, 3600, 86_400, 30 * 86_400, 365.25 * 86_400, 3652.5 * 86_400};
   static final String[] LABELS = {"fresh", "1 h", "1 d", "1 month", "1 y", "10 y"};
-  static final double[] CELSIUS = {25, 85};
 
   @Mixin CommonOptions common = new CommonOptions();
 
@@ -54,6 +53,9 @@ public final class ChipRetentionCommand implements Callable<Integer> {
   @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens of the text to score (default: ${DEFAULT-VALUE}).")
   int maxTokens = 256;
 
+  @Option(names = "--celsius", split = ",", paramLabel = "T", description = "Storage temperatures, °C (default: 25,85).")
+  double[] celsius = {25, 85};
+
   @Option(names = "--plot", paramLabel = "FILE.png", description = "Also write the curves as a PNG.")
   Path plot;
 
@@ -65,6 +67,11 @@ public final class ChipRetentionCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    for (double c : celsius) {
+      if (!(c >= -55 && c <= 300)) {
+        throw new IllegalArgumentException("--celsius must be within -55..300 °C, got " + c);
+      }
+    }
     if (maxTokens < 2) {
       throw new IllegalArgumentException("--max-tokens must be at least 2, got " + maxTokens);
     }
@@ -84,18 +91,18 @@ public final class ChipRetentionCommand implements Callable<Integer> {
     Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
     int[] tokens = tokens(tokenizer, Files.readString(textFile, StandardCharsets.UTF_8));
     List<Point> points = new ArrayList<>();
-    for (double celsius : CELSIUS) {
+    for (double t : celsius) {
       for (int i = 0; i < SECONDS.length; i++) {
-        if (i == 0 && celsius != CELSIUS[0]) {
-          points.add(new Point(celsius, LABELS[0], 0, points.get(0).perplexity()));
+        if (i == 0 && t != celsius[0]) {
+          points.add(new Point(t, LABELS[0], 0, points.get(0).perplexity()));
           continue;
         }
-        ChipState aged = SECONDS[i] == 0 ? saved : saved.aged(new StorageHistory.Interval(SECONDS[i], celsius + 273.15));
+        ChipState aged = SECONDS[i] == 0 ? saved : saved.aged(new StorageHistory.Interval(SECONDS[i], t + 273.15));
         try (ChipBackend backend = new ChipBackend(aged.boot(threads))) {
           LlamaModel m = LlamaModel.load(gguf, backend);
           int ctx = m.config().contextLength();
           Perplexity.Result r = Perplexity.compute(m, tokens, ctx, Math.max(1, ctx / 2));
-          points.add(new Point(celsius, LABELS[i], SECONDS[i], r.perplexity()));
+          points.add(new Point(t, LABELS[i], SECONDS[i], r.perplexity()));
         }
       }
     }
@@ -119,13 +126,13 @@ public final class ChipRetentionCommand implements Callable<Integer> {
     common.out().printf(Locale.ROOT, "perplexity of %s on %d tokens of %s after storage, powered off%n",
         saved.model().fileName(), tokens.length, textFile.getFileName());
     common.out().printf(Locale.ROOT, "%-8s", "storage");
-    for (double c : CELSIUS) {
+    for (double c : celsius) {
       common.out().printf(Locale.ROOT, " %10s", String.format(Locale.ROOT, "%.0f °C", c));
     }
     common.out().println();
     for (int i = 0; i < SECONDS.length; i++) {
       common.out().printf(Locale.ROOT, "%-8s", LABELS[i]);
-      for (int c = 0; c < CELSIUS.length; c++) {
+      for (int c = 0; c < celsius.length; c++) {
         common.out().printf(Locale.ROOT, " %10.4f", points.get(c * SECONDS.length + i).perplexity());
       }
       common.out().println();
@@ -151,7 +158,7 @@ public final class ChipRetentionCommand implements Callable<Integer> {
         .xAxisTitle("storage time (s)").yAxisTitle("perplexity").build();
     chart.getStyler().setXAxisLogarithmic(true);
     chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
-    for (double c : CELSIUS) {
+    for (double c : celsius) {
       List<Double> x = new ArrayList<>();
       List<Double> y = new ArrayList<>();
       for (Point p : points) {

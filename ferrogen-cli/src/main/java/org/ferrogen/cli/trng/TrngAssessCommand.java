@@ -47,18 +47,49 @@ public final class TrngAssessCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print one JSON document instead of the report.")
   boolean json;
 
+  @Mixin org.ferrogen.cli.options.ChipOption chip = new org.ferrogen.cli.options.ChipOption();
+
   @Override
   public Integer call() throws Exception {
     TrngAssessment.Report r = TrngAssessment.run(source.design(), source.conditions(), source.noise(),
         source.seedDescription(), samples, streams, streamLength, reference);
     PrintWriter out = spec.commandLine().getOut();
+    org.ferrogen.chip.spec.ChipSpec.Trng hardware = chip.spec().trng();
     if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      com.fasterxml.jackson.databind.node.ObjectNode node = mapper.valueToTree(r);
+      node.put("energyPerConditionedBitJoules", conditionedBitJoules(r, hardware));
+      node.put("energyPerDrbgOutputBitJoules", drbgBitJoules(r, hardware));
+      out.println(mapper.writeValueAsString(node));
     } else {
       print(r, out);
+      out.printf("  with the %s chip's conditioner and DRBG hardware (%s):%n", chip.spec().name(),
+          "SHA-256 " + hardware.conditionerJoulesPerBlock() * 1e12 + " pJ/compression, AES "
+              + hardware.drbgJoulesPerBlock() * 1e12 + " pJ/block; assumptions, see docs/chip.md");
+      out.printf("  %-36s %.2f fJ%n", "per full-entropy bit incl. SHA-256", conditionedBitJoules(r, hardware) * 1e15);
+      out.printf("  %-36s %.2f fJ%n", "per DRBG output bit incl. AES", drbgBitJoules(r, hardware) * 1e15);
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Energy of one conditioned, full-entropy bit: its raw bits plus its share of the SHA-256
+   * compressions of a 256-bit block (raw bits packed, plus 65 bits of padding and length).
+   */
+  static double conditionedBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
+    double rawBitsPerBlock = r.rawBitsPerFullEntropyBit() * 256;
+    double compressions = Math.ceil((rawBitsPerBlock + 65) / 512);
+    return r.rawBitsPerFullEntropyBit() * r.energyPerRawBit() + compressions * hardware.conditionerJoulesPerBlock() / 256;
+  }
+
+  /**
+   * Energy of one CTR_DRBG output bit: one AES block per 128 output bits; the reseeds (one
+   * conditioned 256-bit block per MiB of output by default) add a negligible share.
+   */
+  static double drbgBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
+    double reseedShare = (256 * conditionedBitJoules(r, hardware) + 3 * hardware.drbgJoulesPerBlock()) / (8.0 * (1 << 20));
+    return hardware.drbgJoulesPerBlock() / 128 + reseedShare;
   }
 
   static void print(TrngAssessment.Report r, PrintWriter out) {
