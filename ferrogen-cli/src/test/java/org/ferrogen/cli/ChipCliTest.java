@@ -38,7 +38,7 @@ class ChipCliTest {
         "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     state = dir.resolve("tiny.state");
-    Run p = run("chip", "program", "--model", model.toString(), "--chip-seed", "5", "-o", state.toString(), "--json");
+    Run p = run("chip", "program", "--model", model.toString(), "--seed", "3", "-o", state.toString(), "--json");
     assertThat(p.exit()).as(p.err()).isZero();
   }
 
@@ -61,7 +61,7 @@ class ChipCliTest {
   void aBootedStateGeneratesTheSameTokensAsTheFreshlyProgrammedChip() throws Exception {
     String[] common = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "8", "--seed", "3",
         "--json"};
-    Run fresh = run(concat(common, "--backend", "chip", "--chip-seed", "5"));
+    Run fresh = run(concat(common, "--backend", "chip", "--seed", "3"));
     Run booted = run(concat(common, "--state", state.toString()));
     assertThat(fresh.exit()).as(fresh.err()).isZero();
     assertThat(booted.exit()).as(booted.err()).isZero();
@@ -117,7 +117,7 @@ class ChipCliTest {
     Path shipped = shippedModel();
     org.junit.jupiter.api.Assumptions.assumeTrue(shipped != null, "models/ferrogen-kjv.gguf not found");
     Path trained = dir.resolve("kjv.state");
-    Run p = run("chip", "program", "--model", shipped.toString(), "--chip-seed", "1", "-o", trained.toString());
+    Run p = run("chip", "program", "--model", shipped.toString(), "--seed", "1", "-o", trained.toString());
     assertThat(p.exit()).as(p.err()).isZero();
     Run r = run("chip", "retention", "--state", trained.toString(), "--model", shipped.toString(), "--max-tokens", "96",
         "--celsius", "150", "--json");
