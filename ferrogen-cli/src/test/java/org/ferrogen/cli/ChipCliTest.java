@@ -34,7 +34,7 @@ class ChipCliTest {
   @BeforeAll
   static void programAModel() {
     model = dir.resolve("tiny.gguf");
-    Run r = run("gguf", "random", "--params", "200K", "--vocab", "300", "--context", "64", "--type", "q8_0",
+    Run r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
         "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     state = dir.resolve("tiny.state");
@@ -61,7 +61,7 @@ class ChipCliTest {
   void aBootedStateGeneratesTheSameTokensAsTheFreshlyProgrammedChip() throws Exception {
     String[] common = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "8", "--seed", "3",
         "--json"};
-    Run fresh = run(concat(common, "--backend", "chip", "--seed", "3"));
+    Run fresh = run(concat(common, "--backend", "chip"));
     Run booted = run(concat(common, "--state", state.toString()));
     assertThat(fresh.exit()).as(fresh.err()).isZero();
     assertThat(booted.exit()).as(booted.err()).isZero();
@@ -78,7 +78,7 @@ class ChipCliTest {
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip()).contains("checksum mismatch").doesNotContain("\n").doesNotContain("Exception");
     Path other = dir.resolve("other.gguf");
-    assertThat(run("gguf", "random", "--params", "200K", "--vocab", "300", "--context", "64", "--type", "q8_0",
+    assertThat(run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
         "--seed", "99", "-o", other.toString()).exit()).isZero();
     Run foreign = run("generate", "--model", other.toString(), "--prompt", "x", "--state", state.toString());
     assertThat(foreign.err().strip()).contains("holds model tiny.gguf").doesNotContain("\n");

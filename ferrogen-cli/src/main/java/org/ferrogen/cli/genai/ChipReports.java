@@ -54,8 +54,9 @@ final class ChipReports {
     for (ChipTrng t : chip.chip().trngs()) {
       double demand = t.rawSamples() / n * t.sourceInfo().bitsPerSample() * BUDGET_TOKENS_PER_SECOND;
       out.printf(Locale.ROOT, "[TRNG %s: %.1f bits consumed per token; cells' endurance lifetime %.3g s at full rate (%.3g raw bits/s),"
-          + " %.3g s at %.0f tokens/s]%n", t.sourceInfo().design(), t.consumedBits() / n, t.fullRateLifetimeSeconds(),
-          t.rawBitRate(), t.enduranceLifetimeSeconds(demand), BUDGET_TOKENS_PER_SECOND);
+          + " %.3g s at %.0f tokens/s%s]%n", t.sourceInfo().design(), t.consumedBits() / n, t.fullRateLifetimeSeconds(),
+          t.rawBitRate(), t.enduranceLifetimeSeconds(demand), BUDGET_TOKENS_PER_SECOND,
+          chip.chip().spec().trng().carvedFromWeights() ? "; the TRNG cells are weight cells, worn as both" : "");
     }
   }
 
@@ -119,6 +120,8 @@ final class ChipReports {
       o.put("endurance_lifetime_full_rate_s", t.fullRateLifetimeSeconds());
       o.put("endurance_lifetime_at_demand_s", t.enduranceLifetimeSeconds(demand));
       o.put("demand_tokens_per_second", BUDGET_TOKENS_PER_SECOND);
+      // Triple duty: the TRNG cells are weight cells, so this lifetime is also theirs as memory.
+      o.put("carved_from_weights", chip.chip().spec().trng().carvedFromWeights());
     }
     return node;
   }
