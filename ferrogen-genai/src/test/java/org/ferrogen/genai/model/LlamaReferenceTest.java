@@ -36,9 +36,9 @@ class LlamaReferenceTest {
     return new LlamaConfig("tiny", 64, 128, 2, 544, 4, kvHeads, VOCAB, 10000f, 1e-5f);
   }
 
-  /** For the K-quants, rows of 256 and 768 so that every matrix is stored in the K-quant itself. */
+  /** For the K-quants, rows of 256 so that every matrix is stored in the K-quant itself. */
   static LlamaConfig config(int kvHeads, GgmlType type) {
-    return type.blockSize() == 256 ? new LlamaConfig("tiny", 64, 256, 2, 768, 4, kvHeads, VOCAB, 10000f, 1e-5f)
+    return type.blockSize() == 256 ? new LlamaConfig("tiny", 64, 256, 2, 256, 4, kvHeads, VOCAB, 10000f, 1e-5f)
         : config(kvHeads);
   }
 
