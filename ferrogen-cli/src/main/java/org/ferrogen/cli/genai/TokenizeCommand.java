@@ -30,7 +30,7 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
   @Option(names = {"-m", "--model"}, paramLabel = "FILE.gguf",
-      description = "GGUF model or vocabulary file (default: ${DEFAULT-VALUE}).")
+      description = "GGUF model or vocabulary file (default: the shipped models/ferrogen-kjv.gguf).")
   Path model = ModelOptions.DEFAULT_MODEL;
 
   @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "The text to tokenize.")
@@ -50,7 +50,7 @@ public final class TokenizeCommand implements Callable<Integer> {
     String text = prompt != null ? prompt
         : file != null ? Files.readString(file, StandardCharsets.UTF_8)
         : new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
-    Path path = model.equals(ModelOptions.DEFAULT_MODEL) ? ModelOptions.resolveDefault(Path.of("")) : model;
+    Path path = model.equals(ModelOptions.DEFAULT_MODEL) ? ModelOptions.resolveDefault() : model;
     if (!Files.isRegularFile(path)) {
       throw new IllegalArgumentException("model file " + path + " does not exist");
     }
