@@ -2,6 +2,7 @@ package org.ferrogen.cli.options;
 
 import java.security.SecureRandom;
 import java.util.OptionalLong;
+import org.ferrogen.device.seed.StreamSeeds;
 import picocli.CommandLine.Option;
 
 /**
@@ -35,19 +36,25 @@ public final class SeedOption {
   }
 
   /**
-   * The seed of one named stream of randomness (the chip's programming noise, the i-th sample),
-   * derived by hashing (SHA-256 of the seed and the name), never by adding: seeds S and S+1 must
-   * not give overlapping streams.
+   * The seed of one named stream of randomness (the chip, the inputs, the i-th continuation),
+   * derived from this seed by {@link StreamSeeds}, the one derivation utility (hashing, never adding).
    */
   public long derive(String stream) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(java.nio.ByteBuffer.allocate(8).putLong(value()).array());
-      sha.update(stream.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
+    return derive(value(), stream);
+  }
+
+  /**
+   * {@code seed}'s stream named {@code stream}: the name's UTF-8 bytes, eight to a coordinate (an
+   * injective naming), absorbed by {@link StreamSeeds#derive(long, long...)}.
+   */
+  public static long derive(long seed, String stream) {
+    byte[] b = stream.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long[] coordinates = new long[(b.length + 7) / 8 + 1];
+    coordinates[0] = b.length;
+    for (int i = 0; i < b.length; i++) {
+      coordinates[1 + i / 8] |= (b[i] & 0xFFL) << (8 * (i % 8));
     }
+    return StreamSeeds.derive(seed, coordinates);
   }
 
   /** Sets the seed as if given on the command line (the demo fixes its seeds). */

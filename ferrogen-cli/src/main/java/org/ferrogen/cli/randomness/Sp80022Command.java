@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
       "Run the 15 NIST SP 800-22 rev1a randomness tests on a bit file.",
       "Uses the STS 2.1.2 defaults and prints the STS final analysis per test: the proportion of"
           + " passing streams and the uniformity of their P-values.",
-      "Exit code 1 when more (test, variant) lines fail than an ideal generator fails with probability 1 %."
+      "Exit code 1 when more (test, variant) lines fail than an ideal generator fails with probability 1 %%."
     },
     footer = {"%nExample:%n  ferrogen trng --bytes 12500000 -o bits.bin && ferrogen sp800-22 bits.bin --format msb --streams 100"})
 public final class Sp80022Command implements Callable<Integer> {
@@ -52,7 +52,7 @@ public final class Sp80022Command implements Callable<Integer> {
           + " msb/lsb: raw bytes, most/least significant bit first. Default: ${DEFAULT-VALUE}.")
   BitFormat format;
 
-  @Option(names = "--stream-length", paramLabel = "N",
+  @Option(names = "--stream-length", paramLabel = "BITS",
       description = "Bits per stream. Default: all bits, or the file divided by --streams.")
   Integer streamLength;
 
