@@ -164,13 +164,15 @@ public final class Sp80022Command implements Callable<Integer> {
     // Three rows of five small panels would not fit a side-by-side strip; group five tests a chart.
     for (int g = 0; g < entries.size(); g += 5) {
       CategoryChart c = Plots.bars("SP 800-22 P-values, " + name + " (" + report.streams() + " streams)",
-          "P-value bin (lower edge)", "P-values in bin");
+          "P-value bin (lower edge)", "fraction of the test's P-values");
       for (Map.Entry<String, int[]> e : entries.subList(g, Math.min(entries.size(), g + 5))) {
-        List<Integer> counts = new ArrayList<>();
+        // Fractions share one scale across tests with 1 and with 148 variants (0.1 per bin if flat).
+        double total = Math.max(1, java.util.Arrays.stream(e.getValue()).sum());
+        List<Double> fractions = new ArrayList<>();
         for (int v : e.getValue()) {
-          counts.add(v);
+          fractions.add(v / total);
         }
-        c.addSeries(e.getKey(), bins, counts);
+        c.addSeries(e.getKey(), bins, fractions);
       }
       c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
       charts.add(c);

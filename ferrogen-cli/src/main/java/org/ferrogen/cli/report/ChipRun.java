@@ -143,7 +143,7 @@ public final class ChipRun {
     rows.add(new ReportData.Row("device parameter set", s.deviceParams()));
     rows.add(new ReportData.Row("TRNG design", s.trngDesign().cliName() + " (" + s.trngDesign().algorithm() + ")"));
     rows.add(new ReportData.Row("tile", s.chip().tile().rows() + " × " + s.chip().tile().cols()));
-    rows.add(new ReportData.Row("cell", String.valueOf(s.chip().cell())));
+    rows.add(new ReportData.Row("cell", String.valueOf(s.chip().cell().type())));
     rows.add(new ReportData.Row("model", s.model().getFileName().toString()));
     rows.add(new ReportData.Row("seed", Long.toString(s.seed())));
     return new ReportData.Spec(rows, ChipSpecs.toYaml(s.chipSpec()));
