@@ -123,7 +123,9 @@ class Sp80090bCommandTest {
     Run wrong = run("sp800-90b", raw.toString(), "-k", "1");
     assertThat(wrong.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(wrong.err()).contains("does not fit").contains("--format packed-msb");
-    Run packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json");
+    Run packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json", "--out-dir",
+        dir.resolve("plots").toString());
+    assertThat(dir.resolve("plots/sp800-90b-estimators.svg")).exists();
     assertThat(packed.code()).as(packed.err()).isZero();
     var j = new ObjectMapper().readTree(packed.out());
     assertThat(j.get("samples").asInt()).isEqualTo(20_000);
