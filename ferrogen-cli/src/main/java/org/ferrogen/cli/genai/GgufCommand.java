@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferrogen gguf}: inspect GGUF files and write random-weight models. */
 @Command(name = "gguf", mixinStandardHelpOptions = true, description = "Inspect and write GGUF model files.",
+    footer = {"%nExample:%n  ferrogen gguf info models/ferrogen-kjv.gguf"},
     subcommands = {GgufCommand.Info.class, GgufCommand.Random.class, GgufCommand.Quantize.class})
 public final class GgufCommand implements Runnable {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

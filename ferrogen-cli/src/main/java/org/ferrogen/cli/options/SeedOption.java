@@ -2,6 +2,7 @@ package org.ferrogen.cli.options;
 
 import java.security.SecureRandom;
 import java.util.OptionalLong;
+import org.ferrogen.device.seed.StreamSeeds;
 import picocli.CommandLine.Option;
 
 /**
