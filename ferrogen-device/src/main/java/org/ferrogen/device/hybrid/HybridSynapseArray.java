@@ -2,7 +2,6 @@ package org.ferrogen.device.hybrid;
 
 import java.util.function.IntConsumer;
 import java.util.random.RandomGenerator;
-import org.ferrogen.device.memristor.MemristorArray;
 import org.ferrogen.device.params.DeviceParams;
 import org.ferrogen.device.params.MemristorParams;
 
@@ -50,9 +49,7 @@ public final class HybridSynapseArray {
   private final boolean[] dirty;
   private final int[] dirtyList;
   private int dirtyCount;
-  private final byte[] active;
-  private final MemristorArray plus;
-  private final MemristorArray minus;
+  private final DifferentialPairs pairs;
   private final ChargeSharingTransfer transfer;
   private final boolean transferVariability;
   private final RandomGenerator rng;
@@ -95,10 +92,8 @@ public final class HybridSynapseArray {
     this.cellWrites = new int[Math.multiplyExact(n, HIDDEN_BITS)];
     this.dirty = new boolean[n];
     this.dirtyList = new int[n];
-    this.active = new byte[n];
     MemristorParams m = params.requireMemristor().withConductanceSigmaS(conductanceSigmaS);
-    this.plus = new MemristorArray(m, n, rng);
-    this.minus = new MemristorArray(m, n, rng);
+    this.pairs = new DifferentialPairs(m, n, rng);
     this.transfer = transfer;
     this.transferVariability = transferVariability;
     this.rng = rng;
@@ -142,9 +137,9 @@ public final class HybridSynapseArray {
     return value < 0 ? -m : m;
   }
 
-  /** Code the memristors of synapse {@code i} were last programmed to (sign from the active side). */
-  public int programmedSide(int i) {
-    return active[i];
+  /** Code the memristors of synapse {@code i} were last programmed to. */
+  public int programmedCode(int i) {
+    return pairs.code(i);
   }
 
   private static short word(int value) {
@@ -220,16 +215,7 @@ public final class HybridSynapseArray {
       fecapReads += TRANSFER_READS;
       transferFecapEnergy += readEnergy[words[i] & TRANSFER_MASK];
       int c = code(value(i));
-      int side = Integer.signum(c);
-      if (active[i] != 0 && active[i] != side) {
-        (active[i] > 0 ? plus : minus).reset(i, rng);
-      }
-      if (side != 0) {
-        MemristorArray target = side > 0 ? plus : minus;
-        target.reset(i, rng);
-        target.set(i, transfer.compliance(Math.abs(c), transferVariability, rng), rng);
-      }
-      active[i] = (byte) side;
+      pairs.program(i, c, c == 0 ? 0 : transfer.compliance(Math.abs(c), transferVariability, rng), rng);
       synapseTransfers++;
       reprogrammed.accept(i);
     }
@@ -238,19 +224,15 @@ public final class HybridSynapseArray {
   }
 
   public double conductancePlus(int i) {
-    return plus.conductance(i);
+    return pairs.plus(i);
   }
 
   public double conductanceMinus(int i) {
-    return minus.conductance(i);
+    return pairs.minus(i);
   }
 
-  public MemristorArray plus() {
-    return plus;
-  }
-
-  public MemristorArray minus() {
-    return minus;
+  public DifferentialPairs pairs() {
+    return pairs;
   }
 
   /** Cycles of hidden-weight cell {@code bit} of synapse {@code i}: its reads plus its writes. */
@@ -275,7 +257,7 @@ public final class HybridSynapseArray {
 
   /** Largest cycle count (SETs) of any memristor. */
   public int maxMemristorCycles() {
-    return Math.max(plus.maxCycles(), minus.maxCycles());
+    return pairs.maxCycles();
   }
 
   /** Hidden-weight updates applied. */
@@ -300,7 +282,7 @@ public final class HybridSynapseArray {
 
   /** Memristor RESETs and SETs so far. */
   public long memristorOperations() {
-    return plus.resets() + plus.sets() + minus.resets() + minus.sets();
+    return pairs.operations();
   }
 
   /** Device-model energy of the hidden-weight updates (reads and writes), joules. */
@@ -310,6 +292,6 @@ public final class HybridSynapseArray {
 
   /** Device-model energy of the transfers: the 4 FeCAP reads and the memristor RESETs and SETs. */
   public double transferEnergyJoules() {
-    return transferFecapEnergy + plus.energyJoules() + minus.energyJoules();
+    return transferFecapEnergy + pairs.energyJoules();
   }
 }
