@@ -51,6 +51,9 @@ public final class ProgressBars {
     /** Changes the total when it becomes known only after the start. */
     default void total(long total) {}
 
+    /** Text shown after the bar (e.g. a running accuracy). */
+    default void message(String text) {}
+
     @Override
     void close();
   }
@@ -85,6 +88,11 @@ public final class ProgressBars {
       @Override
       public void total(long t) {
         bar.maxHint(t);
+      }
+
+      @Override
+      public void message(String text) {
+        bar.setExtraMessage(text);
       }
 
       @Override

@@ -1,27 +1,30 @@
 package org.ferrogen.cli.learn;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.SynapseRegion;
+import org.ferrogen.cli.Json;
 import org.ferrogen.cli.Plots;
+import org.ferrogen.cli.ProgressBars;
 import org.ferrogen.learn.data.FashionMnist;
 import org.ferrogen.learn.onchip.Devices;
 import org.ferrogen.learn.onchip.EpochResult;
 import org.ferrogen.learn.onchip.OnChipResult;
 import org.ferrogen.learn.onchip.OnChipTrainer;
 import org.ferrogen.learn.onchip.Scheme;
+import org.ferrogen.learn.onchip.TrainingListener;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code ferrogen train}: online training of an MLP on Fashion-MNIST with its weights in the hybrid
@@ -33,43 +36,42 @@ import picocli.CommandLine.Spec;
         "synapses, or a baseline) and report accuracy, writes against endurance and programming energy."},
     subcommands = TrainCommand.Sweep.class)
 public final class TrainCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Mixin TrainOptions options;
 
-  @Option(names = "--transfer-every", paramLabel = "K", description = "Samples between FeCAP → memristor transfers (default: ${DEFAULT-VALUE}).")
-  int transferEvery = 100;
-
-  @Option(names = "--out-dir", paramLabel = "DIR", description = "Write train.json, train-curve.csv and train-curve.png here.")
-  Path outDir;
-
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
-
-  @Option(names = "--quiet", description = "No progress line.")
-  boolean quiet;
+  @Option(names = "--transfer-every", paramLabel = "K",
+      description = "Samples between FeCAP → memristor transfers (default: the chip's synapse array, 100 for the CEA presets).")
+  Integer transferEvery;
 
   @Override
   public Integer call() throws Exception {
     options.validate();
-    if (transferEvery < 1) {
-      throw new IllegalArgumentException("--transfer-every must be >= 1, got " + transferEvery);
-    }
     int[] sizes = options.layerSizes();
     FashionMnist.Splits data = options.data();
-    Devices devices = options.scheme == Scheme.FLOAT ? null : options.devices();
-    OnChipTrainer trainer = new OnChipTrainer(sizes, options.config(options.scheme, transferEvery, options.seed), devices);
-    OnChipResult result = trainer.train(data.train(), data.test(), options.epochs,
-        new Progress(System.err, quiet, TrainOptions.name(options.scheme)));
-    PrintWriter out = spec.commandLine().getOut();
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    if (json) {
-      out.println(mapper.writeValueAsString(TrainReports.json(mapper, result)));
+    long seed = options.seed.value();
+    Chip chip = options.chip(seed);
+    SynapseRegion region = chip.synapseRegion(null);
+    int k = transferEvery == null ? region.spec().transferEvery() : transferEvery;
+    if (k < 1) {
+      throw new IllegalArgumentException("--transfer-every must be >= 1, got " + k);
+    }
+    OnChipTrainer trainer = options.scheme == Scheme.FLOAT
+        ? new OnChipTrainer(sizes, options.config(options.scheme, k, seed), null)
+        : new OnChipTrainer(sizes, options.config(options.scheme, k, seed), region,
+            Devices.of(region, chip.ledger().technology()));
+    OnChipResult result;
+    try (ProgressBars.Progress bar = options.common.progress(
+        "train " + TrainOptions.name(options.scheme), (long) data.train().count() * options.epochs, "samples")) {
+      result = trainer.train(data.train(), data.test(), options.epochs, listener(bar, options));
+    }
+    PrintWriter out = options.common.out();
+    if (options.common.json()) {
+      options.common.printJson(TrainReports.json(result));
     } else {
       TrainReports.text(out, result);
     }
-    if (outDir != null) {
-      Files.createDirectories(outDir);
+    if (options.outDir.value().isPresent()) {
+      Path outDir = options.outDir.create(Path.of("."));
       Plots.headless();
       StringBuilder csv = new StringBuilder("epoch,train_accuracy,test_accuracy,mean_loss_nats,seconds\n");
       for (EpochResult e : result.epochs()) {
@@ -77,14 +79,37 @@ public final class TrainCommand implements Callable<Integer> {
             e.meanLoss(), e.seconds()));
       }
       Plots.csv(outDir.resolve("train-curve.csv"), csv);
-      Plots.csv(outDir.resolve("train.json"), mapper.writeValueAsString(TrainReports.json(mapper, result)) + "\n");
+      Plots.csv(outDir.resolve("train.json"), Json.write(TrainReports.json(result)) + "\n");
       Plots.png(outDir.resolve("train-curve.png"), List.of(curve(List.of(result))));
-      if (!json) {
+      if (!options.common.json()) {
         out.println("wrote " + outDir.resolve("train-curve.png") + ", train-curve.csv, train.json");
       }
     }
     out.flush();
     return 0;
+  }
+
+  /** Feeds the bar and shows the running accuracy; prints each epoch's result unless quiet. */
+  static TrainingListener listener(ProgressBars.Progress bar, TrainOptions options) {
+    return new TrainingListener() {
+      private long last;
+
+      @Override
+      public void progress(long done, long total, double runningAccuracy) {
+        bar.accept(done - last);
+        last = done;
+        bar.message(String.format(Locale.ROOT, "running accuracy %.1f %%", 100 * runningAccuracy));
+      }
+
+      @Override
+      public void epoch(EpochResult r) {
+        if (!options.common.quiet() && !options.common.json()) {
+          options.common.err().printf(Locale.ROOT, "epoch %d: train %.2f %%, test %.2f %% (%.0f s)%n", r.epoch(),
+              100 * r.trainAccuracy(), 100 * r.testAccuracy(), r.seconds());
+          options.common.err().flush();
+        }
+      }
+    };
   }
 
   /** Test accuracy per epoch, one series per run. */
@@ -108,22 +133,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Command(name = "sweep", mixinStandardHelpOptions = true,
       description = "Train once per transfer interval k and tabulate accuracy, programming energy and memristor wear.")
   static final class Sweep implements Callable<Integer> {
-    @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Mixin TrainOptions options;
 
     @Option(names = "--transfer-every", split = ",", paramLabel = "K[,K...]",
         description = "Transfer intervals (default: 1,10,100,1000).")
     List<Integer> ks = List.of(1, 10, 100, 1000);
-
-    @Option(names = "--out-dir", paramLabel = "DIR", description = "Write sweep.json, sweep.csv and sweep.png here.")
-    Path outDir;
-
-    @Option(names = "--json", description = "Print one JSON object instead of text.")
-    boolean json;
-
-    @Option(names = "--quiet", description = "No progress line.")
-    boolean quiet;
 
     @Override
     public Integer call() throws Exception {
@@ -135,28 +150,36 @@ public final class TrainCommand implements Callable<Integer> {
       }
       int[] sizes = options.layerSizes();
       FashionMnist.Splits data = options.data();
-      Devices devices = options.devices();
+      long seed = options.seed.value();
+      Devices devices = null;
       List<OnChipResult> runs = new ArrayList<>();
-      for (int k : ks) {
-        OnChipTrainer trainer = new OnChipTrainer(sizes, options.config(options.scheme, k, options.seed), devices);
-        runs.add(trainer.train(data.train(), data.test(), options.epochs,
-            new Progress(System.err, quiet, TrainOptions.name(options.scheme) + " k=" + k)));
+      try (ProgressBars.Progress bar = options.common.progress(
+          "sweep k", (long) data.train().count() * options.epochs * ks.size(), "samples")) {
+        for (int k : ks) {
+          // One fresh chip per k: each run starts from unworn devices.
+          Chip chip = options.chip(seed);
+          SynapseRegion region = chip.synapseRegion(null);
+          if (devices == null) {
+            devices = Devices.of(region, chip.ledger().technology());
+          }
+          OnChipTrainer trainer = new OnChipTrainer(sizes, options.config(options.scheme, k, seed), region, devices);
+          runs.add(trainer.train(data.train(), data.test(), options.epochs, listener(bar, options)));
+        }
       }
-      PrintWriter out = spec.commandLine().getOut();
-      ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      var array = mapper.createArrayNode();
-      runs.forEach(r -> array.add(TrainReports.json(mapper, r)));
-      String table = table(runs);
-      if (json) {
-        out.println(mapper.writeValueAsString(mapper.createObjectNode().set("runs", array)));
+      PrintWriter out = options.common.out();
+      ObjectNode document = Json.object();
+      ArrayNode array = document.putArray("runs");
+      runs.forEach(r -> array.add(TrainReports.json(r)));
+      if (options.common.json()) {
+        options.common.printJson(document);
       } else {
-        out.print(table);
+        out.print(table(runs));
       }
-      if (outDir != null) {
-        Files.createDirectories(outDir);
+      if (options.outDir.value().isPresent()) {
+        Path outDir = options.outDir.create(Path.of("."));
         Plots.headless();
         Plots.csv(outDir.resolve("sweep.csv"), csv(runs));
-        Plots.csv(outDir.resolve("sweep.json"), mapper.writeValueAsString(mapper.createObjectNode().set("runs", array)) + "\n");
+        Plots.csv(outDir.resolve("sweep.json"), Json.write(document) + "\n");
         Plots.png(outDir.resolve("sweep.png"), List.of(tradeOff(runs), curve(runs)));
       }
       out.flush();

@@ -3,12 +3,17 @@ package org.ferrogen.cli.learn;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Locale;
-import org.ferrogen.device.params.ParameterSets;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.spec.ChipSpecs;
+import org.ferrogen.cli.options.ChipOption;
 import org.ferrogen.learn.data.FashionMnist;
-import org.ferrogen.learn.onchip.Devices;
 import org.ferrogen.learn.onchip.OnChipConfig;
 import org.ferrogen.learn.onchip.Readout;
 import org.ferrogen.learn.onchip.Scheme;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.OutDirOption;
+import org.ferrogen.cli.options.SeedOption;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code ferrogen train} and {@code ferrogen train sweep}. */
@@ -42,11 +47,13 @@ public final class TrainOptions {
   @Option(names = "--sigma-g", paramLabel = "SIEMENS", description = "Memristor programming spread σ_G (default: the device set's, 8.7e-6 for cea-leti-2025).")
   Double sigmaG;
 
-  @Option(names = "--device", paramLabel = "SET|FILE.yaml", description = "Device parameter set (default: ${DEFAULT-VALUE}).")
-  String device = ParameterSets.CEA_LETI_2025;
+  @Mixin ChipOption chip;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of every random stream (default: ${DEFAULT-VALUE}).")
-  long seed = 1;
+  @Mixin SeedOption seed;
+
+  @Mixin CommonOptions common;
+
+  @Mixin OutDirOption outDir;
 
   int[] layerSizes() {
     try {
@@ -65,8 +72,12 @@ public final class TrainOptions {
         Readout.aihwkitDefaults(), OnChipDefaults.WEIGHT_RANGE, runSeed);
   }
 
-  Devices devices() {
-    return Devices.of(ParameterSets.resolve(device));
+  /** Preset used when --chip is not given: CEA-Leti lines scaled to hold a whole MLP. */
+  static final String DEFAULT_CHIP = "hybrid-learning";
+
+  /** A fresh chip of the --chip spec (default {@value #DEFAULT_CHIP}) seeded with {@code runSeed}. */
+  Chip chip(long runSeed) {
+    return new Chip(ChipSpecs.resolve(chip.value().orElse(DEFAULT_CHIP)), runSeed, 1);
   }
 
   FashionMnist.Splits data() throws IOException {

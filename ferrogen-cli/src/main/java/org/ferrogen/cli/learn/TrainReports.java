@@ -1,11 +1,11 @@
 package org.ferrogen.cli.learn;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.ferrogen.cim.cost.CostCategory;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.cli.Json;
 import org.ferrogen.learn.onchip.EpochResult;
 import org.ferrogen.learn.onchip.OnChipResult;
 import org.ferrogen.learn.onchip.Wear;
@@ -17,8 +17,8 @@ final class TrainReports {
 
   private TrainReports() {}
 
-  static ObjectNode json(ObjectMapper mapper, OnChipResult r) {
-    ObjectNode o = mapper.createObjectNode();
+  static ObjectNode json(OnChipResult r) {
+    ObjectNode o = Json.object();
     o.put("scheme", TrainOptions.name(r.config().scheme()));
     ArrayNode net = o.putArray("net");
     for (int s : r.layerSizes()) {

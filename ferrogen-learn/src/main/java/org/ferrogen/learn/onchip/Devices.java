@@ -1,6 +1,7 @@
 package org.ferrogen.learn.onchip;
 
-import org.ferrogen.cim.cost.TechnologyNode;
+import org.ferrogen.chip.SynapseRegion;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.device.hybrid.ChargeSharingTransfer;
 import org.ferrogen.device.hybrid.FeCapOperationEnergy;
 import org.ferrogen.device.params.DeviceParams;
@@ -9,14 +10,28 @@ import org.ferrogen.device.params.MemristorParams;
 /**
  * The device physics a training run shares between its layers, built once (the charge-sharing and
  * FeCAP energy simulations take a moment): the parameter set, its transfer characteristic and FeCAP
- * operation energies, and the technology node of the periphery (130 nm, the CEA-Leti process).
+ * operation energies, the technology node of the periphery, and the per-operation programming costs
+ * the paper assumes (100 fJ per FeCAP, 1 pJ per memristor operation in Martemucci 2025).
  */
 public record Devices(
-    DeviceParams params, ChargeSharingTransfer transfer, FeCapOperationEnergy fecapEnergy, TechnologyNode node) {
+    DeviceParams params,
+    ChargeSharingTransfer transfer,
+    FeCapOperationEnergy fecapEnergy,
+    TechnologyNode node,
+    double paperFecapOpJoules,
+    double paperMemristorOpJoules) {
 
+  /** The physics of a chip's synapse region, on the chip's technology node. */
+  public static Devices of(SynapseRegion region, TechnologyNode node) {
+    DeviceParams p = region.deviceParams();
+    return new Devices(p, new ChargeSharingTransfer(p), FeCapOperationEnergy.of(p), node,
+        region.spec().fecapProgramJoules(), region.spec().memristorProgramJoules());
+  }
+
+  /** A parameter set on the CEA-Leti 130 nm node with the paper's assumed operation costs. */
   public static Devices of(DeviceParams params) {
     return new Devices(params, new ChargeSharingTransfer(params), FeCapOperationEnergy.of(params),
-        TechnologyNode.preset("130nm"));
+        TechnologyNode.preset("130nm"), Wear.PAPER_FECAP_OP_J, Wear.PAPER_MEMRISTOR_OP_J);
   }
 
   public MemristorParams memristor() {

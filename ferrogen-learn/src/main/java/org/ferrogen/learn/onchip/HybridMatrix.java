@@ -3,6 +3,7 @@ package org.ferrogen.learn.onchip;
 import java.util.SplittableRandom;
 import org.ferrogen.cim.AnalogMatrix;
 import org.ferrogen.device.hybrid.HybridSynapseArray;
+import org.ferrogen.device.seed.StreamSeeds;
 
 /**
  * A weight matrix of CEA-Leti hybrid synapses (Martemucci et al., Nature Electronics 8, 921, 2025):
@@ -20,6 +21,8 @@ import org.ferrogen.device.hybrid.HybridSynapseArray;
 public final class HybridMatrix implements SynapticMatrix {
 
   private static final int CODE_STEP = 1 << HybridSynapseArray.MSB_SHIFT;
+  /** Stream coordinate of the Bernoulli update mask. */
+  static final long UPDATE_MASK = 0xB3A5_0001L;
 
   private final int rows;
   private final int cols;
@@ -32,6 +35,8 @@ public final class HybridMatrix implements SynapticMatrix {
   private final int transferEvery;
   private final GeometricSkips mask;
   private long samples;
+  private final double paperFecap;
+  private final double paperMemristor;
   private final Wear programmed;
 
   /**
@@ -39,7 +44,7 @@ public final class HybridMatrix implements SynapticMatrix {
    * @param range largest hidden weight (511 LSBs)
    */
   public HybridMatrix(int rows, int cols, float[] initial, float range, Devices devices, OnChipConfig config,
-      boolean ideal, SplittableRandom random) {
+      boolean ideal, long seed) {
     this.rows = rows;
     this.cols = cols;
     this.ideal = ideal;
@@ -49,12 +54,14 @@ public final class HybridMatrix implements SynapticMatrix {
     this.transferEvery = config.transferEvery();
     double sigma = ideal ? 0 : devices.sigma(config);
     this.array = new HybridSynapseArray(devices.params(), rows, cols, sigma, !ideal && config.transferVariability(),
-        devices.transfer(), devices.fecapEnergy(), random.split());
+        devices.transfer(), devices.fecapEnergy(), new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.PROGRAMMING)));
     var m = devices.memristor();
     this.crossbar = new MemristorCrossbar(rows, cols, lsb * CODE_STEP * HybridSynapseArray.MAX_CODE, deltaG,
         ideal ? 0 : m.resetConductanceS(), m.readVoltageV(), ideal ? 0 : m.readNoiseRelative(),
-        ideal ? Readout.ideal() : config.readout(), devices.node(), random.nextLong());
-    this.mask = new GeometricSkips(config.updateProbability(), random.split());
+        ideal ? Readout.ideal() : config.readout(), devices.node(), StreamSeeds.derive(seed, StreamSeeds.READ_NOISE));
+    this.mask = new GeometricSkips(config.updateProbability(), new SplittableRandom(StreamSeeds.derive(seed, UPDATE_MASK)));
+    this.paperFecap = devices.paperFecapOpJoules();
+    this.paperMemristor = devices.paperMemristorOpJoules();
     for (int i = 0; i < initial.length; i++) {
       array.write(i, Math.round(initial[i] / lsb));
     }
@@ -147,8 +154,7 @@ public final class HybridMatrix implements SynapticMatrix {
     return new Wear(array.size(), array.updates(), array.fecapReads(), array.fecapWrites(), array.maxFecapCycles(),
         transfers, memOps, array.maxMemristorCycles(), array.pairs().beyondEndurance(),
         array.updateEnergyJoules(), array.transferEnergyJoules(),
-        Wear.PAPER_FECAP_OP_J * array.fecapWrites(),
-        Wear.PAPER_MEMRISTOR_OP_J * memOps
-            + Wear.PAPER_FECAP_OP_J * HybridSynapseArray.TRANSFER_READS * transfers);
+        paperFecap * array.fecapWrites(),
+        paperMemristor * memOps + paperFecap * HybridSynapseArray.TRANSFER_READS * transfers);
   }
 }

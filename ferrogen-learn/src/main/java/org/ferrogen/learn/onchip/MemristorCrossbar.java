@@ -7,11 +7,11 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import org.ferrogen.cim.AnalogMatrix;
 import org.ferrogen.cim.Conductances;
-import org.ferrogen.cim.cost.AreaReport;
-import org.ferrogen.cim.cost.CostCategory;
-import org.ferrogen.cim.cost.CostLedger;
-import org.ferrogen.cim.cost.CostReport;
-import org.ferrogen.cim.cost.TechnologyNode;
+import org.ferrogen.device.cost.AreaReport;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostLedger;
+import org.ferrogen.device.cost.CostReport;
+import org.ferrogen.device.cost.TechnologyNode;
 
 /**
  * A crossbar of differential memristor pairs read in both directions, as on-chip training needs:

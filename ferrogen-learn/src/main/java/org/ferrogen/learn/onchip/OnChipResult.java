@@ -1,7 +1,7 @@
 package org.ferrogen.learn.onchip;
 
 import java.util.List;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.CostReport;
 
 /**
  * Outcome of an on-chip training run.

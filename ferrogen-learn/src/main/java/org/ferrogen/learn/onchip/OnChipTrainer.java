@@ -3,7 +3,9 @@ package org.ferrogen.learn.onchip;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.chip.SynapseRegion;
+import org.ferrogen.device.cost.CostReport;
+import org.ferrogen.device.seed.StreamSeeds;
 import org.ferrogen.learn.data.ImageDataset;
 import org.ferrogen.learn.nn.Layer;
 import org.ferrogen.learn.nn.LayerNorm;
@@ -36,11 +38,28 @@ public final class OnChipTrainer {
   private final int[] sizes;
   private final SplittableRandom order;
 
+  /** Stream coordinates of the trainer's own randomness (initial weights, sample order). */
+  static final long INITIAL_WEIGHTS = 0x1417_0001L;
+  static final long SAMPLE_ORDER = 0x0D3E_0001L;
+
   /**
+   * Weights on a chip's synapse region: each layer's matrix is allocated there (capacity checked,
+   * its own stream seed), and its reads and programming go into the chip's ledger.
+   *
    * @param sizes layer widths, input first
-   * @param devices device physics (unused for {@link Scheme#FLOAT}; may then be null)
+   * @param region where the weights live (unused for {@link Scheme#FLOAT}; may then be null)
+   * @param devices the region's device physics (may be null for {@link Scheme#FLOAT})
    */
+  public OnChipTrainer(int[] sizes, OnChipConfig config, SynapseRegion region, Devices devices) {
+    this(sizes, config, devices, region);
+  }
+
+  /** Weights on free-standing arrays (tests, benchmarks): seeds derive from the run's seed. */
   public OnChipTrainer(int[] sizes, OnChipConfig config, Devices devices) {
+    this(sizes, config, devices, null);
+  }
+
+  private OnChipTrainer(int[] sizes, OnChipConfig config, Devices devices, SynapseRegion region) {
     if (sizes.length < 2) {
       throw new IllegalArgumentException("a network needs at least an input and an output width");
     }
@@ -51,17 +70,18 @@ public final class OnChipTrainer {
     }
     this.config = config;
     this.sizes = sizes.clone();
-    SplittableRandom root = new SplittableRandom(config.seed());
-    SplittableRandom init = root.split();
-    SplittableRandom hardware = root.split();
-    this.order = root.split();
+    if (config.scheme() != Scheme.FLOAT && devices == null) {
+      throw new IllegalArgumentException("scheme " + config.scheme() + " needs device physics");
+    }
+    this.order = new SplittableRandom(StreamSeeds.derive(config.seed(), SAMPLE_ORDER));
     List<Layer> layers = new ArrayList<>();
     for (int l = 0; l + 1 < sizes.length; l++) {
       int in = sizes[l];
       int out = sizes[l + 1];
-      SplittableRandom layerInit = init.split();
+      SplittableRandom layerInit = new SplittableRandom(StreamSeeds.derive(config.seed(), INITIAL_WEIGHTS, l));
+      String name = "fc" + (l + 1);
       if (config.scheme() == Scheme.FLOAT) {
-        layers.add(new Linear("fc" + (l + 1), in, out, false).initialiseHe(layerInit));
+        layers.add(new Linear(name, in, out, false).initialiseHe(layerInit));
       } else {
         float range = (float) (config.weightRange() * Math.sqrt(2.0 / in));
         float[] w = new float[in * out];
@@ -69,7 +89,9 @@ public final class OnChipTrainer {
         for (int i = 0; i < w.length; i++) {
           w[i] = (float) Math.max(-range, Math.min(range, layerInit.nextGaussian() * std));
         }
-        SplittableRandom layerHardware = hardware.split();
+        long layerHardware = region != null
+            ? region.allocate(name, out, in)
+            : StreamSeeds.derive(config.seed(), StreamSeeds.MATRIX, l);
         SynapticMatrix m = switch (config.scheme()) {
           case QUANTIZED -> new HybridMatrix(out, in, w, range, devices, config, true, layerHardware);
           case HYBRID -> new HybridMatrix(out, in, w, range, devices, config, false, layerHardware);
@@ -77,6 +99,9 @@ public final class OnChipTrainer {
           case MIXED_PRECISION -> new PulsedMatrix(out, in, w, range, devices, config, true, layerHardware);
           case FLOAT -> throw new AssertionError();
         };
+        if (region != null) {
+          region.track(m.reads());
+        }
         AnalogLinear layer = new AnalogLinear(m);
         analog.add(layer);
         matrices.add(m);

@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import org.ferrogen.cim.AnalogMatrix;
 import org.ferrogen.device.hybrid.DifferentialPairs;
 import org.ferrogen.device.hybrid.HybridSynapseArray;
+import org.ferrogen.device.seed.StreamSeeds;
 
 /**
  * Memristor pairs trained without FeCAP hidden weights, for the two baselines that program the
@@ -34,22 +35,24 @@ public final class PulsedMatrix implements SynapticMatrix {
   private final float[] chi;
   private final SplittableRandom random;
   private double programmingEnergy;
+  private final double paperMemristor;
   private final Wear programmed;
 
   public PulsedMatrix(int rows, int cols, float[] initial, float range, Devices devices, OnChipConfig config,
-      boolean accumulate, SplittableRandom random) {
+      boolean accumulate, long seed) {
     this.rows = rows;
     this.cols = cols;
     this.accumulate = accumulate;
     this.devices = devices;
     this.step = range * (1 << HybridSynapseArray.MSB_SHIFT) / HybridSynapseArray.MAX_MAGNITUDE;
     this.learningRate = config.learningRate();
-    this.random = random.split();
+    this.random = new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.PROGRAMMING));
+    this.paperMemristor = devices.paperMemristorOpJoules();
     var m = devices.memristor().withConductanceSigmaS(devices.sigma(config));
     this.pairs = new DifferentialPairs(m, rows * cols, this.random);
     this.crossbar = new MemristorCrossbar(rows, cols, step * HybridSynapseArray.MAX_CODE, devices.deltaG(),
         m.resetConductanceS(), m.readVoltageV(), m.readNoiseRelative(), config.readout(), devices.node(),
-        random.nextLong());
+        StreamSeeds.derive(seed, StreamSeeds.READ_NOISE));
     this.chi = accumulate ? new float[rows * cols] : null;
     for (int i = 0; i < initial.length; i++) {
       int c = Math.max(-HybridSynapseArray.MAX_CODE, Math.min(HybridSynapseArray.MAX_CODE, Math.round(initial[i] / step)));
@@ -138,6 +141,6 @@ public final class PulsedMatrix implements SynapticMatrix {
   private Wear totalWear() {
     long ops = pairs.operations();
     return new Wear(pairs.size(), 0, 0, 0, 0, 0, ops, pairs.maxCycles(), pairs.beyondEndurance(), 0,
-        programmingEnergy, 0, Wear.PAPER_MEMRISTOR_OP_J * ops);
+        programmingEnergy, 0, paperMemristor * ops);
   }
 }

@@ -1,10 +1,15 @@
 package org.ferrogen.learn.onchip;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
-import org.ferrogen.cim.cost.TechnologyNode;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.SynapseRegion;
+import org.ferrogen.chip.spec.ChipSpecs;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.device.hybrid.HybridSynapseArray;
 import org.ferrogen.device.params.ParameterSets;
 import org.ferrogen.learn.data.ImageDataset;
@@ -113,7 +118,7 @@ class OnChipTest {
     float lsb = range / 511;
     float[] init = {200 * lsb, -70 * lsb, 63 * lsb, 511 * lsb};
     HybridMatrix m = new HybridMatrix(1, 4, init, range, devices, config(Scheme.QUANTIZED, 1, 1, 0.1f), true,
-        new SplittableRandom(1));
+        1L);
     float[] w = m.reads().effectiveWeights();
     float code = 64 * lsb;
     assertThat(w).containsExactly(new float[] {3 * code, -code, 0, 7 * code}, within(1e-6f));
@@ -124,7 +129,7 @@ class OnChipTest {
     float range = 1f;
     float lsb = range / 511;
     HybridMatrix m = new HybridMatrix(1, 2, new float[] {60 * lsb, 0}, range, devices,
-        config(Scheme.QUANTIZED, 1, 3, 1f), true, new SplittableRandom(1));
+        config(Scheme.QUANTIZED, 1, 3, 1f), true, 1L);
     // lr·d·x = 1·(−1)·(2·lsb) → +2 LSBs to weight 0, the other input is 0.
     float[] d = {-1f};
     float[] x = {2 * lsb, 0f};
@@ -150,7 +155,7 @@ class OnChipTest {
     float[] init = new float[n];
     java.util.Arrays.fill(init, 4 * 64 / 511f); // code 4
     HybridMatrix m = new HybridMatrix(1, n, init, range, devices, config(Scheme.HYBRID, 1, 1, 0.1f), false,
-        new SplittableRandom(2));
+        2L);
     var g = m.reads().conductances();
     double sum = 0;
     for (int i = 0; i < n; i++) {
@@ -176,6 +181,30 @@ class OnChipTest {
         assertThat(r.reads().mvms()).isPositive();
       }
     }
+  }
+
+  @Test
+  void weightsLiveOnTheChipsSynapseRegionAndCostsReachItsLedger() {
+    Chip chip = new Chip(ChipSpecs.preset("hybrid-learning"), 11, 1);
+    SynapseRegion region = chip.synapseRegion(null);
+    Devices d = Devices.of(region, chip.ledger().technology());
+    OnChipTrainer t = new OnChipTrainer(new int[] {16, 24, 4}, config(Scheme.HYBRID, 0.5, 10, 0.02f), region, d);
+    assertThat(region.synapsesUsed()).isEqualTo(16 * 24 + 24 * 4);
+    t.train(clusters(300, 7), clusters(100, 8), 1, new TrainingListener() {});
+    var ledger = chip.ledger().snapshot();
+    assertThat(ledger.energy(CostCategory.PROGRAMMING)).isPositive();
+    assertThat(ledger.energy(CostCategory.CELL_READ)).isPositive();
+    assertThat(ledger.mvms()).isEqualTo(t.reads().mvms());
+  }
+
+  @Test
+  void aNetworkTooLargeForTheRegionIsRefusedWithBothNumbers() {
+    Chip chip = new Chip(ChipSpecs.preset("cea-leti-hybrid"), 11, 1);
+    SynapseRegion region = chip.synapseRegion(null);
+    assertThatThrownBy(() -> new OnChipTrainer(new int[] {784, 200, 10}, config(Scheme.HYBRID, 0.1, 100, 0.01f),
+        region, devices))
+        .hasMessageContaining("156800 synapses")
+        .hasMessageContaining("1024");
   }
 
   private static ImageDataset clusters(int n, long seed) {
