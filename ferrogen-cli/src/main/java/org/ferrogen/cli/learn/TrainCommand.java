@@ -80,9 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
       }
       Plots.csv(outDir.resolve("train-curve.csv"), csv);
       Plots.csv(outDir.resolve("train.json"), Json.write(TrainReports.json(result)) + "\n");
-      Plots.png(outDir.resolve("train-curve.png"), List.of(curve(List.of(result))));
+      Plots.write(outDir.resolve("train-curve"), List.of(curve(List.of(result))));
       if (!options.common.json()) {
-        out.println("wrote " + outDir.resolve("train-curve.png") + ", train-curve.csv, train.json");
+        out.println("wrote " + outDir.resolve("train-curve.png") + " (and .svg), train-curve.csv, train.json");
       }
     }
     out.flush();
@@ -180,7 +180,7 @@ public final class TrainCommand implements Callable<Integer> {
         Plots.headless();
         Plots.csv(outDir.resolve("sweep.csv"), csv(runs));
         Plots.csv(outDir.resolve("sweep.json"), Json.write(document) + "\n");
-        Plots.png(outDir.resolve("sweep.png"), List.of(tradeOff(runs), curve(runs)));
+        Plots.write(outDir.resolve("sweep"), List.of(tradeOff(runs), curve(runs)));
       }
       out.flush();
       return 0;
