@@ -49,6 +49,7 @@ public final class Chip {
   private final ChipLedger ledger;
   private final Map<String, TiledAnalogMatrix> matrices = new LinkedHashMap<>();
   private final List<ChipTrng> trngs = new ArrayList<>();
+  private final Map<String, SynapseRegion> synapseRegions = new LinkedHashMap<>();
   private int tilesUsed;
   private volatile LongConsumer progress = n -> {};
 
@@ -167,6 +168,27 @@ public final class Chip {
   /** The TRNG streams opened so far. */
   public synchronized List<ChipTrng> trngs() {
     return List.copyOf(trngs);
+  }
+
+  /**
+   * The hybrid FeCAP + memristor synapse region {@code name} (the spec's {@code synapseArrays}), or
+   * the first one when {@code name} is null; on-chip learning places its matrices there.
+   *
+   * @throws IllegalArgumentException if the spec has no such region
+   */
+  public synchronized SynapseRegion synapseRegion(String name) {
+    List<ChipSpec.SynapseArray> arrays = spec.synapseArrays();
+    for (int i = 0; i < arrays.size(); i++) {
+      ChipSpec.SynapseArray a = arrays.get(i);
+      if (name == null || a.name().equals(name)) {
+        // Region indices after the compute tiles' region 0.
+        int index = i + 1;
+        return synapseRegions.computeIfAbsent(a.name(), n -> new SynapseRegion(a, index, seed, ledger));
+      }
+    }
+    throw new IllegalArgumentException("chip " + spec.name() + " has no synapse array"
+        + (name == null ? "s (synapseArrays is empty)" : " named " + name + " (synapseArrays: "
+            + arrays.stream().map(ChipSpec.SynapseArray::name).toList() + ")"));
   }
 
   /** The chip's TRNG design through the JCA ({@code FerroGen} provider), for keys and nonces. */

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.genai.TokenizeCommand.class,
       org.ferrogen.cli.genai.NoiseSamplingCommand.class,
       org.ferrogen.cli.genai.TrainLmCommand.class,
+      org.ferrogen.cli.learn.TrainCommand.class,
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
       org.ferrogen.cli.randomness.Sp80090bCommand.class,
