@@ -184,18 +184,20 @@ public final class SweepRunner {
   /** Refuses to mix two different sweeps in one folder; records the sweep's identity on first use. */
   static void checkIdentity(SweepSpec spec, Path out) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    ObjectNode id = json.createObjectNode();
-    id.put("workload", spec.workload().name());
-    id.set("chip", spec.chip());
-    id.set("parameters", spec.parameters());
-    id.put("seed", spec.seed());
-    ArrayNode axes = id.putArray("axes");
+    ObjectNode built = json.createObjectNode();
+    built.put("workload", spec.workload().name());
+    built.set("chip", spec.chip());
+    built.set("parameters", spec.parameters());
+    built.put("seed", spec.seed());
+    ArrayNode axes = built.putArray("axes");
     for (GridAxis a : spec.grid()) {
       axes.addObject().put("path", a.path()).put("type", a.type().name().toLowerCase(java.util.Locale.ROOT));
     }
-    ArrayNode metrics = id.putArray("metrics");
+    ArrayNode metrics = built.putArray("metrics");
     spec.metrics().forEach(metrics::add);
     Path file = out.resolve(IDENTITY);
+    // Compared as read back from text, so that 3 stored as a long and 3 read as an int agree.
+    ObjectNode id = (ObjectNode) json.readTree(json.writeValueAsString(built));
     if (Files.exists(file)) {
       ObjectNode existing = (ObjectNode) json.readTree(file.toFile());
       List<String> differ = new ArrayList<>();
