@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.sweep.spec.GridAxis.ValueType;
 import org.ferrogen.sweep.workload.PointConfig;
 import org.ferrogen.sweep.workload.Workload;
@@ -27,16 +28,16 @@ import org.ferrogen.sweep.workload.Workloads;
 
 /**
  * Reads and validates a sweep spec (YAML). Every problem is collected with its field path, e.g.
- * {@code grid.chip.adc.bits[2]}, and all are reported together.
+ * {@code grid.chip.tiles.adc.bits[2]}, and all are reported together.
  *
  * <pre>
  * name: compute-tile
  * workload: cim-mvm            # trng-assess | cim-mvm | puf | perplexity
- * chip: ../fecap.yaml          # chip configuration file (relative to this spec) or a mapping
+ * chip: edge                   # chip spec: preset, file (relative to this spec) or mapping
  * parameters: {rows: 64, cols: 64, trials: 20}
  * grid:
- *   chip.adc.bits: [4, 6, 8]                                   # list
- *   chip.nonIdealities.readNoise.scale: {from: 0.5, to: 4, count: 4, scale: log}   # log range
+ *   chip.tiles.adc.bits: [4, 6, 8]                             # list
+ *   chip.tiles.nonIdealities.readNoise.scale: {from: 0.5, to: 4, count: 4, scale: log}   # log range
  *   rows: {from: 32, to: 128, step: 32}                        # linear range
  * repeats: 2
  * seed: 7
@@ -178,7 +179,10 @@ public final class SweepSpecReader {
     }
     String yaml;
     String source;
-    if (node.isTextual()) {
+    if (node.isTextual() && defaults != null && ChipSpecs.PRESETS.contains(node.asText())) {
+      yaml = "base: " + node.asText() + "\nname: " + node.asText();
+      source = "chip preset " + node.asText();
+    } else if (node.isTextual()) {
       Path file = Path.of(node.asText());
       if (!file.isAbsolute() && baseDirectory != null) {
         file = baseDirectory.resolve(file);
@@ -187,7 +191,7 @@ public final class SweepSpecReader {
         return loadChip(workload, "", "chip", problems);
       }
       if (!Files.isRegularFile(file)) {
-        problems.add("chip: no such file " + file);
+        problems.add("chip: neither a preset (" + String.join(", ", ChipSpecs.PRESETS) + ") nor a file: " + file);
         return defaults;
       }
       try {

@@ -4,16 +4,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.ferrogen.cim.CimConfig;
-import org.ferrogen.cim.CimConfigLoader;
 import org.ferrogen.cim.MvmExperiment;
 import org.ferrogen.cim.TiledAnalogMatrix;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.sweep.spec.SweepSeeds;
 
 /**
- * {@code cim-mvm}: accuracy and cost of analog matrix-vector products on a compute tile
- * configuration, as {@code ferrogen cim mvm} measures them on a random normal matrix.
+ * {@code cim-mvm}: accuracy and cost of analog matrix-vector products on the compute tiles of a
+ * chip spec (ferrogen-chip), as {@code ferrogen cim mvm} measures them on a random normal matrix.
  */
 public final class CimMvmWorkload implements Workload {
 
@@ -47,17 +45,17 @@ public final class CimMvmWorkload implements Workload {
 
   @Override
   public ObjectNode defaultChip() {
-    return Trees.tree(CimConfig.defaults());
+    return ChipSpecTrees.defaults();
   }
 
   @Override
   public ObjectNode loadChip(String yaml, String source) {
-    return Trees.tree(CimConfigLoader.parse(yaml, source));
+    return ChipSpecTrees.load(yaml, source);
   }
 
   @Override
   public void check(PointConfig config) {
-    chip(config);
+    ChipSpecTrees.spec(config);
     int rows = config.integer("rows");
     int cols = config.integer("cols");
     if (rows < 1 || cols < 1 || (long) rows * cols > 16L * 1024 * 1024) {
@@ -68,21 +66,18 @@ public final class CimMvmWorkload implements Workload {
     }
   }
 
-  static CimConfig chip(PointConfig config) {
-    return CimConfigLoader.parse(config.chip().toString(), "chip");
-  }
-
   @Override
   public LinkedHashMap<String, Double> run(PointConfig config, long seed) {
     int rows = config.integer("rows");
     int cols = config.integer("cols");
     float[] weights = new float[rows * cols];
-    SplittableRandom rng = new SplittableRandom(SweepSeeds.derive(seed, "weights"));
+    SplittableRandom rng = new SplittableRandom(SweepSeeds.derive(seed, SweepSeeds.WEIGHTS));
     for (int i = 0; i < weights.length; i++) {
       weights[i] = (float) rng.nextGaussian();
     }
-    TiledAnalogMatrix analog = new TiledAnalogMatrix(chip(config), rows, cols, SweepSeeds.derive(seed, "chip"));
-    MvmExperiment.Result r = MvmExperiment.run(analog, weights, config.integer("trials"), SweepSeeds.derive(seed, "inputs"));
+    TiledAnalogMatrix analog = ChipSpecTrees.chip(config, SweepSeeds.derive(seed, SweepSeeds.CHIP))
+        .allocate("sweep", rows, cols);
+    MvmExperiment.Result r = MvmExperiment.run(analog, weights, config.integer("trials"), SweepSeeds.derive(seed, SweepSeeds.INPUTS));
     CostReport c = r.costPerMvm();
     LinkedHashMap<String, Double> m = new LinkedHashMap<>();
     m.put("relative_l2_error", r.relativeL2Error());

@@ -6,8 +6,7 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import org.ferrogen.cim.CimConfig;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Perplexity;
@@ -55,17 +54,17 @@ public final class PerplexityWorkload implements Workload {
 
   @Override
   public ObjectNode defaultChip() {
-    return Trees.tree(CimConfig.defaults());
+    return ChipSpecTrees.defaults();
   }
 
   @Override
   public ObjectNode loadChip(String yaml, String source) {
-    return new CimMvmWorkload().loadChip(yaml, source);
+    return ChipSpecTrees.load(yaml, source);
   }
 
   @Override
   public void check(PointConfig config) {
-    CimMvmWorkload.chip(config);
+    ChipSpecTrees.spec(config);
     for (String file : List.of("model", "text")) {
       if (!Files.isRegularFile(config.file(file))) {
         throw new IllegalArgumentException(file + " = " + config.file(file) + ": no such file");
@@ -85,7 +84,7 @@ public final class PerplexityWorkload implements Workload {
     Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
     int[] tokens = tokens(tokenizer, Files.readString(config.file("text"), StandardCharsets.UTF_8),
         config.integer("maxTokens"));
-    try (ChipBackend backend = new ChipBackend(CimMvmWorkload.chip(config), SweepSeeds.derive(seed, "chip"))) {
+    try (ChipBackend backend = new ChipBackend(ChipSpecTrees.chip(config, SweepSeeds.derive(seed, SweepSeeds.CHIP)))) {
       LlamaModel model = LlamaModel.load(gguf, backend);
       int modelContext = model.config().contextLength();
       int context = config.integer("context") == 0 ? modelContext : Math.min(config.integer("context"), modelContext);

@@ -14,6 +14,8 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.hadoop.ParquetReader;
 import org.apache.parquet.hadoop.example.GroupReadSupport;
+import org.ferrogen.sweep.report.SweepReport;
+import org.ferrogen.sweep.report.SweepTable;
 import org.ferrogen.sweep.spec.SweepSpec;
 import org.ferrogen.sweep.spec.SweepSpecReader;
 import org.ferrogen.sweep.workload.Workloads;
@@ -70,8 +72,8 @@ class SweepRunnerTest {
         workload: cim-mvm
         parameters: {rows: 8, cols: 8, trials: 3}
         grid:
-          chip.adc.bits: [4, 8]
-          chip.nonIdealities.readNoise.scale: [0.5, 2]
+          chip.tiles.adc.bits: [4, 8]
+          chip.tiles.nonIdealities.readNoise.scale: [0.5, 2]
         repeats: 2
         seed: 5
         """, "test", null, "tile");
@@ -84,6 +86,20 @@ class SweepRunnerTest {
     assertThat(rows(tmp.resolve("two"))).isEqualTo(rows(tmp.resolve("one"))).hasSize(9);
     // Repeats differ (own seeds), so the rows are not all equal by accident.
     assertThat(new HashSet<>(rows(tmp.resolve("one")))).hasSize(9);
+
+    // The report reads the Parquet dataset back without Spark and draws every plot kind.
+    SweepTable table = SweepTable.read(tmp.resolve("two"));
+    assertThat(table.rows()).hasSize(8);
+    SweepReport.Written report = SweepReport.write(table, tmp.resolve("report"));
+    assertThat(report.files()).extracting(p -> p.getFileName().toString()).contains(
+        "heatmap-relative_l2_error-chip_tiles_nonIdealities_readNoise_scale-vs-chip_tiles_adc_bits.svg",
+        "heatmap-relative_l2_error-chip_tiles_nonIdealities_readNoise_scale-vs-chip_tiles_adc_bits.png",
+        "pareto-relative_l2_error-vs-energy_per_mvm_joules.svg", "pareto-relative_l2_error-vs-energy_per_mvm_joules.csv",
+        "grid-means.csv", "summary.md");
+    assertThat(report.summaryMarkdown()).contains("8 points: 8 ok, 0 failed; 4 grid points");
+    for (Path f : report.files()) {
+      assertThat(Files.size(f)).as(f.toString()).isPositive();
+    }
   }
 
   @Test
