@@ -1,6 +1,8 @@
 package org.ferrogen.sweep.cli;
 
+import org.ferrogen.cli.ExitCode;
 import org.ferrogen.cli.UserErrors;
+import org.ferrogen.sweep.spec.SweepSpecException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -32,7 +34,16 @@ public final class SweepMain implements Runnable {
   /** Runs the command line and returns the exit code (0 ok, 2 bad input, 1 other failures). */
   public static int execute(String... args) {
     CommandLine cli = new CommandLine(new SweepMain());
-    cli.setExecutionExceptionHandler(new UserErrors());
+    UserErrors oneLine = new UserErrors();
+    cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof SweepSpecException) {
+        // A spec's problems, one per line, each with its path.
+        cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
+        cmd.getErr().flush();
+        return ExitCode.BAD_INPUT;
+      }
+      return oneLine.handleExecutionException(ex, cmd, parsed);
+    });
     cli.setParameterExceptionHandler(new UserErrors());
     return cli.execute(args);
   }

@@ -150,11 +150,18 @@ public final class SweepReport {
         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
     HeatMapChart chart = new HeatMapChartBuilder().width(760).height(560).title(title).xAxisTitle(xAxis)
         .yAxisTitle(yAxis).build();
-    chart.getStyler().setShowValue(true).setHeatMapDecimalValueFormatter(v -> String.format(Locale.ROOT, "%.3g", v));
+    chart.getStyler().setShowValue(true).setValueFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 11))
+        .setHeatMapValueDecimalPattern(decimalPattern(min, max));
     chart.getStyler().setMin(min).setMax(max == min ? min + Math.max(1e-300, Math.abs(min) * 1e-9) : max);
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     chart.addSeries(metric, xs.stream().map(String::valueOf).toList(), ys.stream().map(String::valueOf).toList(), cells);
     return chart;
+  }
+
+  /** Three significant digits: plain for magnitudes 0.01 to 10^4, scientific otherwise. */
+  static String decimalPattern(double min, double max) {
+    double m = Math.max(Math.abs(min), Math.abs(max));
+    return m != 0 && (m < 1e-2 || m >= 1e4) ? "0.00E0" : m >= 100 ? "0" : m >= 10 ? "0.0" : m >= 1 ? "0.00" : "0.000";
   }
 
   private static List<Path> pareto(SweepTable table, List<GridMean> means, Tradeoff t, Path outDir) throws IOException {
@@ -169,8 +176,10 @@ public final class SweepReport {
         .xAxisTitle(t.x()).yAxisTitle(t.y()).build();
     chart.getStyler().setChartBackgroundColor(Color.WHITE);
     boolean logX = pts.stream().allMatch(p -> p.x() > 0 || Double.isNaN(p.x()))
-        && maxOver(pts, true) / minOver(pts, true) > 100;
+        && maxOver(pts, true) / minOver(pts, true) > 10;
     chart.getStyler().setXAxisLogarithmic(logX);
+    chart.getStyler().setXAxisDecimalPattern(decimalPattern(minOver(pts, true), maxOver(pts, true)));
+    chart.getStyler().setYAxisDecimalPattern(decimalPattern(minOver(pts, false), maxOver(pts, false)));
     List<Pareto.Point<GridMean>> finite = pts.stream().filter(p -> Double.isFinite(p.x()) && Double.isFinite(p.y())).toList();
     XYSeries all = chart.addSeries("grid points (mean over repeats)", finite.stream().map(Pareto.Point::x).toList(),
         finite.stream().map(Pareto.Point::y).toList());

@@ -152,14 +152,16 @@ public final class SweepSpecReader {
     }
     List<String> metrics = metrics(root.get("metrics"), workload, problems);
     List<GridAxis> grid = grid(root.get("grid"), chip, parameters, workload, problems);
-    if (problems.isEmpty()) {
-      try {
-        workload.check(new PointConfig(chip, parameters, baseDirectory));
-      } catch (IllegalArgumentException e) {
-        problems.add("parameters/chip: " + e.getMessage());
-      }
+    // The fixed configuration, then each valid axis' values (also when other fields have problems,
+    // so that one pass reports them all).
+    boolean fixedOk = true;
+    try {
+      workload.check(new PointConfig(chip, parameters, baseDirectory));
+    } catch (IllegalArgumentException e) {
+      problems.add("parameters/chip: " + e.getMessage());
+      fixedOk = false;
     }
-    if (problems.isEmpty()) {
+    if (fixedOk) {
       checkEachValue(grid, chip, parameters, workload, baseDirectory, problems);
     }
     SweepSpec spec = new SweepSpec(name, workload, chip, parameters, baseDirectory, grid, repeats, seed, metrics);
