@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
       org.ferrogen.cli.randomness.Sp80090bCommand.class,
+      SweepCommand.class,
     })
 public final class FerroGen implements Runnable {
 
