@@ -97,6 +97,12 @@ public final class FloatBackend implements LinearBackend {
   private interface Kernel {
     float dot(int row, float[] x);
 
+    /**
+     * Row {@code row} widened to floats into {@code out[off .. off+cols)}: what a batched product
+     * decodes once and multiplies with every vector of the batch ({@link BatchProduct}).
+     */
+    void decodeRow(int row, float[] out, int off);
+
     /** Bytes of weights one pass over the matrix streams from memory. */
     long residentBytes();
   }
@@ -151,6 +157,79 @@ public final class FloatBackend implements LinearBackend {
       macs.add(work);
       bytes.add(weightBytes);
     }
+
+    @Override
+    public void multiply(float[][] xs, float[][] ys) {
+      multiply(xs, ys, xs.length);
+    }
+
+    /**
+     * A matrix-matrix product: the weights are streamed (and decoded) once for the whole batch,
+     * two rows at a time, and multiplied with every vector of it by {@link BatchProduct}. Row pairs
+     * are spread over the team like the rows of a single product.
+     */
+    @Override
+    public void multiply(float[][] xs, float[][] ys, int n) {
+      if (n > xs.length || n > ys.length) {
+        throw new IllegalArgumentException("multiply: batch of " + n + " but " + xs.length + " inputs and "
+            + ys.length + " outputs");
+      }
+      if (n == 1) {
+        multiply(xs[0], ys[0]);
+        return;
+      }
+      for (int t = 0; t < n; t++) {
+        if (xs[t].length < cols || ys[t].length < rows) {
+          throw new IllegalArgumentException("multiply: x[" + t + "] has " + xs[t].length + " values (need "
+              + cols + "), y[" + t + "] has " + ys[t].length + " (need " + rows + ")");
+        }
+      }
+      long work = (long) rows * cols * n;
+      if (team == null || work < PARALLEL_THRESHOLD || rows < 4) {
+        batchRows(0, rows, xs, ys, n, scratch(0));
+      } else {
+        int pairs = rows / 2;
+        int parts = Math.min(pairs, CHUNKS_PER_THREAD * team.size());
+        float[][] scratches = scratchSet(parts);
+        team.run(parts, p -> {
+          int from = 2 * (int) ((long) pairs * p / parts);
+          int to = p == parts - 1 ? rows : 2 * (int) ((long) pairs * (p + 1) / parts);
+          batchRows(from, to, xs, ys, n, scratches[p]);
+        });
+      }
+      products.add(n);
+      macs.add(work);
+      bytes.add(weightBytes);
+    }
+
+    /** Two decoded rows per chunk of a batched product, allocated on first use and kept. */
+    private float[][] scratch;
+
+    private float[] scratch(int part) {
+      return scratchSet(part + 1)[part];
+    }
+
+    private float[][] scratchSet(int parts) {
+      float[][] s = scratch;
+      if (s == null || s.length < parts) {
+        s = new float[Math.max(parts, CHUNKS_PER_THREAD * (team == null ? 1 : team.size()))][2 * cols];
+        scratch = s;
+      }
+      return s;
+    }
+
+    private void batchRows(int from, int to, float[][] xs, float[][] ys, int n, float[] rowPair) {
+      int r = from;
+      for (; r + 1 < to; r += 2) {
+        kernel.decodeRow(r, rowPair, 0);
+        kernel.decodeRow(r + 1, rowPair, cols);
+        BatchProduct.twoRows(rowPair, 0, cols, cols, xs, ys, n, r);
+      }
+      if (r < to) {
+        kernel.decodeRow(r, rowPair, 0);
+        BatchProduct.oneRow(rowPair, 0, cols, xs, ys, n, r);
+      }
+    }
   }
 
   private static int checkedSize(WeightMatrix w, long n) {
@@ -174,6 +253,11 @@ public final class FloatBackend implements LinearBackend {
     @Override
     public long residentBytes() {
       return 4L * w.length;
+    }
+
+    @Override
+    public void decodeRow(int row, float[] out, int off) {
+      System.arraycopy(w, row * cols, out, off, cols);
     }
 
     @Override
@@ -227,23 +311,39 @@ public final class FloatBackend implements LinearBackend {
       FloatVector acc = FloatVector.zero(F);
       int i = 0;
       for (; i + F.length() <= cols; i += F.length()) {
-        IntVector h = ((IntVector) ShortVector.fromArray(S, w, base + i)
-            .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
-        IntVector exp = h.and(0x7c00);
-        IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
-        IntVector subnormal = ((FloatVector) h.and(0x3ff).convertShape(VectorOperators.I2F, F, 0))
-            .mul(0x1p-24f).reinterpretAsInts();
-        IntVector bits = mag.add(112 << 23)
-            .blend(subnormal, exp.eq(0))
-            .blend(mag.or(0x7f800000), exp.eq(0x7c00))
-            .or(h.and(0x8000).lanewise(VectorOperators.LSHL, 16));
-        acc = bits.reinterpretAsFloats().fma(FloatVector.fromArray(F, x, i), acc);
+        acc = widen(base + i).fma(FloatVector.fromArray(F, x, i), acc);
       }
       float sum = acc.reduceLanes(VectorOperators.ADD);
       for (; i < cols; i++) {
         sum += Half.toFloat(w[base + i]) * x[i];
       }
       return sum;
+    }
+
+    @Override
+    public void decodeRow(int row, float[] out, int off) {
+      int base = row * cols;
+      int i = 0;
+      for (; i + F.length() <= cols; i += F.length()) {
+        widen(base + i).intoArray(out, off + i);
+      }
+      for (; i < cols; i++) {
+        out[off + i] = Half.toFloat(w[base + i]);
+      }
+    }
+
+    private FloatVector widen(int offset) {
+      IntVector h = ((IntVector) ShortVector.fromArray(S, w, offset)
+          .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
+      IntVector exp = h.and(0x7c00);
+      IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
+      IntVector subnormal = ((FloatVector) h.and(0x3ff).convertShape(VectorOperators.I2F, F, 0))
+          .mul(0x1p-24f).reinterpretAsInts();
+      IntVector bits = mag.add(112 << 23)
+          .blend(subnormal, exp.eq(0))
+          .blend(mag.or(0x7f800000), exp.eq(0x7c00))
+          .or(h.and(0x8000).lanewise(VectorOperators.LSHL, 16));
+      return bits.reinterpretAsFloats();
     }
   }
 
@@ -270,17 +370,32 @@ public final class FloatBackend implements LinearBackend {
       FloatVector acc = FloatVector.zero(F);
       int i = 0;
       for (; i + F.length() <= cols; i += F.length()) {
-        FloatVector wv = ((IntVector) ShortVector.fromArray(S, w, base + i)
-                .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
-            .lanewise(VectorOperators.LSHL, 16)
-            .reinterpretAsFloats();
-        acc = wv.fma(FloatVector.fromArray(F, x, i), acc);
+        acc = widen(base + i).fma(FloatVector.fromArray(F, x, i), acc);
       }
       float sum = acc.reduceLanes(VectorOperators.ADD);
       for (; i < cols; i++) {
         sum += Half.bf16ToFloat(w[base + i]) * x[i];
       }
       return sum;
+    }
+
+    @Override
+    public void decodeRow(int row, float[] out, int off) {
+      int base = row * cols;
+      int i = 0;
+      for (; i + F.length() <= cols; i += F.length()) {
+        widen(base + i).intoArray(out, off + i);
+      }
+      for (; i < cols; i++) {
+        out[off + i] = Half.bf16ToFloat(w[base + i]);
+      }
+    }
+
+    private FloatVector widen(int offset) {
+      return ((IntVector) ShortVector.fromArray(S, w, offset)
+              .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
+          .lanewise(VectorOperators.LSHL, 16)
+          .reinterpretAsFloats();
     }
   }
 
@@ -356,6 +471,18 @@ public final class FloatBackend implements LinearBackend {
         acc = s.fma(FloatVector.broadcast(F, d[blockBase + b]), acc);
       }
       return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    @Override
+    public void decodeRow(int row, float[] out, int off) {
+      int base = row * cols;
+      int blockBase = base / 32;
+      for (int i = 0, b = 0; i < cols; i += 32, b++) {
+        FloatVector scale = FloatVector.broadcast(F, d[blockBase + b]);
+        for (int j = 0; j < 32; j += F.length()) {
+          widen(base + i + j).mul(scale).intoArray(out, off + i + j);
+        }
+      }
     }
 
     private FloatVector widen(int offset) {
