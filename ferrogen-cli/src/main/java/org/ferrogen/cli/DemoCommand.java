@@ -109,6 +109,6 @@ public final class DemoCommand implements Callable<Integer> {
       return 0;
     }
     console.println("Demo finished with " + failed.size() + " failed step(s): " + String.join("; ", failed));
-    return UserErrors.FAILURE;
+    return ExitCode.BAD_INPUT;
   }
 }

@@ -40,7 +40,7 @@ public final class FerroGen implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (0 success, 1 failure, 2 usage error). */
+  /** Runs the command line and returns the exit code ({@link ExitCode}). */
   public static int execute(String... args) {
     return newCommandLine().execute(args);
   }
@@ -49,14 +49,23 @@ public final class FerroGen implements Runnable {
     CommandLine cli = new CommandLine(new FerroGen());
     cli.setExecutionExceptionHandler(new UserErrors());
     cli.setParameterExceptionHandler(new UserErrors());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = FerroGen.class.getPackage().getImplementationVersion();
-      return new String[] {"ferrogen " + (v == null ? "development build" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = FerroGen.class.getResourceAsStream("/ferrogen-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      String version = p.getProperty("version", "development build");
+      String commit = p.getProperty("commit", "");
+      return new String[] {"ferrogen " + version + (commit.isBlank() || commit.startsWith("$") ? "" : " (git " + commit + ")"),
+          "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
     }
   }
 }
