@@ -45,4 +45,20 @@ final class Bf16Tensor extends WeightTensor {
     }
     return sum;
   }
+
+  /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
+  @Override
+  public void decodeRow(int row, float[] dst, int off) {
+    int base = row * rowBytes;
+    int i = 0;
+    for (; i + F.length() <= cols; i += F.length()) {
+      ((IntVector) ShortVector.fromByteBuffer(S, data, base + 2 * i, LE)
+              .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
+          .lanewise(VectorOperators.LSHL, 16)
+          .reinterpretAsFloats().intoArray(dst, off + i);
+    }
+    for (; i < cols; i++) {
+      dst[off + i] = Half.bf16ToFloat(data.getShort(base + 2 * i));
+    }
+  }
 }

@@ -56,4 +56,27 @@ final class F16Tensor extends WeightTensor {
     }
     return sum;
   }
+
+  /** Vectorised like {@link #dot} (the batched products of FloatBackend decode every row once per batch). */
+  @Override
+  public void decodeRow(int row, float[] dst, int off) {
+    int base = row * rowBytes;
+    int i = 0;
+    for (; i + F.length() <= cols; i += F.length()) {
+      IntVector h = ((IntVector) ShortVector.fromByteBuffer(S, data, base + 2 * i, LE)
+          .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
+      IntVector exp = h.and(0x7c00);
+      IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
+      IntVector subnormal = ((FloatVector) h.and(0x3ff).convertShape(VectorOperators.I2F, F, 0))
+          .mul(0x1p-24f).reinterpretAsInts();
+      mag.add(112 << 23)
+          .blend(subnormal, exp.eq(0))
+          .blend(mag.or(0x7f800000), exp.eq(0x7c00))
+          .or(h.and(0x8000).lanewise(VectorOperators.LSHL, 16))
+          .reinterpretAsFloats().intoArray(dst, off + i);
+    }
+    for (; i < cols; i++) {
+      dst[off + i] = Half.toFloat(data.getShort(base + 2 * i));
+    }
+  }
 }
