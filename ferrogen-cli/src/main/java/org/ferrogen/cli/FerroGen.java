@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.genai.GgufCommand.class,
       org.ferrogen.cli.genai.NoiseSamplingCommand.class,
       org.ferrogen.cli.genai.TrainLmCommand.class,
+      org.ferrogen.cli.diffusion.TrainDiffusionCommand.class,
+      org.ferrogen.cli.diffusion.DiffuseCommand.class,
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
       org.ferrogen.cli.randomness.Sp80090bCommand.class,
