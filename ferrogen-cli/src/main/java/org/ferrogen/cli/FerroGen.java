@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FerroGen.Version.class,
     description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
+    footer = {"%nExit codes: 0 ran and passed, 1 ran and a statistical criterion failed, 2 bad input or usage.",
+        "%nExample:%n  ferrogen demo"},
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      org.ferrogen.cli.report.ReportCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
       org.ferrogen.cli.cim.CimCommand.class,
       org.ferrogen.cli.device.DeviceCommand.class,
