@@ -1,5 +1,6 @@
 package org.ferrogen.cli.diffusion;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.OptionalLong;
@@ -9,6 +10,7 @@ import org.ferrogen.chip.Chip;
 import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.cli.Json;
 import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.genai.ShippedModel;
 import org.ferrogen.cli.options.ChipOption;
 import org.ferrogen.cli.options.CommonOptions;
 import org.ferrogen.cli.options.OutputFileOption;
@@ -54,12 +56,10 @@ public final class DiffuseCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "N", description = "Images to generate (default: ${DEFAULT-VALUE}).")
   int samples = 64;
 
-  @Option(names = "--backend", paramLabel = "NAME", description = "Denoiser backend: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      converter = LowerCaseBackend.class)
+  @Option(names = "--backend", paramLabel = "NAME", description = "Denoiser backend: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Backend backend = Backend.FLOAT;
 
-  @Option(names = "--entropy", paramLabel = "SOURCE", description = "Source of the Gaussian noise: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).",
-      converter = LowerCaseEntropy.class)
+  @Option(names = "--entropy", paramLabel = "SOURCE", description = "Source of the Gaussian noise: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Entropy entropy = Entropy.TRNG;
 
   @Option(names = {"-m", "--model"}, paramLabel = "FILE.gguf", description = "Diffusion model (default: the shipped models/" + TrainDiffusionCommand.MODEL_FILE + ").")
@@ -77,8 +77,8 @@ public final class DiffuseCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--samples must be 2..10000 (the Frechet distance needs at least 2), got " + samples);
     }
     long s = seed.value();
-    DiffusionModel ddpm = DiffusionModel.read(ShippedModels.resolve(model, TrainDiffusionCommand.MODEL_FILE));
-    ImageClassifier judge = ImageClassifier.read(ShippedModels.resolve(classifier, TrainDiffusionCommand.CLASSIFIER_FILE));
+    DiffusionModel ddpm = DiffusionModel.read(shipped(model, TrainDiffusionCommand.MODEL_FILE));
+    ImageClassifier judge = ImageClassifier.read(shipped(classifier, TrainDiffusionCommand.CLASSIFIER_FILE));
     FashionMnist.Splits data = FashionMnist.load(dataset);
     Chip chip = new Chip(ChipSpecs.resolve(chipOption.value().orElse(ChipSpecs.DEFAULT_PRESET)),
         StreamSeeds.derive(s, 1), threads.value());
@@ -155,17 +155,15 @@ public final class DiffuseCommand implements Callable<Integer> {
     return Arrays.copyOf(images, Math.min(images.length, count * pixels));
   }
 
-  static final class LowerCaseBackend implements picocli.CommandLine.ITypeConverter<Backend> {
-    @Override
-    public Backend convert(String value) {
-      return Backend.valueOf(value.toUpperCase());
+  /** The given file, or the one shipped in the installation's models/ folder. */
+  public static Path shipped(Path given, String fileName) {
+    if (given != null) {
+      if (!Files.isRegularFile(given)) {
+        throw new IllegalArgumentException("model file " + given + " does not exist");
+      }
+      return given;
     }
-  }
-
-  static final class LowerCaseEntropy implements picocli.CommandLine.ITypeConverter<Entropy> {
-    @Override
-    public Entropy convert(String value) {
-      return Entropy.valueOf(value.toUpperCase());
-    }
+    return ShippedModel.locate(Path.of("models", fileName)).orElseThrow(() -> new IllegalArgumentException(
+        "no shipped models/" + fileName + " next to the installation; pass the file with --model/--classifier"));
   }
 }
