@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.diffusion.TrainDiffusionCommand.class,
       org.ferrogen.cli.diffusion.DiffuseCommand.class,
       org.ferrogen.cli.study.StudyCommand.class,
+      org.ferrogen.cli.rl.RlCommand.class,
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
       org.ferrogen.cli.randomness.Sp80090bCommand.class,

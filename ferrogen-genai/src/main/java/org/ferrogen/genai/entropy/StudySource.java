@@ -90,6 +90,7 @@ public enum StudySource {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown randomness source '" + key + "'");
+    throw new IllegalArgumentException("unknown randomness source '" + key + "' (valid: "
+        + String.join(", ", java.util.Arrays.stream(values()).map(StudySource::key).toList()) + ")");
   }
 }
