@@ -13,6 +13,9 @@ import org.ferrogen.trng.fault.Fault;
 import org.ferrogen.trng.fault.FaultInjectingSource;
 import org.ferrogen.trng.pipeline.EntropySourceFailure;
 import org.ferrogen.trng.pipeline.PipelineStatus;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.randomness.drbg.DrbgMechanism;
 import org.ferrogen.trng.pipeline.EntropyPipeline;
 import org.ferrogen.trng.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
@@ -33,12 +36,16 @@ import picocli.CommandLine.Spec;
           + " -> SHA-256 conditioning -> SP 800-90A DRBG. A health-test alarm stops the output.",
       "SIMULATION: the physics is driven by a pseudo-random generator; this is not certified entropy."
     },
+    footer = {"%nExample:%n  ferrogen trng --trng-design pair --bytes 1000000 -o pair.bin%n"
+        + "  ferrogen trng | dieharder -a -g 200"},
     subcommands = {TrngAssessCommand.class, TrngHealthCommand.class, TrngHammerCommand.class, TrngSweepCommand.class})
 public final class TrngCommand implements Callable<Integer> {
 
+  @Mixin SourceOptions source;
+
   @Spec CommandSpec spec;
 
-  @Mixin SourceOptions source;
+  @Mixin CommonOptions common;
 
   @Mixin HealthPolicyOptions health;
 
@@ -86,11 +93,13 @@ public final class TrngCommand implements Callable<Integer> {
     }
   }
 
+
   @Option(names = "--bytes", paramLabel = "N",
-      description = "Bytes to write (default: 1048576 to a file; unlimited to stdout, for dieharder -g 200).")
+      description = "Bytes to write (default: 1048576 to a file; unlimited to a pipe, for dieharder -g 200).")
   Long bytes;
 
-  @Option(names = "--raw", description = "Write raw samples (one bit per sample, packed MSB first), health-tested but not conditioned.")
+  @Option(names = "--raw", description = "Write raw samples (one bit per sample, packed MSB first; read them with"
+      + " `sp800-90b --format packed-msb -k 1` or `sp800-22 --format msb`), health-tested but not conditioned.")
   boolean raw;
 
   @Option(names = "--drbg", paramLabel = "NAME", defaultValue = "CTR_DRBG/AES-256",
@@ -98,26 +107,33 @@ public final class TrngCommand implements Callable<Integer> {
   String drbg;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
-      description = "Output file, or - for stdout (default).")
+      description = "Output file, or - for stdout (default; refused when stdout is a terminal).")
   String output;
+
+  /** Whether stdout is a terminal; a test replaces it. */
+  static java.util.function.BooleanSupplier stdoutTerminal = () -> org.ferrogen.cli.Terminals.isTerminal(1);
 
   @Override
   public Integer call() throws IOException {
     if (bytes != null && bytes < 0) {
       throw new IllegalArgumentException("--bytes must be >= 0, got " + bytes);
     }
-    PipelineConfig config = health.apply(PipelineConfig.defaults().withDrbg(
-        org.ferrogen.randomness.drbg.DrbgMechanism.byName(drbg)))
+    boolean toStdout = "-".equals(output);
+    if (toStdout && stdoutTerminal.getAsBoolean()) {
+      throw new IllegalArgumentException("refusing to write binary random bytes to a terminal;"
+          + " pipe them (ferrogen trng | dieharder -a -g 200) or write a file with -o FILE");
+    }
+    PipelineConfig config = health.apply(PipelineConfig.defaults().withDrbg(DrbgMechanism.byName(drbg)))
         .withPredictionResistance(predictionResistance)
         .withHealthSamplesPerOutputByte(healthSampling);
-    EntropySource raw = source.create();
-    FaultInjectingSource injected = fault == null ? null : inject(raw);
-    try (EntropyPipeline pipeline = new EntropyPipeline(injected == null ? raw : injected, config)) {
+    EntropySource rawSource = source.createStream();
+    FaultInjectingSource injected = fault == null ? null : inject(rawSource);
+    try (EntropyPipeline pipeline = new EntropyPipeline(injected == null ? rawSource : injected, config)) {
       try {
-        if ("-".equals(output)) {
+        if (toStdout) {
           OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
           try {
-            write(pipeline, out, bytes == null ? Long.MAX_VALUE : bytes, injected);
+            write(pipeline, out, bytes == null ? Long.MAX_VALUE : bytes, ProgressBars.NONE, injected);
             out.flush();
           } catch (IOException e) {
             // A closed pipe (dieharder or head finished reading) ends an unlimited stream normally.
@@ -127,7 +143,12 @@ public final class TrngCommand implements Callable<Integer> {
           }
         } else {
           long n = bytes == null ? 1L << 20 : bytes;
-          AtomicOutput.write(Path.of(output), out -> write(pipeline, out, n, injected));
+          try (ProgressBars.Progress p = common.progress("trng", n, "B")) {
+            AtomicOutput.write(Path.of(output), out -> write(pipeline, out, n, p, injected));
+          }
+          if (common.json()) {
+            common.printJson(new Written(output, n, source.design().cliName(), raw, raw ? "raw" : drbg));
+          }
         }
       } catch (EntropySourceFailure e) {
         if (injected != null) {
@@ -168,8 +189,8 @@ public final class TrngCommand implements Callable<Integer> {
     }
     // The fault's own randomness (which samples a bias or correlation touches): a stream derived by
     // hashing from --seed, or a host seed like the physics.
-    long faultSeed = source.seed().isPresent()
-        ? org.ferrogen.device.seed.StreamSeeds.derive(source.seed().getAsLong(), FAULT_STREAM)
+    long faultSeed = source.seed.given().isPresent()
+        ? org.ferrogen.device.seed.StreamSeeds.derive(source.seed.given().getAsLong(), FAULT_STREAM)
         : new java.security.SecureRandom().nextLong();
     return new FaultInjectingSource(raw, f, faultSeed);
   }
@@ -195,8 +216,11 @@ public final class TrngCommand implements Callable<Integer> {
 
   private long outputAtOnset;
 
-  private void write(EntropyPipeline pipeline, OutputStream out, long total, FaultInjectingSource injected)
-      throws IOException {
+  /** The --json summary of a file written. */
+  record Written(String file, long bytes, String trngDesign, boolean raw, String output) {}
+
+  private void write(EntropyPipeline pipeline, OutputStream out, long total, java.util.function.LongConsumer progress,
+      FaultInjectingSource injected) throws IOException {
     // With a fault, small requests make the output-after-onset count fine-grained.
     byte[] buffer = new byte[injected == null ? 1 << 16 : 256];
     byte[] samples = raw ? new byte[buffer.length * 8] : null;
@@ -211,6 +235,7 @@ public final class TrngCommand implements Callable<Integer> {
       }
       out.write(buffer, 0, n);
       done += n;
+      progress.accept(n);
       if (injected != null && injected.position() <= injected.fault().onsetSample()) {
         outputAtOnset = pipeline.status().outputBytes();
       }
