@@ -62,7 +62,7 @@ public final class FerroGen implements Runnable {
   }
 
   /** The command line with every subcommand (usage, help, tests that walk all commands). */
-  static CommandLine newCommandLine() {
+  public static CommandLine newCommandLine() {
     return build(SUBCOMMANDS);
   }
 

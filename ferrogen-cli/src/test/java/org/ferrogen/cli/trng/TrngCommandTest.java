@@ -65,7 +65,7 @@ class TrngCommandTest {
     TrngCommand.stdoutTerminal = () -> true;
     try {
       java.io.StringWriter err = new java.io.StringWriter();
-      var cli = new picocli.CommandLine(new org.ferrogen.cli.FerroGen());
+      var cli = org.ferrogen.cli.FerroGen.newCommandLine();
       cli.setErr(new java.io.PrintWriter(err));
       cli.setExecutionExceptionHandler((ex, c, p) -> {
         c.getErr().println(ex.getMessage());
