@@ -3,6 +3,7 @@ package org.ferrogen.device.params;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.random.RandomGenerator;
+import org.ferrogen.device.config.Range;
 
 /**
  * Distribution of the domains' activation fields Ea (V/m) in the generalised Merz law
@@ -25,7 +26,9 @@ public sealed interface ActivationFieldDistribution {
    * Normal distribution truncated to positive fields (Deng 2020 FeFET default: Ea ~ N(2.3 V, 0.4 V)
    * across the film).
    */
-  record Normal(double meanVPerM, double sigmaVPerM) implements ActivationFieldDistribution {
+  record Normal(
+      @Range(min = 1e5, max = 1e10, unit = "V/m") double meanVPerM,
+      @Range(min = 0, max = 1e10, unit = "V/m") double sigmaVPerM) implements ActivationFieldDistribution {
     public Normal {
       Check.positive("kinetics.activationField.meanVPerM", meanVPerM);
       Check.nonNegative("kinetics.activationField.sigmaVPerM", sigmaVPerM);
@@ -50,7 +53,11 @@ public sealed interface ActivationFieldDistribution {
    * Generalised beta distribution of the first kind, Ea = scale·B^(1/a) with B ~ Beta(p, q), so
    * 0 < Ea < scale (Deng 2020 MFM fit: scale 1.67 MV/cm, a = 6.76, p = 2.10, q = 1.36).
    */
-  record GeneralizedBeta(double scaleVPerM, double a, double p, double q)
+  record GeneralizedBeta(
+      @Range(min = 1e5, max = 1e10, unit = "V/m") double scaleVPerM,
+      @Range(min = 0.01, max = 1000) double a,
+      @Range(min = 0.01, max = 1000) double p,
+      @Range(min = 0.01, max = 1000) double q)
       implements ActivationFieldDistribution {
     public GeneralizedBeta {
       Check.positive("kinetics.activationField.scaleVPerM", scaleVPerM);
