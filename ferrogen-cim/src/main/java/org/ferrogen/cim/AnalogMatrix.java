@@ -1,7 +1,7 @@
 package org.ferrogen.cim;
 
-import org.ferrogen.cim.cost.AreaReport;
-import org.ferrogen.cim.cost.CostLedger;
+import org.ferrogen.device.cost.AreaReport;
+import org.ferrogen.device.cost.CostLedger;
 
 /**
  * The hardware seam of compute-in-memory: a weight matrix of {@link #rows()} outputs by

@@ -2,8 +2,8 @@ package org.ferrogen.cim;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
-import org.ferrogen.cim.cost.AreaReport;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.AreaReport;
+import org.ferrogen.device.cost.CostReport;
 
 /**
  * Runs random matrix-vector products on an analog matrix and compares them with the exact product:
@@ -94,8 +94,8 @@ public final class MvmExperiment {
   }
 
   private static CostReport scale(CostReport r, double f) {
-    java.util.EnumMap<org.ferrogen.cim.cost.CostCategory, Double> e =
-        new java.util.EnumMap<>(org.ferrogen.cim.cost.CostCategory.class);
+    java.util.EnumMap<org.ferrogen.device.cost.CostCategory, Double> e =
+        new java.util.EnumMap<>(org.ferrogen.device.cost.CostCategory.class);
     r.energyJoules().forEach((k, v) -> e.put(k, v * f));
     return new CostReport(e, r.latencySeconds() * f, Math.round(r.operations() * f), Math.round(r.mvms() * f));
   }

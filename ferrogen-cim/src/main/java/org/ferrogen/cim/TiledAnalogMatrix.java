@@ -9,12 +9,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntConsumer;
 import java.util.function.IntToDoubleFunction;
 import java.util.stream.IntStream;
-import org.ferrogen.cim.cost.AreaReport;
-import org.ferrogen.cim.cost.CostCategory;
-import org.ferrogen.cim.cost.CostLedger;
-import org.ferrogen.cim.cost.CostReport;
-import org.ferrogen.cim.cost.TechnologyNode;
+import org.ferrogen.device.cost.AreaReport;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostLedger;
+import org.ferrogen.device.cost.CostReport;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.device.AnalogCell;
+import org.ferrogen.device.seed.StreamSeeds;
 
 /**
  * The simulator behind {@link AnalogMatrix}: places a rows × cols matrix on as many crossbar tiles as
@@ -212,6 +213,16 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           int ct = t % colTiles;
           tiles[rt][ct] = programTile(weights, scale, rt, ct, programming, energy, t);
         });
+    double total = 0;
+    for (double e : energy) {
+      total += e;
+    }
+    ledger.add(CostReport.of(CostCategory.PROGRAMMING, total, 0));
+    state = assemble(tiles, scale);
+  }
+
+  /** The state of freshly built tiles: their line conductance totals summed over the matrix. */
+  private State assemble(CrossbarTile[][] tiles, float[] scale) {
     double[] wl = new double[cols];
     double[] bl = new double[rows];
     for (int rt = 0; rt < rowTiles; rt++) {
@@ -225,14 +236,70 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
         }
       }
     }
-    double total = 0;
-    for (double e : energy) {
-      total += e;
+    return new State(tiles, scale, wl, bl);
+  }
+
+  /**
+   * What the cells hold after programming: the conductances, each output's weight scale and every
+   * forward ADC's full scale (calibrated or configured). A non-volatile chip keeps exactly this
+   * across power-off; {@link #restore} rebuilds the matrix from it without programming.
+   */
+  public ProgrammedCells programmedCells() {
+    State st = requireState();
+    int slices = config.mapping().slices();
+    float[] fullScale = new float[rowTiles * slices * rows];
+    for (int rt = 0; rt < rowTiles; rt++) {
+      for (int ct = 0; ct < colTiles; ct++) {
+        CrossbarTile.Orientation or = st.tiles[rt][ct].forward;
+        for (int s = 0; s < slices; s++) {
+          System.arraycopy(
+              or.fullScale[s], 0, fullScale, (rt * slices + s) * rows + ct * config.tile().cols(), or.nOut);
+        }
+      }
     }
-    EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
-    e.put(CostCategory.PROGRAMMING, total);
-    ledger.add(new CostReport(e, 0, 0, 0));
-    state = new State(tiles, scale, wl, bl);
+    return new ProgrammedCells(st.outputScale.clone(), conductances(), fullScale);
+  }
+
+  /**
+   * Rebuilds the matrix from cells programmed earlier (a saved, possibly aged, chip): no programming
+   * pulses, no programming energy. Read noise and ADC offsets come from this matrix's seed, as after
+   * {@link #program}, so a restored chip reads exactly as the programmed one did.
+   */
+  public synchronized void restore(ProgrammedCells cells) {
+    int slices = config.mapping().slices();
+    Conductances g = cells.conductances();
+    if (g.rows() != rows || g.cols() != cols || g.slices() != slices || cells.outputScale().length != rows
+        || cells.adcFullScale().length != rowTiles * slices * rows) {
+      throw new IllegalArgumentException(
+          "programmed cells of a " + g.rows() + "x" + g.cols() + " matrix with " + g.slices()
+              + " slices do not fit this " + rows + "x" + cols + " matrix with " + slices + " slices");
+    }
+    CrossbarTile[][] tiles = new CrossbarTile[rowTiles][colTiles];
+    parallelFor(
+        rowTiles * colTiles,
+        t -> {
+          int rt = t / colTiles;
+          int ct = t % colTiles;
+          int in0 = rt * config.tile().rows();
+          int out0 = ct * config.tile().cols();
+          int nIn = Math.min(config.tile().rows(), cols - in0);
+          int nOut = Math.min(config.tile().cols(), rows - out0);
+          float[][] gp = new float[slices][nIn * nOut];
+          float[][] gm = new float[slices][nIn * nOut];
+          for (int s = 0; s < slices; s++) {
+            for (int o = 0; o < nOut; o++) {
+              int from = (s * rows + out0 + o) * cols + in0;
+              System.arraycopy(g.plus(), from, gp[s], o * nIn, nIn);
+              System.arraycopy(g.minus(), from, gm[s], o * nIn, nIn);
+            }
+          }
+          CrossbarTile tile = buildTile(gp, gm, nIn, nOut, t);
+          for (int s = 0; s < slices; s++) {
+            System.arraycopy(cells.adcFullScale(), (rt * slices + s) * rows + out0, tile.forward.fullScale[s], 0, nOut);
+          }
+          tiles[rt][ct] = tile;
+        });
+    state = assemble(tiles, cells.outputScale().clone());
   }
 
   private CrossbarTile programTile(
@@ -242,11 +309,10 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     int nIn = Math.min(config.tile().rows(), cols - in0);
     int nOut = Math.min(config.tile().cols(), rows - out0);
     int slices = config.mapping().slices();
-    CimConfig.NonIdealities ni = config.nonIdealities();
     // Static per-cell properties (d2d gain, stuck state) come from a stream that depends only on the
     // seed and the tile, so they stay with the physical cell across reprogramming.
-    SplittableRandom device = new SplittableRandom(mix(seed, 0x0DE7_1CE5L, t));
-    SplittableRandom write = new SplittableRandom(mix(seed, programming, t));
+    SplittableRandom device = new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.DEVICE_VARIATION, t));
+    SplittableRandom write = new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.PROGRAMMING, programming, t));
     double gMin = cell.minConductance();
     double gMax = cell.maxConductance();
     double deltaG = gMax - gMin;
@@ -255,10 +321,6 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
     int mask = (1 << bitsPerCell) - 1;
     float[][] gp = new float[slices][nIn * nOut];
     float[][] gm = new float[slices][nIn * nOut];
-    boolean noise = ni.readNoise().enabled();
-    float[][] sp = noise ? new float[slices][nIn * nOut] : null;
-    float[][] sm = noise ? new float[slices][nIn * nOut] : null;
-    double noiseScale = ni.readNoise().scale();
     double[] spent = new double[1];
     for (int o = 0; o < nOut; o++) {
       float sc = scale[out0 + o];
@@ -274,16 +336,36 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           double minus = realise(w >= 0 ? gMin : target, device, write, spent);
           gp[s][k] = (float) plus;
           gm[s][k] = (float) minus;
-          if (noise) {
-            sp[s][k] = (float) (noiseScale * cell.readNoiseSigma(plus));
-            sm[s][k] = (float) (noiseScale * cell.readNoiseSigma(minus));
-          }
         }
       }
     }
     energy[t] = spent[0];
+    return buildTile(gp, gm, nIn, nOut, t);
+  }
+
+  /** Tile {@code t} holding these conductances, with their read-noise sigmas from the cell model. */
+  private CrossbarTile buildTile(float[][] gp, float[][] gm, int nIn, int nOut, int t) {
+    CimConfig.NonIdealities ni = config.nonIdealities();
+    boolean noise = ni.readNoise().enabled();
+    float[][] sp = null;
+    float[][] sm = null;
+    if (noise) {
+      double noiseScale = ni.readNoise().scale();
+      sp = new float[gp.length][];
+      sm = new float[gm.length][];
+      for (int s = 0; s < gp.length; s++) {
+        sp[s] = new float[gp[s].length];
+        sm[s] = new float[gm[s].length];
+        for (int k = 0; k < gp[s].length; k++) {
+          sp[s][k] = (float) (noiseScale * cell.readNoiseSigma(gp[s][k]));
+          sm[s][k] = (float) (noiseScale * cell.readNoiseSigma(gm[s][k]));
+        }
+      }
+    }
     IntToDoubleFunction lineNoise = cell instanceof ChargeDomainCell charge ? charge::lineNoiseSigma : null;
-    return new CrossbarTile(config, nIn, nOut, gp, gm, sp, sm, deltaG, lineNoise, mix(seed, 0xADCL, t));
+    double deltaG = cell.maxConductance() - cell.minConductance();
+    return new CrossbarTile(
+        config, nIn, nOut, gp, gm, sp, sm, deltaG, lineNoise, StreamSeeds.derive(seed, StreamSeeds.ADC_OFFSET, t));
   }
 
   /** Programs one cell towards {@code target} and applies the enabled programming non-idealities. */
@@ -371,8 +453,8 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           // acc[b·width + (o − o0)]: digital partial sums of this unit's outputs.
           double[] acc = sc.acc;
           java.util.Arrays.fill(acc, 0, batch * width, 0);
-          SplittableRandom cellNoise = monteCarlo ? new SplittableRandom(mix(seed, call, unit)) : null;
-          VectorNormals columnNoise = noise && !monteCarlo ? new VectorNormals(mix(seed, call, unit)) : null;
+          SplittableRandom cellNoise = monteCarlo ? new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.READ_NOISE, call, unit)) : null;
+          VectorNormals columnNoise = noise && !monteCarlo ? new VectorNormals(StreamSeeds.derive(seed, StreamSeeds.READ_NOISE, call, unit)) : null;
           for (int it = 0; it < inTiles; it++) {
             CrossbarTile tile = transposed ? st.tiles[ot][it] : st.tiles[it][ot];
             CrossbarTile.Orientation or = transposed ? tile.backward() : tile.forward;
@@ -763,13 +845,5 @@ public final class TiledAnalogMatrix implements AnalogMatrix {
           .submit(() -> IntStream.range(0, n).parallel().forEach(body))
           .join();
     }
-  }
-
-  /** SplitMix64-style mixing of a seed with two counters into an independent stream seed. */
-  static long mix(long seed, long a, long b) {
-    long z = seed + 0x9E3779B97F4A7C15L * (a + 1) + 0xC2B2AE3D27D4EB4FL * (b + 1);
-    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-    return z ^ (z >>> 31);
   }
 }

@@ -4,6 +4,7 @@ import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.ferrogen.device.seed.StreamSeeds;
 
 /**
  * Standard normal deviates a vector at a time: one SplitMix64 stream per lane (Steele, Lea and
@@ -27,7 +28,7 @@ final class VectorNormals {
 
   VectorNormals(long seed) {
     for (int lane = 0; lane < state.length; lane++) {
-      state[lane] = TiledAnalogMatrix.mix(seed, 0x6A09E667F3BCC909L, lane);
+      state[lane] = StreamSeeds.derive(seed, StreamSeeds.NORMAL_LANES, lane);
     }
   }
 

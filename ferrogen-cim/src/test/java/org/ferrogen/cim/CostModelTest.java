@@ -2,8 +2,8 @@ package org.ferrogen.cim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.ferrogen.cim.cost.CostCategory;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostReport;
 import org.junit.jupiter.api.Test;
 
 class CostModelTest {

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.function.UnaryOperator;
-import org.ferrogen.cim.cost.CostCategory;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostReport;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -12,9 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = FerroGen.Version.class,
     description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
+    footer = {"%nExit codes: 0 ran and passed, 1 ran and a statistical criterion failed, 2 bad input or usage.",
+        "%nExample:%n  ferrogen demo"},
     subcommands = {
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      org.ferrogen.cli.report.ReportCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
       org.ferrogen.cli.cim.CimCommand.class,
       org.ferrogen.cli.device.DeviceCommand.class,
@@ -40,7 +43,7 @@ public final class FerroGen implements Runnable {
     System.exit(execute(args));
   }
 
-  /** Runs the command line and returns the exit code (0 success, 1 failure, 2 usage error). */
+  /** Runs the command line and returns the exit code ({@link ExitCode}). */
   public static int execute(String... args) {
     return newCommandLine().execute(args);
   }
@@ -49,14 +52,23 @@ public final class FerroGen implements Runnable {
     CommandLine cli = new CommandLine(new FerroGen());
     cli.setExecutionExceptionHandler(new UserErrors());
     cli.setParameterExceptionHandler(new UserErrors());
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     return cli;
   }
 
   static final class Version implements CommandLine.IVersionProvider {
     @Override
-    public String[] getVersion() {
-      String v = FerroGen.class.getPackage().getImplementationVersion();
-      return new String[] {"ferrogen " + (v == null ? "development build" : v)};
+    public String[] getVersion() throws java.io.IOException {
+      java.util.Properties p = new java.util.Properties();
+      try (java.io.InputStream in = FerroGen.class.getResourceAsStream("/ferrogen-version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      String version = p.getProperty("version", "development build");
+      String commit = p.getProperty("commit", "");
+      return new String[] {"ferrogen " + version + (commit.isBlank() || commit.startsWith("$") ? "" : " (git " + commit + ")"),
+          "Java " + System.getProperty("java.version") + ", " + System.getProperty("os.name") + " " + System.getProperty("os.arch")};
     }
   }
 }

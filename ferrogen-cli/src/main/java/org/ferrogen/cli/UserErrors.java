@@ -7,14 +7,11 @@ import java.nio.file.NoSuchFileException;
 import picocli.CommandLine;
 
 /**
- * Turns every failure into one line naming the problem and a non-zero exit code, never a stack
+ * Turns every failure into one line naming the problem and exit code 2 (ExitCode.BAD_INPUT), never a stack
  * trace. Set the environment variable {@code FERROGEN_DEBUG=1} to see the trace as well.
  */
 final class UserErrors
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
-
-  static final int FAILURE = 1;
-  static final int USAGE = 2;
 
   @Override
   public int handleExecutionException(
@@ -24,7 +21,9 @@ final class UserErrors
       ex.printStackTrace(cmd.getErr());
     }
     cmd.getErr().flush();
-    return ex instanceof IllegalArgumentException ? USAGE : FAILURE;
+    // Every exception is the input's or the environment's fault as far as the user can act on it;
+    // exit code 1 is reserved for a statistical criterion that failed (ExitCode).
+    return ExitCode.BAD_INPUT;
   }
 
   @Override
@@ -33,7 +32,7 @@ final class UserErrors
     cmd.getErr().println(cmd.getCommandName() + ": " + ex.getMessage());
     cmd.getErr().println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help'.");
     cmd.getErr().flush();
-    return USAGE;
+    return ExitCode.BAD_INPUT;
   }
 
   /** A one-line description of a failure that names the file or value at fault. */

@@ -20,7 +20,7 @@ class DemoCommandTest {
     StringWriter err = new StringWriter();
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("demo", "--out", dir.toString());
+    int exit = cli.execute("demo", "--out-dir", dir.toString());
     String text = out.toString();
     assertThat(exit).as(err.toString()).isZero();
     assertThat(text)

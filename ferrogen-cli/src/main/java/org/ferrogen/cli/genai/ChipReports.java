@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
-import org.ferrogen.cim.cost.AreaReport;
-import org.ferrogen.cim.cost.CostCategory;
-import org.ferrogen.cim.cost.CostReport;
+import org.ferrogen.device.cost.AreaReport;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.genai.backend.ChipBackend;
 
 /** The chip backend's modelled cost per token, as text and JSON, for generate and perplexity. */

@@ -1,6 +1,5 @@
 package org.ferrogen.cli.genai;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -8,6 +7,9 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.ferrogen.cli.AtomicOutput;
+import org.ferrogen.cli.Json;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.SeedOption;
 import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.gguf.GgufTensor;
@@ -15,6 +17,7 @@ import org.ferrogen.genai.gguf.GgufValue;
 import org.ferrogen.genai.model.LlamaConfig;
 import org.ferrogen.genai.model.LlamaGguf;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,18 +33,21 @@ public final class GgufCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "info", mixinStandardHelpOptions = true, description = "List a GGUF file's metadata and tensors.")
+  @Command(name = "info", mixinStandardHelpOptions = true, description = "List a GGUF file's metadata and tensors.",
+      footer = {"%nExample:%n  ferrogen gguf info models/ferrogen-kjv.gguf --json"})
   static final class Info implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
     @Parameters(paramLabel = "FILE", description = "GGUF file.")
     Path file;
 
-    @Option(names = "--json", description = "Print a JSON object.")
-    boolean json;
+    @Mixin CommonOptions common;
 
     @Override
     public Integer call() throws Exception {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw new IllegalArgumentException("no such GGUF file: " + file);
+      }
       GgufFile f = GgufFile.open(file);
       PrintWriter out = spec.commandLine().getOut();
       long bytes = 0;
@@ -50,17 +56,17 @@ public final class GgufCommand implements Runnable {
         bytes += t.byteSize();
         elements += t.elementCount();
       }
-      if (json) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+      if (common.json()) {
+        ObjectNode node = Json.object();
         node.put("file", file.toString());
         node.put("version", f.version());
         node.put("data_offset", f.dataStart());
         node.put("parameters", elements);
         node.put("tensor_bytes", bytes);
-        ObjectNode md = node.putObject("metadata");
+        // Metadata keys are data ("general.architecture"), so they are values, not JSON keys.
+        ArrayNode md = node.putArray("metadata");
         for (Map.Entry<String, GgufValue> e : f.metadata().entrySet()) {
-          md.put(e.getKey(), e.getValue().describe());
+          md.addObject().put("key", e.getKey()).put("value", e.getValue().describe());
         }
         ArrayNode ts = node.putArray("tensors");
         for (GgufTensor t : f.tensors().values()) {
@@ -71,7 +77,7 @@ public final class GgufCommand implements Runnable {
           tn.put("offset", t.offset());
           tn.put("bytes", t.byteSize());
         }
-        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
+        common.printJson(node);
       } else {
         out.printf("%s: GGUF v%d, %d metadata keys, %d tensors, %d parameters, %d bytes of tensor data%n", file,
             f.version(), f.metadata().size(), f.tensors().size(), elements, bytes);
@@ -89,11 +95,12 @@ public final class GgufCommand implements Runnable {
   }
 
   @Command(name = "random", mixinStandardHelpOptions = true,
-      description = "Write a Llama GGUF of random weights of about a given size (for speed measurements).")
+      description = "Write a Llama GGUF of random weights of about a given size (for speed measurements).",
+      footer = {"%nExample:%n  ferrogen gguf random --param-count 100M --type q8_0 -o random-100m.gguf"})
   static final class Random implements Callable<Integer> {
     @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--params", required = true, paramLabel = "N", description = "Approximate parameter count, e.g. 100M, 1.5G, 500K.")
+    @Option(names = "--param-count", required = true, paramLabel = "N", description = "Approximate parameter count, e.g. 100M, 1.5G, 500K.")
     String params;
 
     @Option(names = "--type", paramLabel = "TYPE", description = "Matrix type: f32, f16, bf16, q8_0, q4_0 (default: ${DEFAULT-VALUE}).")
@@ -102,11 +109,16 @@ public final class GgufCommand implements Runnable {
     @Option(names = "--vocab", paramLabel = "N", description = "Vocabulary size (default: ${DEFAULT-VALUE}).")
     int vocab = 32000;
 
-    @Option(names = "--context", paramLabel = "N", description = "Context length (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--context-length", paramLabel = "N", description = "The model's context length in tokens (default: ${DEFAULT-VALUE}).")
     int context = 2048;
 
-    @Option(names = "--seed", paramLabel = "S", description = "Seed of the weights (default: ${DEFAULT-VALUE}).")
-    long seed = 1;
+    @Mixin SeedOption seed;
+
+    @Mixin CommonOptions common;
+
+    /** The --json summary. */
+    record Written(String file, long parameters, int dim, int layers, int ffnDim, int heads, int vocabSize,
+        int contextLength, String type, long seed) {}
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "Output GGUF file.")
     Path output;
@@ -116,10 +128,16 @@ public final class GgufCommand implements Runnable {
       long n = parseCount(params);
       GgmlType t = GgmlType.parse(type);
       LlamaConfig c = LlamaGguf.sizedConfig(n, vocab, context);
-      AtomicOutput.write(output, os -> LlamaGguf.randomWriter(c, t, seed).write(os));
+      long weightsSeed = seed.value();
+      AtomicOutput.write(output, os -> LlamaGguf.randomWriter(c, t, weightsSeed).write(os));
+      if (common.json()) {
+        common.printJson(new Written(output.toString(), c.parameterCount(true), c.dim(), c.layers(), c.ffnDim(),
+            c.heads(), c.vocabSize(), context, t.toString(), weightsSeed));
+        return 0;
+      }
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("wrote %s: %d parameters (dim %d, %d layers, ffn %d, %d heads, vocab %d), %s matrices%n", output,
-          c.parameterCount(true), c.dim(), c.layers(), c.ffnDim(), c.heads(), c.vocabSize(), t);
+      out.printf("wrote %s: %d parameters (dim %d, %d layers, ffn %d, %d heads, vocab %d), %s matrices, seed %d%n", output,
+          c.parameterCount(true), c.dim(), c.layers(), c.ffnDim(), c.heads(), c.vocabSize(), t, weightsSeed);
       out.flush();
       return 0;
     }
@@ -137,11 +155,11 @@ public final class GgufCommand implements Runnable {
       try {
         double x = Double.parseDouble(mult == 1 ? v : v.substring(0, v.length() - 1)) * mult;
         if (!(x >= 1e4 && x <= 1e11)) {
-          throw new IllegalArgumentException("--params " + s + " is out of range (10K to 100G)");
+          throw new IllegalArgumentException("--param-count " + s + " is out of range (10K to 100G)");
         }
         return (long) x;
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("--params '" + s + "' is not a count such as 100M");
+        throw new IllegalArgumentException("--param-count '" + s + "' is not a count such as 100M");
       }
     }
   }

@@ -2,46 +2,42 @@ package org.ferrogen.genai.backend;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.ferrogen.cim.CellLibrary;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.cim.CimConfig;
 import org.ferrogen.cim.TiledAnalogMatrix;
-import org.ferrogen.cim.cost.AreaReport;
-import org.ferrogen.cim.cost.CostReport;
-import org.ferrogen.device.AnalogCell;
+import org.ferrogen.device.cost.AreaReport;
+import org.ferrogen.device.cost.CostReport;
 
 /**
- * The chip: every weight matrix is programmed into {@code ferrogen-cim} crossbar tiles (program
- * and verify, with the configured non-idealities), and every product runs through the DACs, the
- * analog column sums with read noise, the ADCs and digital accumulation, charging the tiles' cost
- * ledgers. {@link #report()} sums the ledgers; {@link #cost()} keeps the breakdown by category.
+ * Runs a model's linear layers on a {@link Chip}: each weight matrix goes onto the chip's compute
+ * tiles under its tensor name ({@link Chip#program}); a chip booted from a saved state already holds
+ * them, and the matrix of that name is used as it is, without programming. Costs are the chip's one
+ * ledger ({@link #cost()}).
  *
  * <p>ADC ranges: a real macro calibrates its converters' full scale on representative inputs, and
  * so can this backend. Between {@link #beginCalibration(int)} and {@link #endCalibration(double)}
  * every layer multiplies with its exact stored weights (the digital twin) and records its inputs;
  * {@code endCalibration} then sets each column's ADC full scale from them ({@link
  * TiledAnalogMatrix#calibrateAdcRanges}). Without calibration the configured range applies.
- *
- * <p>Each matrix gets its own seed derived from the backend's seed and its programming order, so a
- * model loads onto the same simulated cells in every run with the same seed.
  */
 public final class ChipBackend implements LinearBackend {
-  private final CimConfig config;
-  private final AnalogCell cell;
-  private final long seed;
+  private final Chip chip;
   private final List<ChipLayer> layers = new ArrayList<>();
   private CostReport baseline = CostReport.zero();
   private volatile int calibrationVectors;
 
-  /** A chip of {@code config}'s cell type; the cell model is built once and shared by every matrix. */
-  public ChipBackend(CimConfig config, long seed) {
-    this(config, CellLibrary.create(config.cell()), seed);
+  public ChipBackend(Chip chip) {
+    this.chip = chip;
   }
 
-  /** A chip on an explicit cell model (a measured chip's data, a test cell). */
-  public ChipBackend(CimConfig config, AnalogCell cell, long seed) {
-    this.config = config;
-    this.cell = cell;
-    this.seed = seed;
+  /** The default edge chip with its compute tiles configured as {@code config}. */
+  public ChipBackend(CimConfig config, long seed) {
+    this(new Chip(ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET).withTileConfig(config), seed, config.threads()));
+  }
+
+  public Chip chip() {
+    return chip;
   }
 
   @Override
@@ -51,9 +47,14 @@ public final class ChipBackend implements LinearBackend {
 
   @Override
   public synchronized LinearLayer program(WeightMatrix weights) {
-    long matrixSeed = seed + 0x9E3779B97F4A7C15L * (layers.size() + 1);
-    TiledAnalogMatrix matrix = new TiledAnalogMatrix(config, cell, weights.rows(), weights.cols(), matrixSeed);
-    matrix.program(weights.toFloats());
+    TiledAnalogMatrix matrix = chip.matrices().get(weights.name());
+    if (matrix == null) {
+      matrix = chip.program(weights.name(), weights.rows(), weights.cols(), weights.toFloats());
+    } else if (matrix.rows() != weights.rows() || matrix.cols() != weights.cols()) {
+      throw new IllegalArgumentException(
+          "matrix " + weights.name() + " on the chip is " + matrix.rows() + "x" + matrix.cols() + ", the model's is "
+              + weights.rows() + "x" + weights.cols());
+    }
     ChipLayer layer = new ChipLayer(weights, matrix);
     layers.add(layer);
     return layer;
@@ -94,33 +95,31 @@ public final class ChipBackend implements LinearBackend {
     return done;
   }
 
-  /** Costs since creation or the last {@link #resetReport()}, by category (programming included). */
+  /** Charges the digital units' work (attention, norms, softmax, sampling) to the chip's ledger. */
+  public void charge(DigitalWork work) {
+    chip.ledger().chargeDigital(work.multiplyAdds(), work.exponentials(), work.divides(), work.sramBits());
+  }
+
+  /** The chip's costs since creation or the last {@link #resetReport()}, by category. */
   public synchronized CostReport cost() {
-    return total().minus(baseline);
+    return chip.ledger().snapshot().minus(baseline);
   }
 
   /** Silicon area of all tiles the model occupies. */
-  public synchronized AreaReport area() {
-    double cells = 0;
-    double adcs = 0;
-    double dacs = 0;
-    int tiles = 0;
-    for (ChipLayer l : layers) {
-      AreaReport a = l.matrix.area();
-      cells += a.cellsSquareMetres();
-      adcs += a.adcsSquareMetres();
-      dacs += a.dacsSquareMetres();
-      tiles += a.tiles();
-    }
-    return new AreaReport(cells, adcs, dacs, tiles);
+  public AreaReport area() {
+    return chip.ledger().area();
   }
 
-  private CostReport total() {
-    CostReport sum = CostReport.zero();
+  /** One programmed matrix (by its GGUF tensor name) and its cost since the last {@link #resetReport()}. */
+  public record LayerCost(String name, int rows, int cols, CostReport cost) {}
+
+  /** Each matrix's cost since creation or the last {@link #resetReport()}, in programming order. */
+  public synchronized List<LayerCost> layerCosts() {
+    List<LayerCost> out = new ArrayList<>(layers.size());
     for (ChipLayer l : layers) {
-      sum = sum.plus(l.matrix.ledger().snapshot());
+      out.add(new LayerCost(l.weights.name(), l.rows(), l.cols(), l.matrix.ledger().snapshot().minus(l.costAtReset)));
     }
-    return sum;
+    return out;
   }
 
   @Override
@@ -135,9 +134,10 @@ public final class ChipBackend implements LinearBackend {
 
   @Override
   public synchronized void resetReport() {
-    baseline = total();
+    baseline = chip.ledger().snapshot();
     for (ChipLayer l : layers) {
       l.macsAtReset = l.macs;
+      l.costAtReset = l.matrix.ledger().snapshot();
     }
   }
 
@@ -149,6 +149,7 @@ public final class ChipBackend implements LinearBackend {
     private int calibrated;
     private long macs;
     private long macsAtReset;
+    private CostReport costAtReset = CostReport.zero();
 
     ChipLayer(WeightMatrix weights, TiledAnalogMatrix matrix) {
       this.weights = weights;

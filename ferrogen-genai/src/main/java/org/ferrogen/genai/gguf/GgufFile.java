@@ -284,8 +284,8 @@ public final class GgufFile {
         int typeId = u32("type of tensor " + name);
         GgmlType type = GgmlType.byId(typeId);
         if (type == null) {
-          throw fail("tensor " + name + " has unsupported tensor type " + GgmlType.describeUnsupported(typeId)
-              + " (supported: F32, F16, BF16, Q8_0, Q4_0)");
+          throw fail("tensor " + name + " has unknown tensor type " + GgmlType.describe(typeId)
+              + " (not a ggml type this build knows)");
         }
         if (ne[0] % type.blockSize() != 0) {
           throw fail("size mismatch: tensor " + name + " of type " + type + " has ne[0] = " + ne[0]

@@ -26,6 +26,15 @@ public final class Perplexity {
   public record Result(double perplexity, double meanNll, long tokensScored, long tokensProcessed) {}
 
   public static Result compute(LlamaModel model, int[] tokens, int context, int stride) {
+    return compute(model, tokens, context, stride, n -> {});
+  }
+
+  /**
+   * As above, calling {@code progress} with 1 for each token scored ({@code tokens.length - 1} in
+   * all; the overlap of sliding windows is processed but not counted).
+   */
+  public static Result compute(LlamaModel model, int[] tokens, int context, int stride,
+      java.util.function.LongConsumer progress) {
     if (tokens.length < 2) {
       throw new IllegalArgumentException("perplexity needs at least 2 tokens, got " + tokens.length);
     }
@@ -47,6 +56,7 @@ public final class Perplexity {
         if (i + 1 > scoredUpTo) {
           nll -= logSoftmax(logits, tokens[i + 1]);
           scored++;
+          progress.accept(1);
         }
       }
       scoredUpTo = Math.max(scoredUpTo, end - 1);

@@ -101,14 +101,23 @@ public final class LlamaGguf {
     return w;
   }
 
-  /** llama.cpp's llama_ftype for a model whose matrices are all of one type. */
+  /** llama.cpp's llama_ftype for a model whose matrices are all of one type (K-quants: the _S variant). */
   private static int fileType(GgmlType t) {
     return switch (t) {
       case F32 -> 0;
       case F16 -> 1;
       case Q4_0 -> 2;
+      case Q4_1 -> 3;
       case Q8_0 -> 7;
+      case Q5_0 -> 8;
+      case Q5_1 -> 9;
+      case Q2_K -> 10;
+      case Q3_K -> 11;
+      case Q4_K -> 14;
+      case Q5_K -> 16;
+      case Q6_K -> 18;
       case BF16 -> 32;
+      default -> throw new IllegalArgumentException("no llama.cpp file type for " + t + " matrices");
     };
   }
 

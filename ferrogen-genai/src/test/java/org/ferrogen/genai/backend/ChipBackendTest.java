@@ -73,7 +73,7 @@ class ChipBackendTest {
     WeightMatrix m = WeightMatrix.encode("w", ROWS, COLS, gaussian(ROWS * COLS, 4), GgmlType.F16);
     try (ChipBackend chip = new ChipBackend(CimConfig.defaults(), 5)) {
       LinearLayer layer = chip.program(m);
-      assertThat(chip.cost().energyJoules().get(org.ferrogen.cim.cost.CostCategory.PROGRAMMING)).isPositive();
+      assertThat(chip.cost().energyJoules().get(org.ferrogen.device.cost.CostCategory.PROGRAMMING)).isPositive();
       chip.resetReport();
       assertThat(chip.report().matrixVectorProducts()).isZero();
       float[] y = new float[ROWS];

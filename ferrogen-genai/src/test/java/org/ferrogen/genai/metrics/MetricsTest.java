@@ -33,6 +33,28 @@ class MetricsTest {
     assertThat(Diversity.distinctN(samples, 6)).isZero();
   }
 
+  @Test
+  void repetitionIsTheShareOfRepeatedNgramsWithinASample() {
+    // bigrams (1,2) (2,1) (1,2) (2,1) (1,2): 2 distinct of 5
+    assertThat(Diversity.repetition(new int[] {1, 2, 1, 2, 1, 2}, 2)).isCloseTo(0.6, within(1e-12));
+    assertThat(Diversity.repetition(new int[] {1, 2, 3, 4}, 2)).isZero();
+    assertThat(Diversity.repetition(new int[] {1}, 2)).isZero();
+  }
+
+  @Test
+  void selfBleuFollowsPapineniOnHandComputedCases() {
+    List<int[]> same = List.of(new int[] {1, 2, 3, 4}, new int[] {1, 2, 3, 4});
+    assertThat(Diversity.selfBleu(same, 0, 4)).isCloseTo(1.0, within(1e-12));
+    List<int[]> disjoint = List.of(new int[] {1, 2, 3, 4}, new int[] {5, 6, 7, 8});
+    assertThat(Diversity.selfBleu(disjoint, 0, 4)).isZero();
+    // unigrams 4/5 clipped, bigrams 3/4: BLEU-2 = sqrt(0.8 · 0.75), equal lengths so no brevity penalty
+    List<int[]> close = List.of(new int[] {1, 2, 3, 4, 5}, new int[] {1, 2, 3, 4, 9});
+    assertThat(Diversity.selfBleu(close, 0, 2)).isCloseTo(Math.sqrt(0.6), within(1e-12));
+    // a 2-token hypothesis against a 4-token reference: brevity penalty exp(1 − 4/2)
+    List<int[]> shortOne = List.of(new int[] {1, 2}, new int[] {1, 2, 3, 4});
+    assertThat(Diversity.selfBleu(shortOne, 0, 1)).isCloseTo(Math.exp(-1), within(1e-12));
+  }
+
   private LlamaModel model(boolean zeroOutput) throws IOException {
     LlamaConfig c = new LlamaConfig("m", 16, 64, 1, 96, 2, 2, 260, 10000f, 1e-5f);
     Map<String, float[]> t = new HashMap<>();

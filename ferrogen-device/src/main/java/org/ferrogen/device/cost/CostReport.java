@@ -1,13 +1,13 @@
-package org.ferrogen.cim.cost;
+package org.ferrogen.device.cost;
 
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * Energy by category, latency, and work done by an analog matrix over some span of calls (one MVM, a
- * layer's batch, a whole token). {@code operations} counts multiplies and adds (2 per MAC), as TOPS/W
- * figures in the literature do.
+ * Energy by category, latency, and work done over some span of calls (one MVM, a layer's batch, a
+ * whole token on a chip). {@code operations} counts the matrix products' multiplies and adds (2 per
+ * MAC), as TOPS/W figures in the literature do.
  */
 public record CostReport(
     Map<CostCategory, Double> energyJoules, double latencySeconds, long operations, long mvms) {
@@ -53,9 +53,21 @@ public record CostReport(
     return e > 0 ? operations / e / 1e12 : 0;
   }
 
-  /** Operations per joule of compute energy (system level: buffers and rescaling included), TOPS/W. */
+  /** Energy of the matrix products alone: compute energy without the digital units and the TRNG. */
+  public double matrixEnergyJoules() {
+    return computeEnergyJoules() - energy(CostCategory.DIGITAL) - energy(CostCategory.ENTROPY);
+  }
+
+  /** A report of {@code joules} in one category, with latency and no matrix operations. */
+  public static CostReport of(CostCategory category, double joules, double latencySeconds) {
+    EnumMap<CostCategory, Double> e = new EnumMap<>(CostCategory.class);
+    e.put(category, joules);
+    return new CostReport(e, latencySeconds, 0, 0);
+  }
+
+  /** Matrix operations per joule of matrix energy (buffers and rescaling included), in TOPS/W. */
   public double topsPerWatt() {
-    double e = computeEnergyJoules();
+    double e = matrixEnergyJoules();
     return e > 0 ? operations / e / 1e12 : 0;
   }
 

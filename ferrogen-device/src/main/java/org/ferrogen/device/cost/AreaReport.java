@@ -1,4 +1,4 @@
-package org.ferrogen.cim.cost;
+package org.ferrogen.device.cost;
 
 /** Silicon area of an analog matrix by component, in square metres. */
 public record AreaReport(double cellsSquareMetres, double adcsSquareMetres, double dacsSquareMetres, int tiles) {

@@ -1,6 +1,9 @@
-package org.ferrogen.cim.cost;
+package org.ferrogen.device.cost;
 
-/** Where the energy of an analog matrix goes. */
+/**
+ * Where a chip's energy goes: the analog matrices' own categories, the digital units and the TRNG.
+ * One set of categories for everything charged to a chip's ledger.
+ */
 public enum CostCategory {
   /** Input digital-to-analog conversion (multi-level DAC; zero for bit-serial pulses). */
   DAC,
@@ -22,5 +25,15 @@ public enum CostCategory {
   /** Reading inputs from and writing outputs to on-chip SRAM buffers. */
   BUFFER,
   /** Program-and-verify pulses when weights are written. */
-  PROGRAMMING
+  PROGRAMMING,
+  /**
+   * The chip's digital units outside the matrix products: attention scores and weighted sums,
+   * norms, softmax, activation functions, residual adds, sampling.
+   */
+  DIGITAL,
+  /**
+   * The TRNG: raw cells and their periphery, the SHA-256 conditioner and the DRBG, for the random
+   * bits a workload consumed.
+   */
+  ENTROPY
 }

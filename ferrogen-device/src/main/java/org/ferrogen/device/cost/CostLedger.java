@@ -1,4 +1,4 @@
-package org.ferrogen.cim.cost;
+package org.ferrogen.device.cost;
 
 /**
  * Running total of an analog matrix's costs; thread-safe. Take {@link #snapshot()} before and after a

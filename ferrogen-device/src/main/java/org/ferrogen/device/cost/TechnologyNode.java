@@ -1,4 +1,4 @@
-package org.ferrogen.cim.cost;
+package org.ferrogen.device.cost;
 
 import java.util.List;
 
@@ -17,7 +17,8 @@ import java.util.List;
  * @param adcConversionSeconds one ADC conversion
  * @param readSeconds integration time of one read pulse
  * @param addEnergyPerBitJoules digital add, per bit of operand width
- * @param multiplyEnergyJoules one 32-bit floating-point multiply (final rescaling)
+ * @param multiplyEnergyJoules one 32-bit floating-point multiply (final rescaling, digital units)
+ * @param floatAddEnergyJoules one 32-bit floating-point add (digital units)
  * @param sramEnergyPerBitJoules buffer SRAM access per bit
  * @param cellAreaF2 memory cell area in units of F²
  * @param adcAreaPerStepSquareMetres ADC area per conversion step (capacitive-DAC SAR: ∝ 2^bits)
@@ -34,6 +35,7 @@ public record TechnologyNode(
     double readSeconds,
     double addEnergyPerBitJoules,
     double multiplyEnergyJoules,
+    double floatAddEnergyJoules,
     double sramEnergyPerBitJoules,
     double cellAreaF2,
     double adcAreaPerStepSquareMetres,
@@ -43,11 +45,18 @@ public record TechnologyNode(
   private static final double HOROWITZ_ADD_PER_BIT_45NM = 0.1e-12 / 32;
   /** Horowitz ISSCC 2014: 32-bit float multiply 3.7 pJ at 45 nm. */
   private static final double HOROWITZ_FMUL_45NM = 3.7e-12;
+  /** Horowitz ISSCC 2014: 32-bit float add 0.9 pJ at 45 nm. */
+  private static final double HOROWITZ_FADD_45NM = 0.9e-12;
   /** Horowitz ISSCC 2014: 8 kB SRAM, 64-bit read 10 pJ at 45 nm → 0.16 pJ per bit. */
   private static final double HOROWITZ_SRAM_PER_BIT_45NM = 10e-12 / 64;
 
   public static List<String> presetNames() {
     return List.of("28nm", "45nm", "130nm");
+  }
+
+  /** One 32-bit floating-point multiply-add on the digital units. */
+  public double floatMultiplyAddJoules() {
+    return multiplyEnergyJoules + floatAddEnergyJoules;
   }
 
   /** A preset by name; the exception lists the known names. */
@@ -115,6 +124,7 @@ public record TechnologyNode(
         readTime,
         HOROWITZ_ADD_PER_BIT_45NM * digital,
         HOROWITZ_FMUL_45NM * digital,
+        HOROWITZ_FADD_45NM * digital,
         HOROWITZ_SRAM_PER_BIT_45NM * digital,
         cellAreaF2,
         adcAreaPerStep,

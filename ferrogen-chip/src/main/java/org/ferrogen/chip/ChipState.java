@@ -1,0 +1,286 @@
+package org.ferrogen.chip;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.ferrogen.chip.spec.ChipSpec;
+import org.ferrogen.chip.spec.ChipSpecs;
+import org.ferrogen.cim.Conductances;
+import org.ferrogen.cim.ProgrammedCells;
+import org.ferrogen.cim.TiledAnalogMatrix;
+import org.ferrogen.device.AnalogCell;
+
+/**
+ * A programmed chip's non-volatile state, as a file: the spec, the chip seed, the model it holds
+ * (file name and SHA-256), what it went through while powered off ({@link StorageHistory}), and every
+ * matrix's cells as programmed (conductances, output scales, ADC full scales, float32 exactly as in
+ * the simulation).
+ *
+ * <p>Format, version {@value #VERSION}: the magic line {@code FERROGEN-CHIP-STATE}, a big-endian int
+ * version, a big-endian int length and that many bytes of UTF-8 JSON metadata, then per matrix its
+ * float32 arrays little-endian (output scales, G+, G−, ADC full scales), then the SHA-256 of every
+ * byte before it. A file that is truncated, altered, of another version or for another model is
+ * refused with a one-line message. {@link #write} goes through a temporary file in the same folder,
+ * forced to disk and moved into place, so a failed save leaves the previous file as it was.
+ */
+public record ChipState(
+    ChipSpec spec, long seed, ModelIdentity model, StorageHistory history, List<Matrix> matrices) {
+
+  public static final int VERSION = 1;
+  private static final byte[] MAGIC = "FERROGEN-CHIP-STATE\n".getBytes(StandardCharsets.US_ASCII);
+  private static final int DIGEST_BYTES = 32;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The model a state holds: its file name (for messages) and its content's SHA-256 (for checks). */
+  public record ModelIdentity(String fileName, String sha256) {
+    /** The identity of a model file: SHA-256 of its bytes. */
+    public static ModelIdentity of(Path file) throws IOException {
+      return new ModelIdentity(file.getFileName().toString(), ChipState.sha256(file));
+    }
+  }
+
+  /** One matrix as programmed, under its name. */
+  public record Matrix(String name, ProgrammedCells cells) {}
+
+  public ChipState {
+    matrices = List.copyOf(matrices);
+  }
+
+  /** The state of a programmed chip holding {@code model}, not yet stored. */
+  public static ChipState of(Chip chip, ModelIdentity model) {
+    List<Matrix> list = new ArrayList<>();
+    for (Map.Entry<String, TiledAnalogMatrix> e : chip.matrices().entrySet()) {
+      list.add(new Matrix(e.getKey(), e.getValue().programmedCells()));
+    }
+    return new ChipState(chip.spec(), chip.seed(), model, StorageHistory.none(), list);
+  }
+
+  /** This state after one more storage interval. */
+  public ChipState aged(StorageHistory.Interval interval) {
+    return new ChipState(spec, seed, model, history.plus(interval), matrices);
+  }
+
+  /**
+   * Powers the chip on: builds it from the spec and seed and restores every matrix from its cells,
+   * aged by the storage history through the cell model's retention law, cell by cell. No
+   * programming. {@code threads}: 0 for all processors.
+   */
+  public Chip boot(int threads) {
+    Chip chip = new Chip(spec, seed, threads);
+    AnalogCell cell = chip.cell();
+    double seconds = history.equivalentSeconds(spec.tiles().cell());
+    double kelvin = history.referenceKelvin();
+    for (Matrix m : matrices) {
+      Conductances g = m.cells().conductances();
+      TiledAnalogMatrix matrix = chip.allocate(m.name(), g.rows(), g.cols());
+      ProgrammedCells cells = m.cells();
+      if (!history.isEmpty()) {
+        cells = new ProgrammedCells(cells.outputScale(),
+            new Conductances(g.rows(), g.cols(), g.slices(), retained(g.plus(), cell, seconds, kelvin),
+                retained(g.minus(), cell, seconds, kelvin)),
+            cells.adcFullScale());
+      }
+      matrix.restore(cells);
+    }
+    return chip;
+  }
+
+  private static float[] retained(float[] g, AnalogCell cell, double seconds, double kelvin) {
+    float[] out = new float[g.length];
+    IntStream.range(0, g.length).parallel()
+        .forEach(i -> out[i] = (float) cell.retainedConductance(g[i], seconds, kelvin));
+    return out;
+  }
+
+  /** Refuses to boot for a model other than the one programmed. */
+  public void requireModel(ModelIdentity other) {
+    if (!model.sha256().equals(other.sha256())) {
+      throw new IllegalArgumentException("chip state holds model " + model.fileName() + " (sha256 "
+          + model.sha256().substring(0, 12) + "…), not " + other.fileName() + " (sha256 "
+          + other.sha256().substring(0, 12) + "…)");
+    }
+  }
+
+  /** Writes the state atomically: temporary file, forced to disk, moved into place. */
+  public void write(Path file) throws IOException {
+    Path dir = file.toAbsolutePath().getParent();
+    Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+    boolean done = false;
+    try {
+      MessageDigest digest = sha256();
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+        OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
+        DigestOutputStream hashed = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 20), digest);
+        DataOutputStream out = new DataOutputStream(hashed);
+        out.write(MAGIC);
+        out.writeInt(VERSION);
+        byte[] meta = JSON.writeValueAsBytes(metadata());
+        out.writeInt(meta.length);
+        out.write(meta);
+        for (Matrix m : matrices) {
+          ProgrammedCells c = m.cells();
+          writeFloats(out, c.outputScale());
+          writeFloats(out, c.conductances().plus());
+          writeFloats(out, c.conductances().minus());
+          writeFloats(out, c.adcFullScale());
+        }
+        out.flush();
+        hashed.on(false);
+        out.write(digest.digest());
+        out.flush();
+        channel.force(true);
+      }
+      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      done = true;
+    } finally {
+      if (!done) {
+        Files.deleteIfExists(tmp);
+      }
+    }
+  }
+
+  private ObjectNode metadata() {
+    ObjectNode meta = JSON.createObjectNode();
+    meta.put("spec_yaml", ChipSpecs.toYaml(spec));
+    meta.put("seed", seed);
+    ObjectNode m = meta.putObject("model");
+    m.put("file", model.fileName());
+    m.put("sha256", model.sha256());
+    ArrayNode h = meta.putArray("storage");
+    for (StorageHistory.Interval i : history.intervals()) {
+      h.addObject().put("seconds", i.seconds()).put("kelvin", i.kelvin());
+    }
+    ArrayNode list = meta.putArray("matrices");
+    for (Matrix x : matrices) {
+      Conductances g = x.cells().conductances();
+      list.addObject().put("name", x.name()).put("rows", g.rows()).put("cols", g.cols()).put("slices", g.slices())
+          .put("adc_full_scales", x.cells().adcFullScale().length);
+    }
+    return meta;
+  }
+
+  /** Reads and checks a state file; every refusal is one line naming the file. */
+  public static ChipState read(Path file) throws IOException {
+    byte[] bytes;
+    try {
+      bytes = Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("chip state " + file + " does not exist");
+    }
+    String name = "chip state " + file;
+    if (bytes.length < MAGIC.length + 8 + DIGEST_BYTES
+        || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+      throw new IllegalArgumentException(name + ": not a FerroGen chip state (no FERROGEN-CHIP-STATE header)");
+    }
+    ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+    in.position(MAGIC.length);
+    int version = in.getInt();
+    if (version != VERSION) {
+      throw new IllegalArgumentException(
+          name + ": format version " + version + ", this FerroGen reads version " + VERSION + "; program the chip again");
+    }
+    MessageDigest digest = sha256();
+    digest.update(bytes, 0, bytes.length - DIGEST_BYTES);
+    if (!Arrays.equals(digest.digest(), 0, DIGEST_BYTES, bytes, bytes.length - DIGEST_BYTES, bytes.length)) {
+      throw new IllegalArgumentException(name + ": checksum mismatch (file truncated or corrupted)");
+    }
+    try {
+      int metaLength = in.getInt();
+      if (metaLength < 0 || metaLength > in.remaining() - DIGEST_BYTES) {
+        throw new IllegalArgumentException(name + ": metadata length " + metaLength + " exceeds the file");
+      }
+      JsonNode meta = JSON.readTree(new String(bytes, in.position(), metaLength, StandardCharsets.UTF_8));
+      in.position(in.position() + metaLength);
+      ChipSpec spec = ChipSpecs.parse(meta.get("spec_yaml").asText(), name + " (spec)");
+      long seed = meta.get("seed").asLong();
+      ModelIdentity model = new ModelIdentity(meta.get("model").get("file").asText(), meta.get("model").get("sha256").asText());
+      List<StorageHistory.Interval> intervals = new ArrayList<>();
+      for (JsonNode i : meta.get("storage")) {
+        intervals.add(new StorageHistory.Interval(i.get("seconds").asDouble(), i.get("kelvin").asDouble()));
+      }
+      ByteBuffer data = in.slice(in.position(), in.remaining() - DIGEST_BYTES).order(ByteOrder.LITTLE_ENDIAN);
+      List<Matrix> matrices = new ArrayList<>();
+      for (JsonNode m : meta.get("matrices")) {
+        int rows = m.get("rows").asInt();
+        int cols = m.get("cols").asInt();
+        int slices = m.get("slices").asInt();
+        long cells = (long) slices * rows * cols;
+        float[] scale = readFloats(data, rows, name);
+        float[] plus = readFloats(data, cells, name);
+        float[] minus = readFloats(data, cells, name);
+        float[] fullScale = readFloats(data, m.get("adc_full_scales").asLong(), name);
+        matrices.add(new Matrix(m.get("name").asText(),
+            new ProgrammedCells(scale, new Conductances(rows, cols, slices, plus, minus), fullScale)));
+      }
+      if (data.hasRemaining()) {
+        throw new IllegalArgumentException(name + ": " + data.remaining() + " bytes beyond the last matrix");
+      }
+      return new ChipState(spec, seed, model, new StorageHistory(intervals), matrices);
+    } catch (JsonProcessingException | NullPointerException | java.nio.BufferUnderflowException e) {
+      throw new IllegalArgumentException(name + ": malformed contents (" + e.getClass().getSimpleName() + ")");
+    }
+  }
+
+  private static void writeFloats(DataOutputStream out, float[] values) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(Math.min(values.length, 1 << 16) * 4).order(ByteOrder.LITTLE_ENDIAN);
+    for (int from = 0; from < values.length; from += 1 << 16) {
+      int n = Math.min(1 << 16, values.length - from);
+      b.clear();
+      b.asFloatBuffer().put(values, from, n);
+      out.write(b.array(), 0, n * 4);
+    }
+  }
+
+  private static float[] readFloats(ByteBuffer data, long count, String name) {
+    if (count < 0 || count * 4 > data.remaining()) {
+      throw new IllegalArgumentException(name + ": truncated matrix data");
+    }
+    float[] v = new float[(int) count];
+    data.asFloatBuffer().get(v);
+    data.position(data.position() + v.length * 4);
+    return v;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("the JDK lacks SHA-256", e);
+    }
+  }
+
+  static String sha256(Path file) throws IOException {
+    MessageDigest d = sha256();
+    try (var in = Files.newInputStream(file)) {
+      byte[] buf = new byte[1 << 16];
+      for (int n; (n = in.read(buf)) > 0; ) {
+        d.update(buf, 0, n);
+      }
+    }
+    return HexFormat.of().formatHex(d.digest());
+  }
+}

@@ -1,0 +1,124 @@
+package org.ferrogen.chip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.ferrogen.chip.ChipState.ModelIdentity;
+import org.ferrogen.cim.Conductances;
+import org.ferrogen.cim.TiledAnalogMatrix;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Save, load, age and refuse: the non-volatile state file. */
+class ChipStateTest {
+
+  private static final ModelIdentity MODEL = new ModelIdentity("m.gguf", "ab".repeat(32));
+
+  @TempDir Path dir;
+
+  private static Chip programmed() {
+    Chip chip = new Chip(ChipTest.small(), 3, 1);
+    chip.program("blk.0.w", 100, 300, ChipTest.gaussian(100 * 300, 1));
+    chip.program("blk.1.w", 40, 64, ChipTest.gaussian(40 * 64, 2));
+    return chip;
+  }
+
+  @Test
+  void conductancesAndProductsAreIdenticalAfterSaveAndLoad() throws IOException {
+    Chip chip = programmed();
+    Path file = dir.resolve("chip.state");
+    ChipState.of(chip, MODEL).write(file);
+    ChipState read = ChipState.read(file);
+    assertThat(read.model()).isEqualTo(MODEL);
+    assertThat(read.seed()).isEqualTo(3);
+    assertThat(read.spec()).isEqualTo(chip.spec());
+    Chip booted = read.boot(1);
+    for (String name : chip.matrices().keySet()) {
+      TiledAnalogMatrix a = chip.matrices().get(name);
+      TiledAnalogMatrix b = booted.matrices().get(name);
+      Conductances ga = a.conductances();
+      Conductances gb = b.conductances();
+      assertThat(gb.plus()).containsExactly(ga.plus());
+      assertThat(gb.minus()).containsExactly(ga.minus());
+      float[] x = ChipTest.gaussian(a.cols(), 9);
+      float[] ya = new float[a.rows()];
+      float[] yb = new float[a.rows()];
+      a.multiply(x, ya);
+      b.multiply(x, yb);
+      assertThat(yb).as("same seeds, same read noise").containsExactly(ya);
+    }
+  }
+
+  @Test
+  void ageingShrinksTheStoredWeightsMonotonically() throws IOException {
+    ChipState state = ChipState.of(programmed(), MODEL);
+    double previous = Double.POSITIVE_INFINITY;
+    for (double days : new double[] {0, 1, 30, 365, 3650}) {
+      ChipState aged = days == 0 ? state : state.aged(new StorageHistory.Interval(days * 86_400, 358.15));
+      float[] w = aged.boot(1).matrices().get("blk.0.w").effectiveWeights();
+      double norm = 0;
+      for (float v : w) {
+        norm += v * (double) v;
+      }
+      assertThat(norm).as("weight norm after %s days at 85 °C", days).isLessThanOrEqualTo(previous);
+      previous = norm;
+    }
+  }
+
+  @Test
+  void truncatedCorruptedWrongVersionAndWrongModelAreRefusedInOneLine() throws IOException {
+    Path file = dir.resolve("chip.state");
+    ChipState.of(programmed(), MODEL).write(file);
+    byte[] good = Files.readAllBytes(file);
+
+    Path truncated = dir.resolve("truncated.state");
+    Files.write(truncated, java.util.Arrays.copyOf(good, good.length / 2));
+    assertThatThrownBy(() -> ChipState.read(truncated))
+        .hasMessage("chip state " + truncated + ": checksum mismatch (file truncated or corrupted)");
+
+    byte[] flipped = good.clone();
+    flipped[good.length / 2] ^= 1;
+    Path corrupted = dir.resolve("corrupted.state");
+    Files.write(corrupted, flipped);
+    assertThatThrownBy(() -> ChipState.read(corrupted)).hasMessageContaining("checksum mismatch");
+
+    byte[] version = good.clone();
+    version["FERROGEN-CHIP-STATE\n".length() + 3] = 9;
+    Path other = dir.resolve("version.state");
+    Files.write(other, version);
+    assertThatThrownBy(() -> ChipState.read(other))
+        .hasMessage("chip state " + other + ": format version 9, this FerroGen reads version 1; program the chip again");
+
+    Path text = dir.resolve("text.state");
+    Files.writeString(text, "hello");
+    assertThatThrownBy(() -> ChipState.read(text)).hasMessageContaining("not a FerroGen chip state");
+
+    ChipState read = ChipState.read(file);
+    assertThatThrownBy(() -> read.requireModel(new ModelIdentity("other.gguf", "cd".repeat(32))))
+        .hasMessageContaining("holds model m.gguf").hasMessageContaining("not other.gguf").hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void aFailedSaveLeavesThePreviousFileIntact() throws IOException {
+    Path file = dir.resolve("chip.state");
+    ChipState.of(programmed(), MODEL).write(file);
+    byte[] before = Files.readAllBytes(file);
+    Chip broken = programmed();
+    broken.allocate("never-programmed", 8, 8);
+    assertThatThrownBy(() -> ChipState.of(broken, MODEL).write(file)).isInstanceOf(IllegalStateException.class);
+    ChipState state = ChipState.of(programmed(), MODEL);
+    // A state whose matrix data cannot be written: the failure comes mid-file, after the header.
+    ChipState.Matrix bad = new ChipState.Matrix("bad", new org.ferrogen.cim.ProgrammedCells(
+        new float[1], new Conductances(1, 1, 1, null, new float[1]), new float[1]));
+    ChipState failing = new ChipState(state.spec(), state.seed(), MODEL, state.history(),
+        java.util.List.of(state.matrices().get(0), bad));
+    assertThatThrownBy(() -> failing.write(file)).isInstanceOf(NullPointerException.class);
+    assertThat(Files.readAllBytes(file)).isEqualTo(before);
+    try (var files = Files.list(dir)) {
+      assertThat(files).as("no temporary file left behind").containsExactly(file);
+    }
+  }
+}

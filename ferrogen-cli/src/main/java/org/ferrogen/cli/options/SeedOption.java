@@ -1,0 +1,57 @@
+package org.ferrogen.cli.options;
+
+import java.security.SecureRandom;
+import java.util.OptionalLong;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --seed S}. One default policy for every command: without {@code --seed}, the seed is
+ * drawn from the host's {@link SecureRandom} and reported (text and JSON {@code seed}), so any run
+ * can be repeated exactly by passing the reported value. The TRNG byte stream ({@code ferrogen
+ * trng}), which reports nothing, seeds its physics from SecureRandom directly.
+ */
+public final class SeedOption {
+
+  @Option(names = "--seed", paramLabel = "S",
+      description = "Seed of every random choice (default: drawn from the host's SecureRandom and reported, so a run can be repeated with --seed).")
+  Long seed;
+
+  private Long drawn;
+
+  /** The seed: the given one, or one drawn once from SecureRandom. */
+  public synchronized long value() {
+    if (seed != null) {
+      return seed;
+    }
+    if (drawn == null) {
+      drawn = new SecureRandom().nextLong();
+    }
+    return drawn;
+  }
+
+  /** The seed when --seed was given. */
+  public OptionalLong given() {
+    return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+  }
+
+  /**
+   * The seed of one named stream of randomness (the chip's programming noise, the i-th sample),
+   * derived by hashing (SHA-256 of the seed and the name), never by adding: seeds S and S+1 must
+   * not give overlapping streams.
+   */
+  public long derive(String stream) {
+    try {
+      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+      sha.update(java.nio.ByteBuffer.allocate(8).putLong(value()).array());
+      sha.update(stream.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
+  /** Sets the seed as if given on the command line (the demo fixes its seeds). */
+  public void set(long value) {
+    seed = value;
+  }
+}

@@ -1,0 +1,92 @@
+package org.ferrogen.genai.entropy;
+
+import java.util.Optional;
+import java.util.random.RandomGenerator;
+import org.ferrogen.trng.EntropySource;
+import org.ferrogen.trng.IdealBinarySource;
+import org.ferrogen.trng.NoiseSeed;
+import org.ferrogen.trng.design.TrngDesign;
+import org.ferrogen.trng.fault.Fault;
+import org.ferrogen.trng.fault.FaultInjectingSource;
+import org.ferrogen.trng.random.TrngRandomGenerators;
+
+/**
+ * The randomness a generative workload can be fed in the randomness-quality study: the healthy
+ * ferroelectric TRNG pipeline, a seeded PRNG, and degraded raw sources handed over without health
+ * tests or conditioning (as a broken or bypassed pipeline would). Every source is reproducible from
+ * its seed.
+ */
+public enum StudySource {
+  TRNG("trng", "ferroelectric TRNG pipeline (cell design, health tests, SHA-256, CTR_DRBG)", Double.NaN),
+  PRNG("prng", "seeded PRNG (L64X256MixRandom)", Double.NaN),
+  BIAS_055("bias-0.55", "raw bits, P(1) = 0.55, no conditioning", 0.55),
+  BIAS_060("bias-0.6", "raw bits, P(1) = 0.6, no conditioning", 0.6),
+  BIAS_075("bias-0.75", "raw bits, P(1) = 0.75, no conditioning", 0.75),
+  LAG1("lag1-0.5", "raw fair bits repeating their predecessor with probability 0.5 (lag-1 correlation 0.5)", 0.5),
+  LOW_ENTROPY("periodic-4096", "raw fair bits repeating with a period of 4096 bits (4096 bits of entropy in all)", 0.5),
+  STUCK("stuck", "raw bits stuck at 0 (a dead sense amplifier)", 0.0);
+
+  /** Words a raw-source workload may draw per generated item before it is declared hung. */
+  public static final long RAW_WORD_BUDGET = 1L << 22;
+
+  private static final int LOW_ENTROPY_PERIOD_BITS = 4096;
+
+  private final String key;
+  private final String description;
+  private final double probabilityOfOne;
+
+  StudySource(String key, String description, double probabilityOfOne) {
+    this.key = key;
+    this.description = description;
+    this.probabilityOfOne = probabilityOfOne;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** Whether the source reaches the workload without health tests and conditioning. */
+  public boolean isRaw() {
+    return this != TRNG && this != PRNG;
+  }
+
+  /** Long-run fraction of ones of the raw source (NaN for the pipelines). */
+  public double probabilityOfOne() {
+    return probabilityOfOne;
+  }
+
+  /** The random generator a workload draws from. */
+  public RandomGenerator open(long seed) {
+    return switch (this) {
+      case TRNG -> TrngRandomGenerators.reproducible(TrngDesign.CELL, seed);
+      case PRNG -> NoiseSeed.fromSeed(seed);
+      default -> new RawBitsGenerator(rawSource(seed).orElseThrow(), RAW_WORD_BUDGET);
+    };
+  }
+
+  /** The raw binary source behind a degraded entry (empty for the two pipelines). */
+  public Optional<EntropySource> rawSource(long seed) {
+    RandomGenerator noise = NoiseSeed.fromSeed(seed);
+    EntropySource fair = IdealBinarySource.fair(noise);
+    return Optional.ofNullable(switch (this) {
+      case TRNG, PRNG -> null;
+      case BIAS_055, BIAS_060, BIAS_075 -> new IdealBinarySource(noise, probabilityOfOne, 1.0);
+      case LAG1 -> new FaultInjectingSource(fair, new Fault.CorrelatedOutput(0, 0.5), seed);
+      case LOW_ENTROPY -> new PeriodicSource(noise, LOW_ENTROPY_PERIOD_BITS);
+      case STUCK -> new FaultInjectingSource(fair, new Fault.TotalFailure(0, 0), seed);
+    });
+  }
+
+  public static StudySource fromKey(String key) {
+    for (StudySource s : values()) {
+      if (s.key.equals(key)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("unknown randomness source '" + key + "'");
+  }
+}

@@ -1,0 +1,33 @@
+package org.ferrogen.genai.tensor;
+
+import java.nio.ByteBuffer;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import org.ferrogen.genai.gguf.GgmlType;
+
+/**
+ * Q4_0: blocks of 32, fp16 d then 16 bytes whose low nibbles are elements 0..15 and high nibbles
+ * 16..31; value (q − 8)·d. Nibbles are unpacked in registers, eight bytes at a time.
+ */
+final class Q4_0Tensor extends WeightTensor {
+  Q4_0Tensor(int rows, int cols, ByteBuffer data) {
+    super(GgmlType.Q4_0, rows, cols, data);
+  }
+
+  @Override
+  public float dot(int row, float[] x, int xOff) {
+    int p = row * rowBytes;
+    FloatVector acc = FloatVector.zero(F);
+    for (int i = xOff; i < xOff + cols; i += 32, p += 18) {
+      ByteVector v0 = bytes(data, p + 2);
+      ByteVector v1 = bytes(data, p + 10);
+      FloatVector s = widen(v0.and((byte) 0x0f).sub((byte) 8)).mul(xs(x, i));
+      s = widen(v1.and((byte) 0x0f).sub((byte) 8)).fma(xs(x, i + 8), s);
+      s = widen(v0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8)).fma(xs(x, i + 16), s);
+      s = widen(v1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8)).fma(xs(x, i + 24), s);
+      acc = s.fma(bc(half(data, p)), acc);
+    }
+    return acc.reduceLanes(VectorOperators.ADD);
+  }
+}

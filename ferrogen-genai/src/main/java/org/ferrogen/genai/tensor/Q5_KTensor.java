@@ -1,0 +1,56 @@
+package org.ferrogen.genai.tensor;
+
+import java.nio.ByteBuffer;
+import jdk.incubator.vector.ByteVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import org.ferrogen.genai.gguf.GgmlCodec;
+import org.ferrogen.genai.gguf.GgmlType;
+
+/**
+ * Q5_K: super-blocks of 256 in 176 bytes: fp16 d, fp16 dmin, 12 bytes of scales and mins as Q4_K's,
+ * 32 bytes of fifth bits (bit 2j of byte l for element 64j+l, bit 2j+1 for element 64j+32+l), 128
+ * bytes of nibbles as Q4_K's; value d·scale·q − dmin·min.
+ */
+final class Q5_KTensor extends WeightTensor {
+  Q5_KTensor(int rows, int cols, ByteBuffer data) {
+    super(GgmlType.Q5_K, rows, cols, data);
+  }
+
+  @Override
+  public float dot(int row, float[] x, int xOff) {
+    int p = row * rowBytes;
+    FloatVector acc = FloatVector.zero(F);
+    for (int i = xOff; i < xOff + cols; i += 256, p += 176) {
+      float d = half(data, p);
+      float dmin = half(data, p + 2);
+      for (int j = 0; j < 4; j++) {
+        int q = p + 48 + 32 * j;
+        int xo = i + 64 * j;
+        FloatVector s1 = FloatVector.zero(F);
+        FloatVector s2 = FloatVector.zero(F);
+        FloatVector sx1 = FloatVector.zero(F);
+        FloatVector sx2 = FloatVector.zero(F);
+        for (int k = 0; k < 32; k += 8) {
+          ByteVector v = bytes(data, q + k);
+          ByteVector h = bytes(data, p + 16 + k);
+          ByteVector lo = v.and((byte) 0x0f)
+              .or(h.lanewise(VectorOperators.LSHR, 2 * j).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
+          ByteVector hi = v.lanewise(VectorOperators.LSHR, 4)
+              .or(h.lanewise(VectorOperators.LSHR, 2 * j + 1).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
+          FloatVector xa = xs(x, xo + k);
+          FloatVector xb = xs(x, xo + 32 + k);
+          s1 = widen(lo).fma(xa, s1);
+          s2 = widen(hi).fma(xb, s2);
+          sx1 = sx1.add(xa);
+          sx2 = sx2.add(xb);
+        }
+        acc = s1.fma(bc(d * GgmlCodec.scaleK4(data, p + 4, 2 * j)), acc);
+        acc = s2.fma(bc(d * GgmlCodec.scaleK4(data, p + 4, 2 * j + 1)), acc);
+        acc = sx1.fma(bc(-dmin * GgmlCodec.minK4(data, p + 4, 2 * j)), acc);
+        acc = sx2.fma(bc(-dmin * GgmlCodec.minK4(data, p + 4, 2 * j + 1)), acc);
+      }
+    }
+    return acc.reduceLanes(VectorOperators.ADD);
+  }
+}

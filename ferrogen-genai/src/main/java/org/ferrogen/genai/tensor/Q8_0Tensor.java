@@ -1,0 +1,28 @@
+package org.ferrogen.genai.tensor;
+
+import java.nio.ByteBuffer;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import org.ferrogen.genai.gguf.GgmlType;
+
+/** Q8_0: blocks of 32 int8 codes with an fp16 scale (34 bytes); block sums scaled once per block. */
+final class Q8_0Tensor extends WeightTensor {
+  Q8_0Tensor(int rows, int cols, ByteBuffer data) {
+    super(GgmlType.Q8_0, rows, cols, data);
+  }
+
+  @Override
+  public float dot(int row, float[] x, int xOff) {
+    int p = row * rowBytes;
+    FloatVector acc = FloatVector.zero(F);
+    for (int i = 0; i < cols; i += 32, p += 34) {
+      int q = p + 2;
+      FloatVector s = widen(bytes(data, q)).mul(xs(x, xOff + i));
+      s = widen(bytes(data, q + 8)).fma(xs(x, xOff + i + 8), s);
+      s = widen(bytes(data, q + 16)).fma(xs(x, xOff + i + 16), s);
+      s = widen(bytes(data, q + 24)).fma(xs(x, xOff + i + 24), s);
+      acc = s.fma(bc(half(data, p)), acc);
+    }
+    return acc.reduceLanes(VectorOperators.ADD);
+  }
+}

@@ -1,0 +1,167 @@
+package org.ferrogen.genai.tensor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.ferrogen.genai.gguf.GgmlCodec;
+import org.ferrogen.genai.gguf.GgmlType;
+import org.ferrogen.genai.gguf.Half;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class WeightTensorTest {
+  /** Byte offsets of the fp16 scale fields in one block of each quantised type (ggml-common.h). */
+  private static final Map<GgmlType, int[]> HALF_FIELDS = Map.of(
+      GgmlType.Q8_0, new int[] {0},
+      GgmlType.Q4_0, new int[] {0},
+      GgmlType.Q4_1, new int[] {0, 2},
+      GgmlType.Q5_0, new int[] {0},
+      GgmlType.Q5_1, new int[] {0, 2},
+      GgmlType.Q2_K, new int[] {80, 82},
+      GgmlType.Q3_K, new int[] {108},
+      GgmlType.Q4_K, new int[] {0, 2},
+      GgmlType.Q5_K, new int[] {0, 2},
+      GgmlType.Q6_K, new int[] {208});
+
+  static Stream<GgmlType> runnableTypes() {
+    return GgmlType.runnableTypes().stream();
+  }
+
+  /** Random but well-formed stored bytes: every bit pattern of the quants, finite scales. */
+  static ByteBuffer randomMatrix(GgmlType type, int rows, int cols, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    if (type.blockSize() == 1) {
+      float[] v = new float[rows * cols];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = (float) r.nextGaussian();
+      }
+      return ByteBuffer.wrap(GgmlCodec.encode(v, type)).order(ByteOrder.LITTLE_ENDIAN);
+    }
+    byte[] bytes = new byte[(int) type.bytesFor((long) rows * cols)];
+    r.nextBytes(bytes);
+    ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+    for (int p = 0; p < bytes.length; p += type.bytesPerBlock()) {
+      for (int off : HALF_FIELDS.get(type)) {
+        b.putShort(p + off, Half.fromFloat((float) (r.nextGaussian() * 0.01)));
+      }
+    }
+    return b;
+  }
+
+  @ParameterizedTest
+  @MethodSource("runnableTypes")
+  void dotProductOfEveryTypeMatchesTheReferenceDecoding(GgmlType type) {
+    int rows = 5;
+    int cols = 768;
+    // Mapped files are direct buffers; test both kinds.
+    ByteBuffer heap = randomMatrix(type, rows, cols, type.id());
+    ByteBuffer direct = ByteBuffer.allocateDirect(heap.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+    direct.put(heap.duplicate()).flip();
+    float[] x = new float[cols + 3];
+    SplittableRandom r = new SplittableRandom(99);
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    for (ByteBuffer data : new ByteBuffer[] {heap, direct}) {
+      WeightTensor t = WeightTensor.of(type, rows, cols, data);
+      assertThat(t.byteSize()).isEqualTo(type.bytesFor((long) rows * cols));
+      float[] w = new float[cols];
+      for (int row = 0; row < rows; row++) {
+        t.decodeRow(row, w, 0);
+        for (int xOff : new int[] {0, 3}) {
+          double expected = 0;
+          double magnitude = 0;
+          for (int c = 0; c < cols; c++) {
+            expected += (double) w[c] * x[xOff + c];
+            magnitude += Math.abs((double) w[c] * x[xOff + c]);
+          }
+          // Float accumulation in a different order: a few ulps of the sum of magnitudes.
+          assertThat((double) t.dot(row, x, xOff)).as("%s row %d offset %d", type, row, xOff)
+              .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5 * magnitude + 1e-30));
+        }
+      }
+    }
+  }
+
+  @Test
+  void kQuantDecodingFollowsGgmlLayouts() {
+    // Q6_K super-block with ql = 0x21 everywhere (low nibble 1, high nibble 2), qh = 0b11_10_01_00,
+    // scales 1..16 and d = 1: element l of half n takes q = nibble | (pair << 4), value scale·(q − 32).
+    ByteBuffer b = ByteBuffer.allocate(210).order(ByteOrder.LITTLE_ENDIAN);
+    for (int i = 0; i < 128; i++) {
+      b.put(i, (byte) 0x21);
+    }
+    for (int i = 0; i < 64; i++) {
+      b.put(128 + i, (byte) 0b11_10_01_00);
+    }
+    for (int i = 0; i < 16; i++) {
+      b.put(192 + i, (byte) (i + 1));
+    }
+    b.putShort(208, Half.fromFloat(1f));
+    float[] y = new float[256];
+    GgmlCodec.decode(b, GgmlType.Q6_K, 0, 256, y, 0);
+    int[] q = {1, 1 | 16, 2 | 32, 2 | 48};
+    for (int i = 0; i < 256; i++) {
+      int n = i / 128;
+      int quarter = (i % 128) / 32;
+      int l = i % 32;
+      int scale = 8 * n + l / 16 + 2 * quarter + 1;
+      assertThat(y[i]).as("element %d", i).isEqualTo((float) scale * (q[quarter] - 32));
+    }
+    // Q4_K: scales/mins 6-bit packing. Sub-block j < 4: scale = byte j & 63, min = byte j+4 & 63;
+    // j >= 4: low nibbles from byte j+4, top bits from bytes j-4 (scale) and j (min).
+    ByteBuffer k = ByteBuffer.allocate(144).order(ByteOrder.LITTLE_ENDIAN);
+    k.putShort(0, Half.fromFloat(1f)).putShort(2, Half.fromFloat(1f));
+    byte[] sc = {(byte) (5 | 0x40), 6, 7, 8, (byte) (9 | 0x80), 10, 11, 12, 0x21, 0x43, 0x65, (byte) 0x87};
+    for (int i = 0; i < 12; i++) {
+      k.put(4 + i, sc[i]);
+    }
+    int[] scales = {5, 6, 7, 8, 1 | 16, 3, 5, 7};
+    int[] mins = {9, 10, 11, 12, 2 | 32, 4, 6, 8};
+    for (int j = 0; j < 8; j++) {
+      assertThat(GgmlCodec.scaleK4(k, 4, j)).as("scale %d", j).isEqualTo(scales[j]);
+      assertThat(GgmlCodec.minK4(k, 4, j)).as("min %d", j).isEqualTo(mins[j]);
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("runnableTypes")
+  void writableTypesQuantiseCloseToTheirInput(GgmlType type) {
+    if (!GgmlCodec.canEncode(type) || type.blockSize() == 1) {
+      return;
+    }
+    SplittableRandom r = new SplittableRandom(5);
+    float[] v = new float[4096];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) r.nextGaussian();
+    }
+    float[] back = new float[v.length];
+    GgmlCodec.decode(ByteBuffer.wrap(GgmlCodec.encode(v, type)), type, 0, v.length, back, 0);
+    double err = 0;
+    for (int i = 0; i < v.length; i++) {
+      err += (back[i] - v[i]) * (back[i] - v[i]);
+    }
+    double rmse = Math.sqrt(err / v.length);
+    // Gaussian data: RMS error of a uniform quantiser is about step/√12 with step ≈ range/levels.
+    double bound = switch (type) {
+      case Q8_0 -> 0.01;
+      case Q6_K -> 0.04;
+      case Q5_0, Q5_1 -> 0.05;
+      case Q4_0, Q4_1, Q4_K -> 0.09;
+      default -> throw new IllegalStateException();
+    };
+    assertThat(rmse).as("%s RMS error", type).isLessThan(bound);
+  }
+
+  @Test
+  void typesThatCannotRunAreRefusedByName() {
+    assertThatThrownBy(() -> WeightTensor.of(GgmlType.IQ2_XS, 1, 256, ByteBuffer.allocate(74)))
+        .hasMessageContaining("IQ2_XS").hasMessageContaining("q4_k");
+  }
+}
