@@ -12,9 +12,32 @@ public final class ConfigException extends IllegalArgumentException {
   private final String path;
 
   ConfigException(String source, String path, String problem, Throwable cause) {
-    super(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem, cause);
+    super(visible(source + ": " + (path.isEmpty() ? "" : path + ": ") + problem), cause);
     this.source = source;
     this.path = path;
+  }
+
+  /**
+   * The message with control characters escaped, so that it stays one line even when a key holds
+   * carriage returns or tabs (a Jazzer finding: keys of {@code \r} characters broke the line).
+   */
+  private static String visible(String message) {
+    StringBuilder out = new StringBuilder(message.length());
+    message.codePoints().forEach(c -> {
+      switch (c) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 || c == 0x2029) {
+            out.append(String.format("\\u%04x", c));
+          } else {
+            out.appendCodePoint(c);
+          }
+        }
+      }
+    });
+    return out.toString();
   }
 
   /** The file (or other source) the configuration came from. */
