@@ -11,7 +11,7 @@ import org.ferrogen.cli.options.OutDirOption;
 import org.ferrogen.cli.report.ChipRun;
 import org.ferrogen.cli.report.HtmlReport;
 import org.ferrogen.cli.report.ReportData;
-import org.ferrogen.cim.CimConfig;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.trng.design.TrngDesign;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path dir = outDir.create(Path.of("ferrogen-demo"));
     Path model = ShippedModel.locate().orElseThrow(() -> new IllegalArgumentException(
         "the shipped model models/ferrogen-kjv.gguf was not found next to the installation"));
-    ChipRun.Settings s = new ChipRun.Settings(CimConfig.defaults(), "default chip", "deng-2020-fefet", TrngDesign.CELL,
+    ChipRun.Settings s = new ChipRun.Settings(ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET), "deng-2020-fefet", TrngDesign.CELL,
         SEED, model, "And God said", 48, 100_000, 20, 100_000, 128);
     if (!common.json()) {
       out.println("FerroGen demo: a simulated ferroelectric chip that stores, computes and samples.");

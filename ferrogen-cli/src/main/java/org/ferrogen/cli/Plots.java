@@ -173,9 +173,9 @@ public final class Plots {
       String inner = bytes.toString(StandardCharsets.UTF_8)
           .replaceFirst("(?s)^<\\?xml[^>]*\\?>\\s*", "")
           .replaceFirst("(?s)^<!DOCTYPE[^>]*>\\s*", "");
-      // Position the chart's own <svg> element inside the outer one.
-      inner = inner.replaceFirst("<svg ", String.format(Locale.ROOT, "<svg x=\"%d\" y=\"0\" ", x));
-      b.append(inner).append('\n');
+      // The chart's own <svg> element already sets x and y (a second one would make the XML invalid):
+      // move it into place with a group transform.
+      b.append(String.format(Locale.ROOT, "<g transform=\"translate(%d,0)\">%n", x)).append(inner).append("</g>\n");
       x += chart.getWidth();
     }
     return b.append("</svg>\n").toString();

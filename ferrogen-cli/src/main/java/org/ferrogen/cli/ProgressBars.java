@@ -49,6 +49,9 @@ public final class ProgressBars {
     /** Changes the total when it becomes known only after the start. */
     default void total(long total) {}
 
+    /** Text shown after the bar (e.g. a running accuracy). */
+    default void message(String text) {}
+
     @Override
     void close();
   }
@@ -83,6 +86,11 @@ public final class ProgressBars {
       @Override
       public void total(long t) {
         bar.maxHint(t);
+      }
+
+      @Override
+      public void message(String text) {
+        bar.setExtraMessage(text);
       }
 
       @Override

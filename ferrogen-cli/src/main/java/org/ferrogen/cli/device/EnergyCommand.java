@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Read and write energy breakdown. */
 @Command(name = "energy", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device energy --device-params cea-leti-2025 --out-dir plots/"},
     description = "FeCAP read/write energy breakdown (and FeFET / memristor programming energy); CSV + PNG.")
 final class EnergyCommand implements Callable<Integer> {
   @Mixin DeviceOptions options;

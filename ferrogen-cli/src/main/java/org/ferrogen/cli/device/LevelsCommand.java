@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Programmed levels: FeFET I_D–V_GS family, or the memristor's conductance levels. */
 @Command(name = "levels", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device levels --device-params deng-2020-fefet --out-dir plots/"},
     description = "FeFET I_D-V_GS family of programmed levels (or memristor levels); CSV + PNG.")
 final class LevelsCommand implements Callable<Integer> {
   static final int CELLS = 200;

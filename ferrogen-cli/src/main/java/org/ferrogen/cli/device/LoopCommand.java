@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** P–V hysteresis loop with minor loops. */
 @Command(name = "loop", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device loop --device-params deng-2020-mfm --out-dir plots/"},
     description = "P-V hysteresis loop (1 kHz triangle) with minor loops; CSV + PNG.")
 final class LoopCommand implements Callable<Integer> {
   static final double FREQUENCY_HZ = 1e3;

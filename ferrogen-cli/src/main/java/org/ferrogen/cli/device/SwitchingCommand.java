@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 /** Switching probability versus pulse amplitude and width for several device sizes. */
 @Command(name = "switching", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device switching --device-params deng-2020-mfm --out-dir plots/ --seed 1"},
     description = "Switching probability vs pulse amplitude and width for devices of 1..1000 domains; CSV + PNG.")
 public final class SwitchingCommand implements Callable<Integer> {
   public static final int[] SIZES = {1, 10, 100, 1000};

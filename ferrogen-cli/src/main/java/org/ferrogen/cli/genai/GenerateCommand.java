@@ -20,6 +20,7 @@ import org.ferrogen.cli.options.TrngDesignOption;
 import org.ferrogen.genai.Generation;
 import org.ferrogen.genai.backend.BackendReport;
 import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.DigitalWork;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Diversity;
@@ -106,15 +107,18 @@ public final class GenerateCommand implements Callable<Integer> {
    * The sampler's source of randomness: a seeded PRNG, or the TRNG pipeline whose simulated physics
    * is seeded from the continuation's seed.
    */
-  RandomGenerator entropy(long s) {
+  RandomGenerator entropy(long s, LinearBackend backend) {
     return switch (entropy) {
       case PRNG -> new SplittableRandom(s);
-      case TRNG -> TrngRandomGenerators.create(trngDesign.value(), OptionalLong.of(s));
+      // On the chip: the chip's own TRNG units, metered into its ledger.
+      case TRNG -> backend instanceof ChipBackend chip ? chip.chip().trng(OptionalLong.of(s))
+          : TrngRandomGenerators.create(trngDesign.value(), OptionalLong.of(s));
     };
   }
 
-  private String entropyName() {
-    return entropy == Entropy.TRNG ? "trng/" + trngDesign.value().cliName() + " (seeded simulation)" : entropy.toString();
+  private String entropyName(LinearBackend backend) {
+    String design = backend instanceof ChipBackend chip ? chip.chip().spec().trng().design() : trngDesign.value().cliName();
+    return entropy == Entropy.TRNG ? "trng/" + design + " (seeded simulation)" : entropy.toString();
   }
 
   /** Range checks of the sampler settings, naming the option at fault. */
@@ -163,12 +167,17 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     GgufFile gguf = modelOptions.open();
     Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
+    long loadStart = System.nanoTime();
     try (LinearBackend backend = modelOptions.createBackend()) {
       LlamaModel model;
-      try (ProgressBars.Progress p = common.progress(modelOptions.onChip() ? "programming the chip" : "loading the model", -1, "")) {
+      String task = modelOptions.state().isPresent() ? "booting the chip"
+          : modelOptions.onChip() ? "programming the chip" : "loading the model";
+      try (ProgressBars.Progress p = common.progress(task, -1, "")) {
         model = LlamaModel.load(gguf, backend);
         modelOptions.calibrate(model, tokenizer);
       }
+      // Programming (or booting a saved chip) and calibration: the wait before the first token.
+      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       int promptTokens = tokenizer.encode(promptText).length + (tokenizer.addBos() ? 1 : 0);
       int context = model.config().contextLength();
       if ((long) promptTokens + maxTokens > context) { // long: --max-tokens may be near 2^31
@@ -179,7 +188,7 @@ public final class GenerateCommand implements Callable<Integer> {
       backend.resetReport();
       List<Generation.Result> results = new ArrayList<>();
       for (int i = 0; i < continuations; i++) {
-        Sampler sampler = new Sampler(settings, entropy(sampleSeed(i)));
+        Sampler sampler = new Sampler(settings, entropy(sampleSeed(i), backend));
         if (!common.json() && continuations > 1) {
           out.printf("--- continuation %d (seed %d)%n", i + 1, sampleSeed(i));
         }
@@ -194,7 +203,7 @@ public final class GenerateCommand implements Callable<Integer> {
           out.println();
           out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; entropy %s; seed %d]%n",
               r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-              r.promptSeconds(), backend.name(), entropyName(), modelOptions.seed.value());
+              r.promptSeconds(), backend.name(), entropyName(backend), modelOptions.seed.value());
         }
       }
       List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
@@ -203,6 +212,14 @@ public final class GenerateCommand implements Callable<Integer> {
       BackendReport report = backend.report();
       // Tokens that went through the backend (prompts and generated), for the chip's cost per token.
       long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
+      if (backend instanceof ChipBackend chip) {
+        // The digital units' share: attention, norms, softmax, SwiGLU and the sampler, per token.
+        for (Generation.Result r : results) {
+          int total = r.promptTokens().length + r.generated().length;
+          chip.charge(DigitalWork.tokens(model.config(), 0, total, r.generated().length));
+        }
+      }
+      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
       if (common.json()) {
         ObjectNode node = Json.object();
         node.put("model", modelOptions.model.toString());
@@ -218,6 +235,7 @@ public final class GenerateCommand implements Callable<Integer> {
         node.put("tokens_per_s", tokens / seconds);
         node.put("prompt_s", first.promptSeconds());
         node.put("generation_s", seconds);
+        node.put("load_s", loadSeconds);
         if (continuations > 1) {
           ArrayNode texts = node.putArray("texts");
           results.forEach(r -> texts.add(r.text()));
@@ -225,9 +243,9 @@ public final class GenerateCommand implements Callable<Integer> {
           node.put("distinct_2", Diversity.distinctN(generated, 2));
         }
         node.putPOJO("backend_report", report);
-        node.put("entropy", entropyName());
+        node.put("entropy", entropyName(backend));
         if (backend instanceof ChipBackend chip) {
-          node.set("chip", ChipReports.json(Json.MAPPER, chip, processed));
+          node.set("chip", ChipReports.json(chip, processed, parameters));
         }
         common.printJson(node);
       } else if (continuations > 1) {
@@ -235,7 +253,9 @@ public final class GenerateCommand implements Callable<Integer> {
             tokens / seconds, Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
       }
       if (!common.json() && backend instanceof ChipBackend chip) {
-        ChipReports.print(out, chip, processed);
+        out.printf(java.util.Locale.ROOT, "[model %s in %.2f s]%n", modelOptions.state().isPresent()
+            ? "booted from " + modelOptions.state().get() : "programmed onto the chip", loadSeconds);
+        ChipReports.print(out, chip, processed, parameters);
       }
       out.flush();
     }

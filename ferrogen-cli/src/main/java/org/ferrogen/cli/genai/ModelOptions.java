@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.ChipState;
 import org.ferrogen.cli.options.ChipOption;
 import org.ferrogen.cli.options.SeedOption;
 import org.ferrogen.cli.options.ThreadsOption;
@@ -45,6 +47,10 @@ public final class ModelOptions {
 
   @Mixin ChipOption chip;
 
+  @Option(names = "--state", paramLabel = "STATE", description = {"Boot a chip saved by `ferrogen chip program` (or `chip age`)",
+      "instead of programming one: implies --backend chip; the state holds the spec, the chip's seed and its ADC ranges."})
+  Path state;
+
   @Mixin SeedOption seed;
 
   @Option(names = "--adc-calibration", paramLabel = "FILE", description = {"With --backend chip: calibrate every ADC's",
@@ -67,12 +73,18 @@ public final class ModelOptions {
     return ShippedModel.locate().orElse(DEFAULT_MODEL);
   }
 
-  /** Opens the model file, with an error naming it when it is missing. */
-  GgufFile open() throws IOException {
-    boolean shipped = model.equals(DEFAULT_MODEL);
-    if (shipped) {
+  /** The model file: --model, or the shipped model when it is not given. */
+  public Path modelPath() {
+    if (model.equals(DEFAULT_MODEL)) {
       model = resolveDefault();
     }
+    return model;
+  }
+
+  /** Opens the model file, with an error naming it when it is missing. */
+  public GgufFile open() throws IOException {
+    boolean shipped = model.equals(DEFAULT_MODEL);
+    modelPath();
     if (!Files.isRegularFile(model)) {
       throw new IllegalArgumentException("model file " + model + " does not exist"
           + (shipped ? " (no --model given and no shipped model next to the installation; pass -m FILE.gguf)" : ""));
@@ -80,12 +92,50 @@ public final class ModelOptions {
     return GgufFile.open(model);
   }
 
-  boolean onChip() {
-    return backend == Backend.CHIP;
+  public boolean onChip() {
+    return backend == Backend.CHIP || state != null;
   }
 
-  /** The backend named by --backend; the chip's programming and read noise come from --seed's "chip" stream. */
-  LinearBackend createBackend() throws IOException {
+  /** The --state file, if given. */
+  public java.util.Optional<Path> state() {
+    return java.util.Optional.ofNullable(state);
+  }
+
+  /** For commands that always program a new chip (`chip program`): --backend chip, and no --state. */
+  public void requireChip() {
+    if (state != null) {
+      throw new IllegalArgumentException("--state: this command programs a new chip; use `chip age` to change a saved one");
+    }
+    backend = Backend.CHIP;
+  }
+
+  /** The seed option (the chip's own seed is its "chip" stream). */
+  public SeedOption seed() {
+    return seed;
+  }
+
+  /** The chip saved in --state, checked against --model and powered on without programming. */
+  public Chip boot() throws IOException {
+    ChipState saved = ChipState.read(state);
+    saved.requireModel(ChipState.ModelIdentity.of(modelPath()));
+    return saved.boot(threads.value());
+  }
+
+  /**
+   * The backend named by --backend (a chip of --chip's spec, seeded by --seed's "chip" stream), or the
+   * chip booted from --state.
+   */
+  public LinearBackend createBackend() throws IOException {
+    if (state != null) {
+      if (chip.value().isPresent()) {
+        throw new IllegalArgumentException("--chip and --state: the state holds its chip's spec; give one of them");
+      }
+      if (adcCalibration != null) {
+        throw new IllegalArgumentException(
+            "--adc-calibration and --state: the state holds the ADC ranges set when it was programmed");
+      }
+      return new ChipBackend(boot());
+    }
     if (chip.value().isPresent() && !onChip()) {
       throw new IllegalArgumentException("--chip " + chip.value().get() + " needs --backend chip");
     }
@@ -97,7 +147,7 @@ public final class ModelOptions {
     }
     return switch (backend) {
       case FLOAT -> new FloatBackend(threads.value());
-      case CHIP -> new ChipBackend(chip.cimConfig(), seed.derive("chip"));
+      case CHIP -> new ChipBackend(new Chip(chip.spec(), seed.derive("chip"), threads.value()));
     };
   }
 
@@ -106,7 +156,7 @@ public final class ModelOptions {
    * products, inputs recorded), then sets the ADC ranges; a no-op without --adc-calibration. Returns
    * the number of calibration tokens run.
    */
-  int calibrate(LlamaModel model, Tokenizer tokenizer) throws IOException {
+  public int calibrate(LlamaModel model, Tokenizer tokenizer) throws IOException {
     if (adcCalibration == null || !(model.backend() instanceof ChipBackend chipBackend)) {
       return 0;
     }

@@ -10,6 +10,7 @@ import org.ferrogen.cli.Json;
 import org.ferrogen.cli.ProgressBars;
 import org.ferrogen.cli.options.CommonOptions;
 import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.DigitalWork;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Perplexity;
@@ -84,6 +85,15 @@ public final class PerplexityCommand implements Callable<Integer> {
         r = Perplexity.compute(model, tokens, ctx, str, p);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
+      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
+      if (backend instanceof ChipBackend chip) {
+        // Scoring runs every token through the model without sampling: digital units per position.
+        int window = Math.min(ctx, model.config().contextLength());
+        for (long w = 0; w < r.tokensProcessed() / window; w++) {
+          chip.charge(DigitalWork.tokens(model.config(), 0, window, 0));
+        }
+        chip.charge(DigitalWork.tokens(model.config(), 0, (int) (r.tokensProcessed() % window), 0));
+      }
       if (common.json()) {
         ObjectNode node = Json.object();
         node.put("model", modelOptions.model.toString());
@@ -98,7 +108,7 @@ public final class PerplexityCommand implements Callable<Integer> {
         node.put("wall_s", seconds);
         node.putPOJO("backend_report", backend.report());
         if (backend instanceof ChipBackend chip) {
-          node.set("chip", ChipReports.json(Json.MAPPER, chip, r.tokensProcessed()));
+          node.set("chip", ChipReports.json(chip, r.tokensProcessed(), parameters));
         }
         common.printJson(node);
       } else {
@@ -106,7 +116,7 @@ public final class PerplexityCommand implements Callable<Integer> {
             r.perplexity(), r.meanNll(), r.tokensScored(), Math.min(ctx, model.config().contextLength()), str,
             backend.name(), seconds);
         if (backend instanceof ChipBackend chip) {
-          ChipReports.print(out, chip, r.tokensProcessed());
+          ChipReports.print(out, chip, r.tokensProcessed(), parameters);
         }
       }
       out.flush();

@@ -20,9 +20,14 @@ public final class ShippedModel {
 
   /** The shipped model, if an installation holds one. */
   public static Optional<Path> locate() {
+    return locate(RELATIVE);
+  }
+
+  /** Another file shipped in the installation (e.g. {@code models/ferrogen-fashion-ddpm.gguf}). */
+  public static Optional<Path> locate(Path relative) {
     for (Path dir : roots()) {
       for (Path d = dir; d != null; d = d.getParent()) {
-        Path candidate = d.resolve(RELATIVE);
+        Path candidate = d.resolve(relative);
         if (Files.isRegularFile(candidate)) {
           return Optional.of(candidate);
         }

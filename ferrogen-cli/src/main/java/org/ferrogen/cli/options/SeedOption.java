@@ -2,6 +2,7 @@ package org.ferrogen.cli.options;
 
 import java.security.SecureRandom;
 import java.util.OptionalLong;
+import org.ferrogen.device.seed.StreamSeeds;
 import picocli.CommandLine.Option;
 
 /**
@@ -36,18 +37,11 @@ public final class SeedOption {
 
   /**
    * The seed of one named stream of randomness (the chip's programming noise, the i-th sample),
-   * derived by hashing (SHA-256 of the seed and the name), never by adding: seeds S and S+1 must
+   * derived by hashing ({@code StreamSeeds}, the one derivation utility), never by adding: seeds S and S+1 must
    * not give overlapping streams.
    */
   public long derive(String stream) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(java.nio.ByteBuffer.allocate(8).putLong(value()).array());
-      sha.update(stream.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java platform has SHA-256", e);
-    }
+    return org.ferrogen.device.seed.StreamSeeds.derive(value(), stream);
   }
 
   /** Sets the seed as if given on the command line (the demo fixes its seeds). */

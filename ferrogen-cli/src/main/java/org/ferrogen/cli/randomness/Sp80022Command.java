@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
       "Run the 15 NIST SP 800-22 rev1a randomness tests on a bit file.",
       "Uses the STS 2.1.2 defaults and prints the STS final analysis per test: the proportion of"
           + " passing streams and the uniformity of their P-values.",
-      "Exit code 1 when more (test, variant) lines fail than an ideal generator fails with probability 1 %."
+      "Exit code 1 when more (test, variant) lines fail than an ideal generator fails with probability 1 %%."
     },
     footer = {"%nExample:%n  ferrogen trng --bytes 12500000 -o bits.bin && ferrogen sp800-22 bits.bin --format msb --streams 100"})
 public final class Sp80022Command implements Callable<Integer> {
@@ -52,7 +52,7 @@ public final class Sp80022Command implements Callable<Integer> {
           + " msb/lsb: raw bytes, most/least significant bit first. Default: ${DEFAULT-VALUE}.")
   BitFormat format;
 
-  @Option(names = "--stream-length", paramLabel = "N",
+  @Option(names = "--stream-length", paramLabel = "BITS",
       description = "Bits per stream. Default: all bits, or the file divided by --streams.")
   Integer streamLength;
 
@@ -164,13 +164,15 @@ public final class Sp80022Command implements Callable<Integer> {
     // Three rows of five small panels would not fit a side-by-side strip; group five tests a chart.
     for (int g = 0; g < entries.size(); g += 5) {
       CategoryChart c = Plots.bars("SP 800-22 P-values, " + name + " (" + report.streams() + " streams)",
-          "P-value bin (lower edge)", "P-values in bin");
+          "P-value bin (lower edge)", "fraction of the test's P-values");
       for (Map.Entry<String, int[]> e : entries.subList(g, Math.min(entries.size(), g + 5))) {
-        List<Integer> counts = new ArrayList<>();
+        // Fractions share one scale across tests with 1 and with 148 variants (0.1 per bin if flat).
+        double total = Math.max(1, java.util.Arrays.stream(e.getValue()).sum());
+        List<Double> fractions = new ArrayList<>();
         for (int v : e.getValue()) {
-          counts.add(v);
+          fractions.add(v / total);
         }
-        c.addSeries(e.getKey(), bins, counts);
+        c.addSeries(e.getKey(), bins, fractions);
       }
       c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS);
       charts.add(c);

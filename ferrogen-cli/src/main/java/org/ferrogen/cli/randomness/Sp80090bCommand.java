@@ -38,7 +38,7 @@ import picocli.CommandLine.Model.CommandSpec;
       "FILE holds one sample per byte (the low k bits are the symbol), or packed samples with --format packed-msb.",
       "Exit code 1 when the IID track rejects the IID assumption."
     },
-    footer = {"%nExamples:%n  ferrogen sp800-90b samples.bin -k 8%n"
+    footer = {"%nExamples:%n  ferrogen sp800-90b samples.bin -k 8 --out-dir plots/%n"
         + "  ferrogen trng --raw --bytes 125000 -o raw.bin && ferrogen sp800-90b raw.bin -k 1 --format packed-msb"})
 public final class Sp80090bCommand implements Callable<Integer> {
 
@@ -112,6 +112,8 @@ public final class Sp80090bCommand implements Callable<Integer> {
 
   @Mixin SeedOption seedOption;
 
+  @Mixin org.ferrogen.cli.options.OutDirOption outDir;
+
   @Mixin CommonOptions common;
 
   static final class FormatNames extends ArrayList<String> {
@@ -165,6 +167,9 @@ public final class Sp80090bCommand implements Callable<Integer> {
           NonIidAssessment.estimatorRuns(samples.alphabetSize()), "estimator")) {
         r = NonIidAssessment.assess(samples, true, p);
       }
+      if (outDir.value().isPresent()) {
+        org.ferrogen.cli.Plots.write(outDir.create(null).resolve("sp800-90b-estimators"), estimatorCharts(name, r));
+      }
       if (common.json()) {
         out.println(Json.write(nonIidJson(r)));
       } else {
@@ -193,6 +198,21 @@ public final class Sp80090bCommand implements Callable<Integer> {
       }
     }
     return code;
+  }
+
+  /** One bar chart of estimator min-entropies per domain (literal samples, and their bitstring when k > 1). */
+  static List<org.knowm.xchart.CategoryChart> estimatorCharts(String name, NonIidAssessment.Result r) {
+    List<org.knowm.xchart.CategoryChart> charts = new ArrayList<>();
+    for (var domain : r.estimators().stream().map(EstimatorResult::domain).distinct().toList()) {
+      List<EstimatorResult> es = r.estimators().stream().filter(e -> e.domain() == domain).toList();
+      var c = org.ferrogen.cli.Plots.bars("SP 800-90B estimators, " + name + " (" + domain.label().toLowerCase(java.util.Locale.ROOT) + ")",
+          "estimator", "min-entropy (bits per " + (domain.label().equalsIgnoreCase("bitstring") ? "bit)" : "sample)"));
+      c.addSeries(r.samples() + " samples", es.stream().map(e -> e.name()).toList(),
+          es.stream().map(EstimatorResult::minEntropy).toList());
+      c.getStyler().setXAxisLabelRotation(35).setYAxisMin(0.0);
+      charts.add(c);
+    }
+    return charts;
   }
 
   /**

@@ -14,7 +14,8 @@ import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 import org.ferrogen.cim.CimConfig;
-import org.ferrogen.cim.CimConfigLoader;
+import org.ferrogen.chip.spec.ChipSpec;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.cim.MvmExperiment;
 import org.ferrogen.cim.TiledAnalogMatrix;
 import org.ferrogen.device.cost.CostCategory;
@@ -55,9 +56,14 @@ import org.ferrogen.trng.random.TrngRandomGenerators;
 public final class ChipRun {
 
   /** What to run. */
-  public record Settings(CimConfig chip, String chipSpec, String deviceParams, TrngDesign trngDesign, long seed,
+  public record Settings(ChipSpec chipSpec, String deviceParams, TrngDesign trngDesign, long seed,
       Path model, String prompt, int tokens, int trngSamples, int sp80022Streams, int sp80022StreamLength,
-      int mvmSize) {}
+      int mvmSize) {
+    /** The compute tiles' configuration. */
+    public CimConfig chip() {
+      return chipSpec.cimConfig(Runtime.getRuntime().availableProcessors());
+    }
+  }
 
   /** The steps, in order; the report's progress bars and the demo's headings follow them. */
   public enum Step {
@@ -86,16 +92,9 @@ public final class ChipRun {
 
   private ChipRun() {}
 
-  /** The seed of stream {@code name} of the run's seed, derived by hashing (SHA-256), never by adding. */
+  /** The seed of stream {@code name} of the run's seed ({@link org.ferrogen.device.seed.StreamSeeds#derive(long, String)}). */
   static long derive(long seed, String name) {
-    try {
-      java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
-      sha.update(java.nio.ByteBuffer.allocate(8).putLong(seed).array());
-      sha.update(name.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      return java.nio.ByteBuffer.wrap(sha.digest()).getLong();
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return org.ferrogen.device.seed.StreamSeeds.derive(seed, name);
   }
 
   public static ReportData run(Settings s, String command, Listener listener) throws IOException {
@@ -139,14 +138,15 @@ public final class ChipRun {
 
   private static ReportData.Spec spec(Settings s) {
     List<ReportData.Row> rows = new ArrayList<>();
-    rows.add(new ReportData.Row("chip spec", s.chipSpec()));
+    rows.add(new ReportData.Row("chip spec", s.chipSpec().name() + ": " + s.chipSpec().description()));
+    rows.add(new ReportData.Row("technology", s.chipSpec().technology()));
     rows.add(new ReportData.Row("device parameter set", s.deviceParams()));
     rows.add(new ReportData.Row("TRNG design", s.trngDesign().cliName() + " (" + s.trngDesign().algorithm() + ")"));
     rows.add(new ReportData.Row("tile", s.chip().tile().rows() + " × " + s.chip().tile().cols()));
-    rows.add(new ReportData.Row("cell", String.valueOf(s.chip().cell())));
+    rows.add(new ReportData.Row("cell", String.valueOf(s.chip().cell().type())));
     rows.add(new ReportData.Row("model", s.model().getFileName().toString()));
     rows.add(new ReportData.Row("seed", Long.toString(s.seed())));
-    return new ReportData.Spec(rows, CimConfigLoader.toYaml(s.chip()));
+    return new ReportData.Spec(rows, ChipSpecs.toYaml(s.chipSpec()));
   }
 
   private static ReportData.DeviceCurves device(Settings s, LongConsumer progress) {

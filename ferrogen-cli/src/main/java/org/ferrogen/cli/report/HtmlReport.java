@@ -81,11 +81,14 @@ public final class HtmlReport {
       lv.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
       figure(h, "levels", List.of(lv), "Conductance of cells programmed by program-and-verify to each level.");
     }
-    XYChart rt = Plots.xy("Retention of the stored polarization", "time", "s", "retained fraction", null);
+    // Time on a decade axis: the curves are plotted against log10(t), ticks labelled as times.
+    XYChart rt = Plots.xy("Retention of the stored polarization", "time since programming", null, "retained fraction", null);
+    rt.getStyler().setxAxisTickLabelsFormattingFunction(v -> humanTime(Math.pow(10, v)));
+    rt.getStyler().setXAxisMin(0.0).setXAxisMax(9.0).setXAxisTickMarkSpacingHint(60);
     for (ReportData.Curve c : d.retention()) {
-      rt.addSeries(c.label(), c.x(), c.y()).setMarker(SeriesMarkers.NONE);
+      rt.addSeries(c.label(), java.util.Arrays.stream(c.x()).map(Math::log10).toArray(), c.y()).setMarker(SeriesMarkers.NONE);
     }
-    rt.getStyler().setXAxisLogarithmic(true).setLegendPosition(Styler.LegendPosition.InsideSW);
+    rt.getStyler().setLegendPosition(Styler.LegendPosition.InsideSW);
     figure(h, "retention", List.of(rt), "Stretched-exponential retention at three temperatures (Arrhenius acceleration).");
   }
 
@@ -116,13 +119,16 @@ public final class HtmlReport {
     List<Chart<?, ?>> hists = new ArrayList<>();
     List<ReportData.PValueHistogram> ps = t.pValues();
     for (int g = 0; g < ps.size(); g += 5) {
-      CategoryChart c = Plots.bars("SP 800-22 P-values (" + t.streams() + " streams)", "P-value bin (lower edge)", "P-values in bin");
+      CategoryChart c = Plots.bars("SP 800-22 P-values (" + t.streams() + " streams)", "P-value bin (lower edge)",
+          "fraction of the test's P-values");
       for (ReportData.PValueHistogram p : ps.subList(g, Math.min(ps.size(), g + 5))) {
-        List<Integer> counts = new ArrayList<>();
+        // Fractions, so a test with 148 template variants and one with a single P-value share the scale (0.1 each if flat).
+        double total = Math.max(1, java.util.Arrays.stream(p.counts()).sum());
+        List<Double> fractions = new ArrayList<>();
         for (int v : p.counts()) {
-          counts.add(v);
+          fractions.add(v / total);
         }
-        c.addSeries(p.test(), bins, counts);
+        c.addSeries(p.test(), bins, fractions);
       }
       c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS);
       hists.add(c);
@@ -151,14 +157,14 @@ public final class HtmlReport {
             + " <b>%s per token</b> (array, converters and periphery as modelled; programming excluded).",
             e.tokens(), Plots.withPrefix(e.parameters(), ""), Plots.withPrefix(e.totalPerTokenJ(), "J")))
         .append("</p>\n");
-    CategoryChart cat = Plots.bars("Energy per token by category", "category", "energy per token (J)");
+    CategoryChart cat = Plots.bars("Energy per token by category", "category", "energy per token");
     cat.getStyler().setyAxisTickLabelsFormattingFunction(Plots.si("J"));
     cat.addSeries("chip model", e.byCategory().stream().map(ReportData.Row::key).toList(),
         java.util.Arrays.stream(e.byCategoryJ()).boxed().toList());
     cat.getStyler().setXAxisLabelRotation(30);
     List<Chart<?, ?>> charts = new ArrayList<>(List.of(cat));
     if (!e.perLayer().isEmpty()) {
-      CategoryChart layer = Plots.bars("Energy per token by layer", "matrix", "energy per token (J)");
+      CategoryChart layer = Plots.bars("Energy per token by layer", "matrix", "energy per token");
       layer.getStyler().setyAxisTickLabelsFormattingFunction(Plots.si("J"));
       List<String> names = new ArrayList<>();
       for (int i = 0; i < e.perLayer().size(); i++) {
@@ -205,6 +211,17 @@ public final class HtmlReport {
       c.addSeries(curve.label(), curve.x(), curve.y()).setMarker(SeriesMarkers.NONE);
     }
     figure(h, "training", List.of(c), esc(t.what()));
+  }
+
+  /** A duration as people say it: 1 s, 17 min, 2.8 h, 12 d, 3.2 y. */
+  static String humanTime(double seconds) {
+    double[] unit = {1, 60, 3600, 86400, 365.25 * 86400};
+    String[] name = {"s", "min", "h", "d", "y"};
+    int k = 0;
+    while (k + 1 < unit.length && seconds >= unit[k + 1]) {
+      k++;
+    }
+    return Plots.number(Double.parseDouble(String.format(Locale.ROOT, "%.2g", seconds / unit[k]))) + " " + name[k];
   }
 
   private static String shortName(String estimator) {

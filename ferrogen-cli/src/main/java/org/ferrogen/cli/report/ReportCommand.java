@@ -69,7 +69,7 @@ public final class ReportCommand implements Callable<Integer> {
       throw new IllegalArgumentException("need --max-tokens >= 1, --trng-samples >= 1000, --streams >= 1 and"
           + " --stream-length >= 1000, a multiple of 8");
     }
-    return new ChipRun.Settings(chip.cimConfig(), chip.value().orElse("default chip"), deviceParams, trngDesign.value(),
+    return new ChipRun.Settings(chip.spec(), deviceParams, trngDesign.value(),
         seed.value(), m, prompt, tokens, trngSamples, streams, streamLength, 128);
   }
 

@@ -49,6 +49,8 @@ public final class TrngAssessCommand implements Callable<Integer> {
 
   @Mixin CommonOptions common;
 
+  @Mixin org.ferrogen.cli.options.ChipOption chip = new org.ferrogen.cli.options.ChipOption();
+
   @Override
   public Integer call() throws Exception {
     if (samples < 1) {
@@ -63,13 +65,41 @@ public final class TrngAssessCommand implements Callable<Integer> {
           source.seedDescription(), samples, streams, streamLength, reference, p);
     }
     PrintWriter out = spec.commandLine().getOut();
+    org.ferrogen.chip.spec.ChipSpec.Trng hardware = chip.spec().trng();
     if (common.json()) {
-      common.printJson(TrngJson.assessment(r, source.seed.value()));
+      com.fasterxml.jackson.databind.node.ObjectNode node = TrngJson.assessment(r, source.seed.value());
+      node.put("energy_per_conditioned_bit_j", conditionedBitJoules(r, hardware));
+      node.put("energy_per_drbg_output_bit_j", drbgBitJoules(r, hardware));
+      common.printJson(node);
     } else {
       print(r, out);
+      out.printf("  with the %s chip's conditioner and DRBG hardware (SHA-256 %.3g pJ/compression, AES %.3g pJ/block;"
+          + " assumptions, see docs/chip.md):%n", chip.spec().name(), hardware.conditionerJoulesPerBlock() * 1e12,
+          hardware.drbgJoulesPerBlock() * 1e12);
+      out.printf("  %-36s %.2f fJ%n", "per full-entropy bit incl. SHA-256", conditionedBitJoules(r, hardware) * 1e15);
+      out.printf("  %-36s %.2f fJ%n", "per DRBG output bit incl. AES", drbgBitJoules(r, hardware) * 1e15);
     }
     out.flush();
     return ExitCode.of(r.sp80022Chance() == null || Sp80022Report.batteryPasses(r.sp80022Chance()));
+  }
+
+  /**
+   * Energy of one conditioned, full-entropy bit: its raw bits plus its share of the SHA-256
+   * compressions of a 256-bit block (raw bits packed, plus 65 bits of padding and length).
+   */
+  static double conditionedBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
+    double rawBitsPerBlock = r.rawBitsPerFullEntropyBit() * 256;
+    double compressions = Math.ceil((rawBitsPerBlock + 65) / 512);
+    return r.rawBitsPerFullEntropyBit() * r.energyPerRawBit() + compressions * hardware.conditionerJoulesPerBlock() / 256;
+  }
+
+  /**
+   * Energy of one CTR_DRBG output bit: one AES block per 128 output bits, plus the reseeds' share
+   * (one conditioned 256-bit block and a 3-block update per MiB of output by default).
+   */
+  static double drbgBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
+    double reseedShare = (256 * conditionedBitJoules(r, hardware) + 3 * hardware.drbgJoulesPerBlock()) / (8.0 * (1 << 20));
+    return hardware.drbgJoulesPerBlock() / 128 + reseedShare;
   }
 
   static void print(TrngAssessment.Report r, PrintWriter out) {

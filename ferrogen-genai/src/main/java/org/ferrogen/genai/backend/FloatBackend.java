@@ -126,6 +126,75 @@ public final class FloatBackend implements LinearBackend {
       macs.add(work);
       bytes.add(weightBytes);
     }
+
+    @Override
+    public void multiply(float[][] xs, float[][] ys) {
+      multiply(xs, ys, xs.length);
+    }
+
+    /**
+     * A matrix-matrix product: the weights are streamed (and decoded) once for the whole batch,
+     * two rows at a time, and multiplied with every vector of it by {@link BatchProduct}. Row pairs
+     * are spread over the team like the rows of a single product.
+     */
+    @Override
+    public void multiply(float[][] xs, float[][] ys, int n) {
+      if (n > xs.length || n > ys.length) {
+        throw new IllegalArgumentException("multiply: batch of " + n + " but " + xs.length + " inputs and "
+            + ys.length + " outputs");
+      }
+      if (n == 1) {
+        multiply(xs[0], ys[0]);
+        return;
+      }
+      for (int t = 0; t < n; t++) {
+        if (xs[t].length < cols || ys[t].length < rows) {
+          throw new IllegalArgumentException("multiply: x[" + t + "] has " + xs[t].length + " values (need "
+              + cols + "), y[" + t + "] has " + ys[t].length + " (need " + rows + ")");
+        }
+      }
+      long work = (long) rows * cols * n;
+      if (team == null || work < PARALLEL_THRESHOLD || rows < 4) {
+        batchRows(0, rows, xs, ys, n, scratchSet(1)[0]);
+      } else {
+        int pairs = rows / 2;
+        int parts = Math.min(pairs, CHUNKS_PER_THREAD * team.size());
+        float[][] scratches = scratchSet(parts);
+        team.run(parts, p -> {
+          int from = 2 * (int) ((long) pairs * p / parts);
+          int to = p == parts - 1 ? rows : 2 * (int) ((long) pairs * (p + 1) / parts);
+          batchRows(from, to, xs, ys, n, scratches[p]);
+        });
+      }
+      products.add(n);
+      macs.add(work);
+      bytes.add(weightBytes);
+    }
+
+    /** Two decoded rows per chunk of a batched product, allocated on first use and kept. */
+    private float[][] scratch;
+
+    private float[][] scratchSet(int parts) {
+      float[][] s = scratch;
+      if (s == null || s.length < parts) {
+        s = new float[Math.max(parts, CHUNKS_PER_THREAD * (team == null ? 1 : team.size()))][2 * cols];
+        scratch = s;
+      }
+      return s;
+    }
+
+    private void batchRows(int from, int to, float[][] xs, float[][] ys, int n, float[] rowPair) {
+      int r = from;
+      for (; r + 1 < to; r += 2) {
+        kernel.decodeRow(r, rowPair, 0);
+        kernel.decodeRow(r + 1, rowPair, cols);
+        BatchProduct.twoRows(rowPair, 0, cols, cols, xs, ys, n, r);
+      }
+      if (r < to) {
+        kernel.decodeRow(r, rowPair, 0);
+        BatchProduct.oneRow(rowPair, 0, cols, xs, ys, n, r);
+      }
+    }
   }
 
 }

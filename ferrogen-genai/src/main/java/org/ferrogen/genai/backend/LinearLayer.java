@@ -23,4 +23,17 @@ public interface LinearLayer {
       multiply(xs[i], ys[i]);
     }
   }
+
+  /**
+   * Y = W·X for the first {@code n} vectors of {@code xs} into the first {@code n} of {@code ys}, so
+   * that a caller can keep batch buffers of a fixed size. The default hands the two-argument form
+   * arrays of exactly {@code n} vectors.
+   */
+  default void multiply(float[][] xs, float[][] ys, int n) {
+    if (n == xs.length && n == ys.length) {
+      multiply(xs, ys);
+    } else {
+      multiply(java.util.Arrays.copyOf(xs, n), java.util.Arrays.copyOf(ys, n));
+    }
+  }
 }

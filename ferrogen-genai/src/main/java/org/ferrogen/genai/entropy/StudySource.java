@@ -1,14 +1,15 @@
 package org.ferrogen.genai.entropy;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.trng.EntropySource;
 import org.ferrogen.trng.IdealBinarySource;
 import org.ferrogen.trng.NoiseSeed;
-import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.fault.Fault;
 import org.ferrogen.trng.fault.FaultInjectingSource;
-import org.ferrogen.trng.random.TrngRandomGenerators;
 
 /**
  * The randomness a generative workload can be fed in the randomness-quality study: the healthy
@@ -17,7 +18,7 @@ import org.ferrogen.trng.random.TrngRandomGenerators;
  * its seed.
  */
 public enum StudySource {
-  TRNG("trng", "ferroelectric TRNG pipeline (cell design, health tests, SHA-256, CTR_DRBG)", Double.NaN),
+  TRNG("trng", "the default chip's ferroelectric TRNG pipeline (health tests, SHA-256, DRBG)", Double.NaN),
   PRNG("prng", "seeded PRNG (L64X256MixRandom)", Double.NaN),
   BIAS_055("bias-0.55", "raw bits, P(1) = 0.55, no conditioning", 0.55),
   BIAS_060("bias-0.6", "raw bits, P(1) = 0.6, no conditioning", 0.6),
@@ -25,9 +26,6 @@ public enum StudySource {
   LAG1("lag1-0.5", "raw fair bits repeating their predecessor with probability 0.5 (lag-1 correlation 0.5)", 0.5),
   LOW_ENTROPY("periodic-4096", "raw fair bits repeating with a period of 4096 bits (4096 bits of entropy in all)", 0.5),
   STUCK("stuck", "raw bits stuck at 0 (a dead sense amplifier)", 0.0);
-
-  /** Words a raw-source workload may draw per generated item before it is declared hung. */
-  public static final long RAW_WORD_BUDGET = 1L << 22;
 
   private static final int LOW_ENTROPY_PERIOD_BITS = 4096;
 
@@ -59,12 +57,17 @@ public enum StudySource {
     return probabilityOfOne;
   }
 
-  /** The random generator a workload draws from. */
-  public RandomGenerator open(long seed) {
+  /**
+   * The random generator a workload draws from.
+   *
+   * @param rawWordBudget for a raw source, the 64-bit words the workload may draw before it is
+   *     declared hung ({@link RawBitsGenerator}); a healthy run needs far fewer
+   */
+  public RandomGenerator open(long seed, long rawWordBudget) {
     return switch (this) {
-      case TRNG -> TrngRandomGenerators.reproducible(TrngDesign.CELL, seed);
+      case TRNG -> new Chip(ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET), seed, 1).trng(OptionalLong.of(seed));
       case PRNG -> NoiseSeed.fromSeed(seed);
-      default -> new RawBitsGenerator(rawSource(seed).orElseThrow(), RAW_WORD_BUDGET);
+      default -> new RawBitsGenerator(rawSource(seed).orElseThrow(), rawWordBudget);
     };
   }
 
@@ -87,6 +90,7 @@ public enum StudySource {
         return s;
       }
     }
-    throw new IllegalArgumentException("unknown randomness source '" + key + "'");
+    throw new IllegalArgumentException("unknown randomness source '" + key + "' (valid: "
+        + String.join(", ", java.util.Arrays.stream(values()).map(StudySource::key).toList()) + ")");
   }
 }

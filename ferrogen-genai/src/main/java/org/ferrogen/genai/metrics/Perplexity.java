@@ -43,25 +43,23 @@ public final class Perplexity {
       throw new IllegalArgumentException("stride " + stride + " must be in 1.." + ctx);
     }
     LlamaSession session = model.newSession(ctx);
-    double nll = 0;
+    double[] nll = {0};
     long scored = 0;
     long processed = 0;
     int scoredUpTo = 0; // predictions of tokens[1..scoredUpTo] done
     for (int start = 0; scoredUpTo < tokens.length - 1; start += stride) {
       session.reset();
       int end = Math.min(tokens.length, start + ctx);
-      for (int i = start; i < end - 1; i++) {
-        float[] logits = session.forward(tokens[i]);
-        processed++;
-        if (i + 1 > scoredUpTo) {
-          nll -= logSoftmax(logits, tokens[i + 1]);
-          scored++;
-          progress.accept(1);
-        }
-      }
+      // The window runs as batched passes; logits (and the output head) only where a token is scored.
+      int firstScored = Math.max(start, scoredUpTo);
+      session.forward(tokens, start, end - 1, firstScored,
+          (i, logits) -> nll[0] -= logSoftmax(logits, tokens[i + 1]));
+      processed += end - 1 - start;
+      scored += Math.max(0, end - 1 - firstScored);
+      progress.accept(Math.max(0, end - 1 - firstScored));
       scoredUpTo = Math.max(scoredUpTo, end - 1);
     }
-    double mean = nll / scored;
+    double mean = nll[0] / scored;
     return new Result(Math.exp(mean), mean, scored, processed);
   }
 

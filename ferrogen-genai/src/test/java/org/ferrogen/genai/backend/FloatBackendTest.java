@@ -44,4 +44,51 @@ class FloatBackendTest {
       assertThat((double) y[row]).as("row %d", row).isCloseTo(ref, within(1e-5 * scale + 1e-30));
     }
   }
+
+  /**
+   * The batched (matrix-matrix) product equals plain dot products for every vector of the batch:
+   * batches below, at and above the kernel's four-vector block, odd row counts (the unpaired row),
+   * columns that are not a multiple of eight, on the caller and on the team; only the first n
+   * vectors of larger buffers are touched.
+   */
+  @ParameterizedTest
+  @CsvSource({"F32,37,5,3,1", "F32,256,301,9,2", "F16,37,5,4,1", "F16,512,300,7,2", "BF16,45,3,2,1",
+      "BF16,256,300,5,2", "Q8_0,32,7,6,1", "Q8_0,512,301,32,2", "Q4_0,64,7,13,1", "Q4_0,512,300,8,2"})
+  void batchedProductMatchesScalarDots(GgmlType type, int cols, int rows, int n, int threads) {
+    SplittableRandom r = new SplittableRandom(cols * 17L + rows * 3L + n);
+    float[] w = new float[rows * cols];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) r.nextGaussian();
+    }
+    float[][] xs = new float[n + 2][cols];
+    for (float[] x : xs) {
+      for (int i = 0; i < cols; i++) {
+        x[i] = (float) r.nextGaussian();
+      }
+    }
+    float[][] ys = new float[n + 2][rows];
+    for (float[] y : ys) {
+      java.util.Arrays.fill(y, Float.NaN);
+    }
+    WeightMatrix m = WeightMatrix.encode("w", rows, cols, w, type);
+    float[] decoded = m.toFloats();
+    try (FloatBackend backend = new FloatBackend(threads)) {
+      backend.program(m).multiply(xs, ys, n);
+      assertThat(backend.report().matrixVectorProducts()).isEqualTo(n);
+      assertThat(backend.report().multiplyAccumulates()).isEqualTo((long) rows * cols * n);
+    }
+    for (int t = 0; t < n; t++) {
+      for (int row = 0; row < rows; row++) {
+        double ref = 0;
+        double scale = 0;
+        for (int c = 0; c < cols; c++) {
+          ref += (double) decoded[row * cols + c] * xs[t][c];
+          scale += Math.abs((double) decoded[row * cols + c] * xs[t][c]);
+        }
+        assertThat((double) ys[t][row]).as("vector %d row %d", t, row).isCloseTo(ref, within(1e-5 * scale));
+      }
+    }
+    assertThat(ys[n]).containsOnly(Float.NaN);
+    assertThat(ys[n + 1]).containsOnly(Float.NaN);
+  }
 }

@@ -36,9 +36,9 @@ class StudySourceTest {
 
   @Test
   void rawBitsArePackedLeastSignificantFirst() {
-    RandomGenerator stuck = StudySource.STUCK.open(1);
+    RandomGenerator stuck = StudySource.STUCK.open(1, 1L << 22);
     assertThat(stuck.nextLong()).isZero();
-    RandomGenerator biased = StudySource.BIAS_075.open(2);
+    RandomGenerator biased = StudySource.BIAS_075.open(2, 1L << 22);
     double ones = 0;
     for (int i = 0; i < 1000; i++) {
       ones += Long.bitCount(biased.nextLong());

@@ -92,7 +92,9 @@ class MetricsTest {
       nll -= Perplexity.logSoftmax(s.forward(tokens[i]), tokens[i + 1]);
     }
     Perplexity.Result whole = Perplexity.compute(m, tokens, 16, 8);
-    assertThat(whole.meanNll()).isCloseTo(nll / (tokens.length - 1), within(1e-9));
+    // Perplexity runs batched passes, whose dot products sum in another order than token-at-a-time
+    // ones: equal up to float rounding (differences of ~1e-8 nats here).
+    assertThat(whole.meanNll()).isCloseTo(nll / (tokens.length - 1), within(1e-6));
     // With short windows every prediction is still scored exactly once.
     Perplexity.Result sliding = Perplexity.compute(m, tokens, 4, 3);
     assertThat(sliding.tokensScored()).isEqualTo(tokens.length - 1);

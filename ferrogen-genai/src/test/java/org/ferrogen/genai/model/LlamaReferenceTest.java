@@ -36,6 +36,12 @@ class LlamaReferenceTest {
     return new LlamaConfig("tiny", 64, 128, 2, 544, 4, kvHeads, VOCAB, 10000f, 1e-5f);
   }
 
+  /** For the K-quants, rows of 256 so that every matrix is stored in the K-quant itself. */
+  static LlamaConfig config(int kvHeads, GgmlType type) {
+    return type.blockSize() == 256 ? new LlamaConfig("tiny", 64, 256, 2, 256, 4, kvHeads, VOCAB, 10000f, 1e-5f)
+        : config(kvHeads);
+  }
+
   static Map<String, float[]> randomTensors(LlamaConfig c, boolean tied, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Map<String, float[]> m = new HashMap<>();
@@ -58,16 +64,17 @@ class LlamaReferenceTest {
 
   /** What the file holds after encoding: the reference must use the same (quantised) weights. */
   static float[] stored(float[] v, long[] ne, GgmlType type) {
-    GgmlType t = ne.length == 1 ? GgmlType.F32 : type;
+    GgmlType t = ne.length == 1 ? GgmlType.F32 : type.forRowLength(ne[0]);
     float[] out = new float[v.length];
     GgmlCodec.decode(ByteBuffer.wrap(GgmlCodec.encode(v, t)), t, 0, v.length, out, 0);
     return out;
   }
 
   @ParameterizedTest
-  @CsvSource({"F32,4,true,1", "F32,2,false,2", "F16,1,true,2", "BF16,2,true,1", "Q8_0,2,false,2", "Q4_0,4,true,2"})
+  @CsvSource({"F32,4,true,1", "F32,2,false,2", "F16,1,true,2", "BF16,2,true,1", "Q8_0,2,false,2", "Q4_0,4,true,2",
+      "Q4_1,2,true,1", "Q5_0,4,false,2", "Q5_1,2,true,2", "Q4_K,2,true,1", "Q4_K,4,false,2", "Q6_K,2,false,2"})
   void floatBackendMatchesScalarReference(GgmlType type, int kvHeads, boolean tied, int threads) throws IOException {
-    LlamaConfig c = config(kvHeads);
+    LlamaConfig c = config(kvHeads, type);
     Map<String, float[]> tensors = randomTensors(c, tied, 7);
     Path file = dir.resolve("tiny.gguf");
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -90,6 +97,55 @@ class LlamaReferenceTest {
         }
       }
       assertThat(backend.report().matrixVectorProducts()).isEqualTo(tokens.length * (7L * c.layers() + 1));
+    }
+  }
+
+  /**
+   * The batched pass (matrix-matrix products over up to {@link LlamaSession#BATCH} positions) gives
+   * the reference's logits too: 45 tokens run as a pass of 32 and one of 13 after a token-at-a-time
+   * start, logits asked from index 20 on, then decoding continues one token at a time.
+   */
+  @ParameterizedTest
+  @CsvSource({"F32,4,true,1", "F16,1,false,2", "Q8_0,2,true,2", "Q4_0,2,false,1"})
+  void batchedPassMatchesScalarReference(GgmlType type, int kvHeads, boolean tied, int threads) throws IOException {
+    LlamaConfig c = config(kvHeads);
+    Map<String, float[]> tensors = randomTensors(c, tied, 11);
+    Path file = dir.resolve("tiny.gguf");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      LlamaGguf.writer(c, tensors, type, vocabulary()).write(out);
+    }
+    Map<String, float[]> w = new HashMap<>();
+    tensors.forEach((n, v) -> w.put(n, stored(v, LlamaGguf.shape(c, n), type)));
+    Reference ref = new Reference(c, w, tied);
+    SplittableRandom r = new SplittableRandom(3);
+    int[] tokens = new int[48];
+    for (int i = 0; i < tokens.length; i++) {
+      tokens[i] = r.nextInt(VOCAB);
+    }
+    float[][] want = new float[tokens.length][];
+    for (int pos = 0; pos < tokens.length; pos++) {
+      want[pos] = ref.forward(tokens[pos], pos);
+    }
+    try (FloatBackend backend = new FloatBackend(threads)) {
+      LlamaSession session = LlamaModel.load(GgufFile.open(file), backend).newSession();
+      assertClose(session.forward(tokens[0]), want[0], 0);
+      java.util.List<Integer> seen = new java.util.ArrayList<>();
+      session.forward(tokens, 1, 46, 20, (i, logits) -> {
+        seen.add(i);
+        assertClose(logits, want[i], i);
+      });
+      assertThat(seen).containsExactlyElementsOf(java.util.stream.IntStream.range(20, 46).boxed().toList());
+      assertThat(session.position()).isEqualTo(46);
+      for (int pos = 46; pos < tokens.length; pos++) {
+        assertClose(session.forward(tokens[pos]), want[pos], pos);
+      }
+    }
+  }
+
+  private static void assertClose(float[] got, float[] want, int pos) {
+    for (int i = 0; i < VOCAB; i++) {
+      assertThat((double) got[i]).as("logit %d at position %d", i, pos).isCloseTo(want[i],
+          org.assertj.core.api.Assertions.within(1e-4));
     }
   }
 

@@ -46,7 +46,7 @@ class ReinforcementLearningTest {
   @Test
   void aStuckSourceTrapsTheAgentOnOneArm() {
     BanditExperiment.Result r = new BanditExperiment(Exploration.EPSILON_GREEDY, 0.1, 2000)
-        .run(BANDIT, NoiseSeed.fromSeed(5), StudySource.STUCK.open(5));
+        .run(BANDIT, NoiseSeed.fromSeed(5), StudySource.STUCK.open(5, 1L << 22));
     // All-zero words: every draw "explores" and picks arm 0, the regret grows by 0.7 − 0.2 per step.
     assertThat(r.optimalFraction()).isZero();
     assertThat(r.finalRegret()).isCloseTo(2000 * 0.5, org.assertj.core.data.Offset.offset(1e-6));

@@ -26,14 +26,14 @@ class VariatesTest {
 
   @Test
   void gaussianFromTheTrngPipelineIsStandardNormal() {
-    double[] x = draw(StudySource.TRNG.open(11), RandomGenerator::nextGaussian);
+    double[] x = draw(StudySource.TRNG.open(11, 1L << 22), RandomGenerator::nextGaussian);
     assertThat(ks.kolmogorovSmirnovTest(new NormalDistribution(0, 1), x)).isGreaterThan(REJECT_BELOW);
     assertMoments(x, 0, 1);
   }
 
   @Test
   void uniformFromTheTrngPipelineIsUniform() {
-    double[] x = draw(StudySource.TRNG.open(12), RandomGenerator::nextDouble);
+    double[] x = draw(StudySource.TRNG.open(12, 1L << 22), RandomGenerator::nextDouble);
     assertThat(ks.kolmogorovSmirnovTest(new UniformRealDistribution(0, 1), x)).isGreaterThan(REJECT_BELOW);
     assertMoments(x, 0.5, 1.0 / 12);
   }
@@ -51,16 +51,16 @@ class VariatesTest {
 
   @Test
   void betaMatchesItsDistribution() {
-    double[] x = draw(StudySource.TRNG.open(14), r -> Variates.beta(r, 2, 5));
+    double[] x = draw(StudySource.TRNG.open(14, 1L << 22), r -> Variates.beta(r, 2, 5));
     assertThat(ks.kolmogorovSmirnovTest(new BetaDistribution(2, 5), x)).isGreaterThan(REJECT_BELOW);
     assertMoments(x, 2.0 / 7, 10.0 / (49 * 8));
   }
 
   @Test
   void theSameTestsRejectVariatesFromABiasedRawSource() {
-    double[] gaussian = draw(StudySource.BIAS_060.open(15), RandomGenerator::nextGaussian);
+    double[] gaussian = draw(StudySource.BIAS_060.open(15, 1L << 22), RandomGenerator::nextGaussian);
     assertThat(ks.kolmogorovSmirnovTest(new NormalDistribution(0, 1), gaussian)).isLessThan(1e-6);
-    double[] uniform = draw(StudySource.BIAS_055.open(15), RandomGenerator::nextDouble);
+    double[] uniform = draw(StudySource.BIAS_055.open(15, 1L << 22), RandomGenerator::nextDouble);
     assertThat(ks.kolmogorovSmirnovTest(new UniformRealDistribution(0, 1), uniform)).isLessThan(1e-6);
   }
 

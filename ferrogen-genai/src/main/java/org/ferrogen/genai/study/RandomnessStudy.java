@@ -1,0 +1,195 @@
+package org.ferrogen.genai.study;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.LongConsumer;
+import java.util.random.RandomGenerator;
+import org.ferrogen.device.seed.StreamSeeds;
+import org.ferrogen.genai.Generation;
+import org.ferrogen.genai.diffusion.DenoiserBackend;
+import org.ferrogen.genai.diffusion.DiffusionModel;
+import org.ferrogen.genai.diffusion.DiffusionSampling;
+import org.ferrogen.genai.diffusion.FashionDiffusion;
+import org.ferrogen.genai.diffusion.ImageClassifier;
+import org.ferrogen.genai.entropy.HealthDetection;
+import org.ferrogen.genai.entropy.RawBitsGenerator;
+import org.ferrogen.genai.entropy.StudySource;
+import org.ferrogen.genai.metrics.Diversity;
+import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.rl.BanditExperiment;
+import org.ferrogen.genai.rl.BernoulliBandit;
+import org.ferrogen.genai.rl.Exploration;
+import org.ferrogen.genai.rl.QLearning;
+import org.ferrogen.genai.sample.Sampler;
+import org.ferrogen.genai.sample.SamplerSettings;
+import org.ferrogen.genai.tokenizer.Tokenizer;
+import org.ferrogen.trng.NoiseSeed;
+
+/**
+ * What randomness quality does to generative AI: the same workloads — language-model sampling,
+ * diffusion sampling, bandit and grid-world exploration — fed by each {@link StudySource}, with the
+ * workload metrics and their 95 % confidence intervals, and how many raw samples the SP 800-90B
+ * health tests need to alarm on each degraded source.
+ *
+ * <p>Seeds: every stream is {@code StreamSeeds.derive(seed, workload, source, repeat)}. The
+ * environment of repeat r (the bandit's arms and rewards) is the same for every source, so sources
+ * are compared on paired environments; only the randomness under study differs.
+ */
+public final class RandomnessStudy {
+  private static final long LANGUAGE = 1;
+  private static final long BANDIT = 2;
+  private static final long GRID = 3;
+  private static final long DIFFUSION = 4;
+  private static final long HEALTH = 5;
+  private static final long ENVIRONMENT = 6;
+  private static final int BANDIT_ARMS = 10;
+  /** SP 800-90B's recommended false-alarm probability. */
+  private static final double ALPHA = 0x1p-20;
+
+  /** The shipped language model, tokenizer and prompt. */
+  public record LanguageWorkload(LlamaModel model, Tokenizer tokenizer, String prompt) {}
+
+  /** The shipped diffusion model, its judge and real test images ({@code n × pixels}). */
+  public record DiffusionWorkload(DiffusionModel model, ImageClassifier classifier, float[] testImages) {}
+
+  public record LanguageResult(double distinct2, Estimate repetition4, Estimate selfBleu4, int hung) {}
+
+  public record RlResult(Estimate thompsonRegret, Estimate epsilonGreedyRegret, Estimate cliffReturn, int hung) {}
+
+  public record DiffusionResult(Estimate frechetDistance, Estimate coveredClasses, int hung) {}
+
+  /** @param samplesToAlarm null when the source reaches the workload through a conditioned pipeline or no alarm came */
+  public record HealthResult(Long samplesToAlarm, long samplesChecked) {}
+
+  public record SourceResult(String source, String description, boolean raw, LanguageResult language, RlResult rl,
+      DiffusionResult diffusion, HealthResult health) {}
+
+  private final StudyPlan plan;
+  private final long seed;
+  private final Optional<LanguageWorkload> language;
+  private final Optional<DiffusionWorkload> diffusion;
+
+  public RandomnessStudy(StudyPlan plan, long seed, Optional<LanguageWorkload> language,
+      Optional<DiffusionWorkload> diffusion) {
+    this.plan = plan;
+    this.seed = seed;
+    this.language = language;
+    this.diffusion = diffusion;
+  }
+
+  /** Progress units the run reports in all. */
+  public long work() {
+    long perSource = plan.rlRepeats() + 1 + (language.isPresent() ? plan.lmSamples() : 0)
+        + (diffusion.isPresent() ? plan.diffusionBatches() : 0);
+    return perSource * StudySource.values().length;
+  }
+
+  public List<SourceResult> run(LongConsumer progress) {
+    List<SourceResult> results = new ArrayList<>();
+    for (StudySource source : StudySource.values()) {
+      LanguageResult lm = language.map(w -> language(w, source, progress)).orElse(null);
+      RlResult rl = reinforcement(source, progress);
+      DiffusionResult dm = diffusion.map(w -> diffusion(w, source, progress)).orElse(null);
+      HealthResult health = health(source);
+      progress.accept(1);
+      results.add(new SourceResult(source.key(), source.description(), source.isRaw(), lm, rl, dm, health));
+    }
+    return results;
+  }
+
+  private long streamSeed(long workload, StudySource source, long repeat) {
+    return StreamSeeds.derive(seed, workload, source.ordinal(), repeat);
+  }
+
+  private LanguageResult language(LanguageWorkload w, StudySource source, LongConsumer progress) {
+    List<int[]> samples = new ArrayList<>();
+    int hung = 0;
+    long budget = 64L * plan.lmTokens();
+    for (int i = 0; i < plan.lmSamples(); i++) {
+      RandomGenerator random = source.open(streamSeed(LANGUAGE, source, i), budget);
+      try {
+        Sampler sampler = new Sampler(SamplerSettings.pure(1.0), random);
+        samples.add(Generation.generate(w.model(), w.tokenizer(), sampler, w.prompt(), plan.lmTokens(), t -> {})
+            .generated());
+      } catch (RawBitsGenerator.EntropyBudgetExhausted e) {
+        hung++;
+      }
+      progress.accept(1);
+    }
+    if (samples.size() < 2) {
+      return new LanguageResult(Double.NaN, Estimate.of(new double[0]), Estimate.of(new double[0]), hung);
+    }
+    double[] repetition = samples.stream().mapToDouble(s -> Diversity.repetition(s, 4)).toArray();
+    double[] bleu = new double[samples.size()];
+    for (int i = 0; i < bleu.length; i++) {
+      bleu[i] = Diversity.selfBleu(samples, i, 4);
+    }
+    return new LanguageResult(Diversity.distinctN(samples, 2), Estimate.of(repetition), Estimate.of(bleu), hung);
+  }
+
+  private RlResult reinforcement(StudySource source, LongConsumer progress) {
+    List<Double> thompson = new ArrayList<>();
+    List<Double> greedy = new ArrayList<>();
+    List<Double> cliff = new ArrayList<>();
+    int hung = 0;
+    long budget = 64L * plan.banditSteps() * BANDIT_ARMS + 64L * plan.cliffEpisodes() * 1000;
+    for (int r = 0; r < plan.rlRepeats(); r++) {
+      long environmentSeed = StreamSeeds.derive(seed, ENVIRONMENT, r);
+      BernoulliBandit bandit = BernoulliBandit.random(BANDIT_ARMS, NoiseSeed.fromSeed(environmentSeed));
+      try {
+        thompson.add(new BanditExperiment(Exploration.THOMPSON, 0, plan.banditSteps())
+            .run(bandit, NoiseSeed.fromSeed(environmentSeed), source.open(streamSeed(BANDIT, source, 2L * r), budget))
+            .finalRegret());
+        greedy.add(new BanditExperiment(Exploration.EPSILON_GREEDY, 0.1, plan.banditSteps())
+            .run(bandit, NoiseSeed.fromSeed(environmentSeed), source.open(streamSeed(BANDIT, source, 2L * r + 1), budget))
+            .finalRegret());
+        QLearning.Result q = new QLearning(Exploration.EPSILON_GREEDY, 0.1, 0.5, plan.cliffEpisodes(), 1000)
+            .run(source.open(streamSeed(GRID, source, r), budget));
+        double[] returns = q.returns();
+        int from = returns.length - Math.max(1, returns.length / 4);
+        cliff.add(Arrays.stream(returns, from, returns.length).average().orElseThrow());
+      } catch (RawBitsGenerator.EntropyBudgetExhausted e) {
+        hung++;
+      }
+      progress.accept(1);
+    }
+    return new RlResult(estimate(thompson), estimate(greedy), estimate(cliff), hung);
+  }
+
+  private DiffusionResult diffusion(DiffusionWorkload w, StudySource source, LongConsumer progress) {
+    List<Double> fd = new ArrayList<>();
+    List<Double> covered = new ArrayList<>();
+    int hung = 0;
+    long gaussians = (long) plan.diffusionSamples() * w.model().pixels() * w.model().schedule().steps();
+    for (int b = 0; b < plan.diffusionBatches(); b++) {
+      RandomGenerator noise = source.open(streamSeed(DIFFUSION, source, b), 8 * gaussians);
+      try {
+        float[] images = DiffusionSampling.sample(w.model(), DenoiserBackend.exact(w.model().denoiser()),
+            plan.diffusionSamples(), noise, n -> {});
+        FashionDiffusion.Quality q = FashionDiffusion.quality(w.classifier(), images, w.testImages());
+        fd.add(q.frechetDistance());
+        covered.add((double) q.coveredClasses());
+      } catch (RawBitsGenerator.EntropyBudgetExhausted e) {
+        hung++;
+      }
+      progress.accept(1);
+    }
+    return new DiffusionResult(estimate(fd), estimate(covered), hung);
+  }
+
+  private HealthResult health(StudySource source) {
+    return source.rawSource(streamSeed(HEALTH, source, 0))
+        .map(raw -> {
+          OptionalLong alarm = HealthDetection.samplesToAlarm(raw, 1.0, ALPHA, plan.healthSamples());
+          return new HealthResult(alarm.isPresent() ? alarm.getAsLong() : null, plan.healthSamples());
+        })
+        .orElse(new HealthResult(null, 0));
+  }
+
+  private static Estimate estimate(List<Double> values) {
+    return Estimate.of(values.stream().mapToDouble(Double::doubleValue).toArray());
+  }
+}
