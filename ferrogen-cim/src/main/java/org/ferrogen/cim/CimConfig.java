@@ -2,6 +2,7 @@ package org.ferrogen.cim;
 
 import java.util.List;
 import java.util.Objects;
+import org.ferrogen.device.config.Range;
 
 /**
  * Immutable description of a compute-in-memory chip: tile geometry, memory cell, weight mapping,
@@ -17,7 +18,8 @@ public record CimConfig(
     Adc adc,
     NonIdealities nonIdealities,
     Technology technology,
-    int threads) {
+    @Range(min = 0, max = 1024, reason = "0 = all processors; more threads than cores only add overhead")
+        int threads) {
 
   public CimConfig {
     Objects.requireNonNull(tile, "tile");
@@ -81,7 +83,9 @@ public record CimConfig(
   }
 
   /** Crossbar tile size: {@code rows} word lines (inputs) by {@code cols} bit lines (outputs). */
-  public record Tile(int rows, int cols) {
+  public record Tile(
+      @Range(min = 1, max = 65536, unit = "word lines") int rows,
+      @Range(min = 1, max = 65536, unit = "bit lines") int cols) {
     public Tile {
       require(rows >= 1, "tile.rows", rows, "must be >= 1");
       require(cols >= 1, "tile.cols", cols, "must be >= 1");
@@ -105,12 +109,12 @@ public record CimConfig(
   public record Cell(
       String type,
       String parameterSet,
-      int levels,
-      List<Double> levelsSiemens,
-      double programSigmaSiemens,
-      double readNoiseRelative,
-      double readVoltage,
-      int maxArrayDimension) {
+      @Range(min = 0, max = 1024, reason = "0 = the type's default") int levels,
+      @Range(min = 0, max = 1, unit = "S") List<Double> levelsSiemens,
+      @Range(min = 0, max = 1, unit = "S") double programSigmaSiemens,
+      @Range(min = 0, max = 10) double readNoiseRelative,
+      @Range(min = 1e-3, max = 10, unit = "V") double readVoltage,
+      @Range(min = 1, max = 65536, unit = "cells") int maxArrayDimension) {
     public Cell {
       Objects.requireNonNull(type, "cell.type");
       parameterSet = parameterSet == null ? "" : parameterSet;
@@ -164,7 +168,11 @@ public record CimConfig(
    * hold one weight magnitude and are recombined by digital shift-and-add. {@code quantizeToLevels} =
    * false programs continuous targets (one slice only).
    */
-  public record Mapping(WeightScaling weightScaling, int bitsPerCell, int slices, boolean quantizeToLevels) {
+  public record Mapping(
+      WeightScaling weightScaling,
+      @Range(min = 0, max = 16, unit = "bits") int bitsPerCell,
+      @Range(min = 1, max = 8) int slices,
+      boolean quantizeToLevels) {
     public Mapping {
       Objects.requireNonNull(weightScaling, "mapping.weightScaling");
       require(bitsPerCell >= 0 && bitsPerCell <= 16, "mapping.bitsPerCell", bitsPerCell, "must be 0..16");
@@ -188,7 +196,11 @@ public record CimConfig(
   }
 
   /** Input conversion: signed {@code bits}-bit DAC codes (sign included). */
-  public record Input(InputEncoding encoding, int bits, InputScaling scaling, double fixedRange) {
+  public record Input(
+      InputEncoding encoding,
+      @Range(min = 2, max = 24, unit = "bits") int bits,
+      InputScaling scaling,
+      @Range(min = 1e-12, max = 1e12) double fixedRange) {
     public Input {
       Objects.requireNonNull(encoding, "input.encoding");
       Objects.requireNonNull(scaling, "input.scaling");
@@ -211,7 +223,11 @@ public record CimConfig(
    * Per-column ADC: signed {@code bits} bits (sign included), full-scale range chosen by {@code range},
    * {@code columnsPerAdc} bit lines multiplexed onto one converter.
    */
-  public record Adc(int bits, AdcRange range, double sigmas, int columnsPerAdc) {
+  public record Adc(
+      @Range(min = 1, max = 24, unit = "bits") int bits,
+      AdcRange range,
+      @Range(min = 0.1, max = 100) double sigmas,
+      @Range(min = 1, max = 65536) int columnsPerAdc) {
     public Adc {
       Objects.requireNonNull(range, "adc.range");
       require(bits >= 1 && bits <= 24, "adc.bits", bits, "must be 1..24");
@@ -314,7 +330,11 @@ public record CimConfig(
    * Program-and-verify through {@link org.ferrogen.device.AnalogCell#program}. Disabled: the
    * conductance equals its target exactly.
    */
-  public record Programming(boolean enabled, double relativeTolerance, int maxIterations) {
+  public record Programming(
+      boolean enabled,
+      @Range(min = 0, max = 1) double relativeTolerance,
+      @Range(min = 1, max = 1000, reason = "every cell is simulated pulse by pulse; program-and-verify schemes use tens of pulses")
+          int maxIterations) {
     public Programming {
       require(relativeTolerance >= 0, "nonIdealities.programming.relativeTolerance", relativeTolerance, "must be >= 0");
       require(maxIterations >= 1, "nonIdealities.programming.maxIterations", maxIterations, "must be >= 1");
@@ -330,9 +350,9 @@ public record CimConfig(
    * a different bias than the MVM read). Device-to-device: fixed per physical cell; cycle-to-cycle:
    * drawn anew at every programming.
    */
-  public record Variation(boolean enabled, double relativeSigma) {
+  public record Variation(boolean enabled, @Range(min = 0, max = 1) double relativeSigma) {
     public Variation {
-      require(relativeSigma >= 0, "nonIdealities.*.relativeSigma", relativeSigma, "must be >= 0 (noise cannot be negative)");
+      require(relativeSigma >= 0, "relativeSigma", relativeSigma, "must be >= 0 (noise cannot be negative)");
     }
 
     public Variation withEnabled(boolean e) {
@@ -347,7 +367,7 @@ public record CimConfig(
   }
 
   /** Per-read Gaussian conductance noise with σ from the cell model, times {@code scale}. */
-  public record ReadNoise(boolean enabled, double scale, NoisePath path) {
+  public record ReadNoise(boolean enabled, @Range(min = 0, max = 100) double scale, NoisePath path) {
     public ReadNoise {
       require(scale >= 0, "nonIdealities.readNoise.scale", scale, "must be >= 0 (noise cannot be negative)");
       Objects.requireNonNull(path, "nonIdealities.readNoise.path");
@@ -359,7 +379,10 @@ public record CimConfig(
   }
 
   /** Conductance as read after {@code seconds} at {@code kelvin}, from the cell's retention model. */
-  public record Retention(boolean enabled, double seconds, double kelvin) {
+  public record Retention(
+      boolean enabled,
+      @Range(min = 0, max = 1e10, unit = "s", reason = "about 300 years") double seconds,
+      @Range(min = 1, max = 1000, unit = "K") double kelvin) {
     public Retention {
       require(seconds >= 0, "nonIdealities.retention.seconds", seconds, "must be >= 0");
       require(kelvin > 0, "nonIdealities.retention.kelvin", kelvin, "must be > 0");
@@ -371,7 +394,7 @@ public record CimConfig(
   }
 
   /** First-order IR drop on word and bit lines with {@code wireResistanceOhms} per cell pitch. */
-  public record IrDrop(boolean enabled, double wireResistanceOhms) {
+  public record IrDrop(boolean enabled, @Range(min = 0, max = 1e6, unit = "Ω") double wireResistanceOhms) {
     public IrDrop {
       require(wireResistanceOhms >= 0, "nonIdealities.irDrop.wireResistanceOhms", wireResistanceOhms, "must be >= 0");
     }
@@ -382,7 +405,10 @@ public record CimConfig(
   }
 
   /** Fractions of cells stuck at the highest (on) or lowest (off) conductance. */
-  public record StuckCells(boolean enabled, double stuckOnFraction, double stuckOffFraction) {
+  public record StuckCells(
+      boolean enabled,
+      @Range(min = 0, max = 1) double stuckOnFraction,
+      @Range(min = 0, max = 1) double stuckOffFraction) {
     public StuckCells {
       require(stuckOnFraction >= 0 && stuckOnFraction <= 1, "nonIdealities.stuckCells.stuckOnFraction", stuckOnFraction, "must be in [0, 1]");
       require(stuckOffFraction >= 0 && stuckOffFraction <= 1, "nonIdealities.stuckCells.stuckOffFraction", stuckOffFraction, "must be in [0, 1]");
@@ -395,7 +421,10 @@ public record CimConfig(
   }
 
   /** Static per-column ADC offset (Gaussian, σ in LSB) and a bow-shaped integral non-linearity. */
-  public record AdcError(boolean enabled, double offsetSigmaLsb, double inlLsb) {
+  public record AdcError(
+      boolean enabled,
+      @Range(min = 0, max = 1000, unit = "LSB") double offsetSigmaLsb,
+      @Range(min = 0, max = 1000, unit = "LSB") double inlLsb) {
     public AdcError {
       require(offsetSigmaLsb >= 0, "nonIdealities.adcError.offsetSigmaLsb", offsetSigmaLsb, "must be >= 0");
       require(inlLsb >= 0, "nonIdealities.adcError.inlLsb", inlLsb, "must be >= 0");

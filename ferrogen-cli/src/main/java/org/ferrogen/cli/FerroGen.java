@@ -58,7 +58,21 @@ public final class FerroGen implements Runnable {
 
   /** Runs the command line and returns the exit code ({@link ExitCode}). */
   public static int execute(String... args) {
-    return newCommandLine(args).execute(args);
+    return execute(newCommandLine(args), args);
+  }
+
+  /**
+   * Runs {@code cli}; picocli's handlers see exceptions only, so the two errors a large or deeply
+   * nested input causes become one line here, saying what to change (exit code 2).
+   */
+  static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      cli.getErr().println("ferrogen: " + UserErrors.describeFatal(e, Runtime.getRuntime().maxMemory()));
+      cli.getErr().flush();
+      return ExitCode.BAD_INPUT;
+    }
   }
 
   /** The command line with every subcommand (usage, help, tests that walk all commands). */

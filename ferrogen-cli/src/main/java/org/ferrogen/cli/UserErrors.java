@@ -35,6 +35,22 @@ public final class UserErrors
     return ExitCode.BAD_INPUT;
   }
 
+  /**
+   * One line for an {@link OutOfMemoryError} or {@link StackOverflowError}: what ran out and what to
+   * change. {@code maxHeapBytes} is the JVM's heap limit ({@link Runtime#maxMemory()}).
+   */
+  static String describeFatal(Error error, long maxHeapBytes) {
+    if (error instanceof StackOverflowError) {
+      return "the input nests too deeply for the thread stack; simplify it, or raise the stack with"
+          + " FERROGEN_JAVA_OPTS='-Xss64m' (java -Xss64m)";
+    }
+    String what = error.getMessage() == null ? "" : " (" + error.getMessage() + ")";
+    return "out of memory" + what + " with a heap limit of " + (maxHeapBytes >> 20) + " MiB: a model's"
+        + " context length (GGUF llama.context_length sizes the KV cache) or the input is too large;"
+        + " use a shorter context or smaller input, or raise the limit with"
+        + " FERROGEN_JAVA_OPTS='-Xss8m -Xmx8g' (java -Xmx8g)";
+  }
+
   /** A one-line description of a failure that names the file or value at fault. */
   static String describe(Throwable ex) {
     Throwable t = ex instanceof UncheckedIOException && ex.getCause() != null ? ex.getCause() : ex;

@@ -1,6 +1,7 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +58,13 @@ class GenaiCliTest {
         "--seed", "5", "--json");
     JsonNode m = new ObjectMapper().readTree(many.out());
     assertThat(m.get("texts")).hasSize(3);
-    assertThat(m.get("distinct_1").asDouble()).isBetween(0.0, 1.0);
+    // distinct-1 = distinct tokens / all 3 × 8 generated tokens, so a multiple of 1/24; the first
+    // continuation's distinct tokens are among them, and the other 16 add at most 16 more.
+    Set<Integer> firstDistinct = new HashSet<>();
+    m.get("tokens").forEach(t -> firstDistinct.add(t.asInt()));
+    double distinct1 = m.get("distinct_1").asDouble();
+    assertThat(distinct1 * 24).isCloseTo(Math.rint(distinct1 * 24), within(1e-9));
+    assertThat(distinct1 * 24).isBetween((double) firstDistinct.size(), firstDistinct.size() + 16.0);
     assertThat(m.get("tokens")).isEqualTo(new ObjectMapper().readTree(run("generate", "--model", model.toString(),
         "--prompt", "a", "--max-tokens", "8", "--seed", "5", "--json").out()).get("tokens"));
     Run text = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "3", "--temperature", "0");

@@ -40,6 +40,22 @@ class Sp80090bCommandTest {
     return f;
   }
 
+  // Issue 16: 10 samples exited 0 with "Assessed min entropy: -0.0" and no warning.
+  @Test
+  void tooFewSamplesWarnAndFailUnderStrictAndZeroHasNoSign() throws Exception {
+    Path f = dir.resolve("ten.bin");
+    Files.write(f, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+    Run r = run("sp800-90b", f.toString(), "-k", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Assessed min entropy: ").doesNotContain("-0.0");
+    assertThat(r.err()).contains("warning: 10 samples, fewer than the 1000000 SP 800-90B requires");
+    Run strict = run("sp800-90b", f.toString(), "-k", "1", "--strict");
+    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.err()).contains("exit code 1 under --strict");
+    Run json = run("sp800-90b", f.toString(), "-k", "1", "--json");
+    assertThat(json.out()).doesNotContain("-0.0");
+  }
+
   @Test
   void nonIidJsonFollowsTheContract() throws Exception {
     Path f = randomFile(20_000, 4, 1);

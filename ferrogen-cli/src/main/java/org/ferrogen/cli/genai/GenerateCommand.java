@@ -180,7 +180,7 @@ public final class GenerateCommand implements Callable<Integer> {
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
       int promptTokens = tokenizer.encode(promptText).length + (tokenizer.addBos() ? 1 : 0);
       int context = model.config().contextLength();
-      if (promptTokens + maxTokens > context) {
+      if ((long) promptTokens + maxTokens > context) { // long: --max-tokens may be near 2^31
         throw new IllegalArgumentException("the prompt (" + promptTokens + " tokens) and --max-tokens " + maxTokens
             + " do not fit the model's context of " + context + " tokens: ask for at most "
             + Math.max(0, context - promptTokens) + " tokens (this command does not slide the window)");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
@@ -39,11 +38,8 @@ public final class ChipOption {
    */
   public ChipSpec spec() {
     if (chip != null && !ChipSpecs.PRESETS.contains(chip) && isCimConfig(Path.of(chip))) {
-      try {
-        return ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET).withTileConfig(CimConfigLoader.load(Path.of(chip)));
-      } catch (IOException e) {
-        throw new UncheckedIOException(chip + ": cannot read: " + e.getMessage(), e);
-      }
+      // CimConfigLoader reports unreadable files as a ConfigException naming the file.
+      return ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET).withTileConfig(CimConfigLoader.load(Path.of(chip)));
     }
     return ChipSpecs.resolve(chip != null ? chip : ChipSpecs.DEFAULT_PRESET);
   }

@@ -106,6 +106,10 @@ public final class Sp80090bCommand implements Callable<Integer> {
       description = "non-iid (section 6.3 estimators, default) or iid (section 5 tests + MCV).")
   Track track;
 
+  @Option(names = "--strict", description = {"Exit with code 1 when the file holds fewer samples than the",
+      "1,000,000 SP 800-90B requires (otherwise a warning only)."})
+  boolean strict;
+
   @Mixin SeedOption seedOption;
 
   @Mixin org.ferrogen.cli.options.OutDirOption outDir;
@@ -184,6 +188,15 @@ public final class Sp80090bCommand implements Callable<Integer> {
       code = ExitCode.of(r.passed());
     }
     out.flush();
+    if (samples.length() < Samples.RECOMMENDED_SAMPLES) {
+      // On stderr too, so that --json and scripts see it.
+      spec.commandLine().getErr().println("sp800-90b: warning: " + samples.length() + " samples, fewer than the "
+          + Samples.RECOMMENDED_SAMPLES + " SP 800-90B requires; the estimate is not an assessment"
+          + (strict ? " (exit code 1 under --strict)" : ""));
+      if (strict) {
+        code = ExitCode.CRITERION_FAILED;
+      }
+    }
     return code;
   }
 
@@ -342,7 +355,7 @@ public final class Sp80090bCommand implements Callable<Integer> {
     }
     double x = n.doubleValue();
     if (Double.isNaN(x) || Double.isInfinite(x) || x == 0.0) {
-      return Double.toString(x);
+      return Double.toString(x + 0.0); // + 0.0 turns -0.0 into 0.0
     }
     double a = Math.abs(x);
     if (a >= 1e-5 && a < 1e16) {

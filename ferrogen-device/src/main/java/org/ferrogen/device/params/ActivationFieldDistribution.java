@@ -3,6 +3,8 @@ package org.ferrogen.device.params;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.random.RandomGenerator;
+import org.ferrogen.device.config.Range;
+import org.hipparchus.special.Gamma;
 
 /**
  * Distribution of the domains' activation fields Ea (V/m) in the generalised Merz law
@@ -25,7 +27,9 @@ public sealed interface ActivationFieldDistribution {
    * Normal distribution truncated to positive fields (Deng 2020 FeFET default: Ea ~ N(2.3 V, 0.4 V)
    * across the film).
    */
-  record Normal(double meanVPerM, double sigmaVPerM) implements ActivationFieldDistribution {
+  record Normal(
+      @Range(min = 1e5, max = 1e10, unit = "V/m") double meanVPerM,
+      @Range(min = 0, max = 1e10, unit = "V/m") double sigmaVPerM) implements ActivationFieldDistribution {
     public Normal {
       Check.positive("kinetics.activationField.meanVPerM", meanVPerM);
       Check.nonNegative("kinetics.activationField.sigmaVPerM", sigmaVPerM);
@@ -50,7 +54,11 @@ public sealed interface ActivationFieldDistribution {
    * Generalised beta distribution of the first kind, Ea = scale·B^(1/a) with B ~ Beta(p, q), so
    * 0 < Ea < scale (Deng 2020 MFM fit: scale 1.67 MV/cm, a = 6.76, p = 2.10, q = 1.36).
    */
-  record GeneralizedBeta(double scaleVPerM, double a, double p, double q)
+  record GeneralizedBeta(
+      @Range(min = 1e5, max = 1e10, unit = "V/m") double scaleVPerM,
+      @Range(min = 0.01, max = 1000) double a,
+      @Range(min = 0.01, max = 1000) double p,
+      @Range(min = 0.01, max = 1000) double q)
       implements ActivationFieldDistribution {
     public GeneralizedBeta {
       Check.positive("kinetics.activationField.scaleVPerM", scaleVPerM);
@@ -72,7 +80,7 @@ public sealed interface ActivationFieldDistribution {
       // E[B^(1/a)] = B(p + 1/a, q) / B(p, q) = Γ(p+1/a)Γ(p+q) / (Γ(p)Γ(p+q+1/a)).
       double k = 1 / a;
       return scaleVPerM
-          * Math.exp(lnGamma(p + k) + lnGamma(p + q) - lnGamma(p) - lnGamma(p + q + k));
+          * Math.exp(Gamma.logGamma(p + k) + Gamma.logGamma(p + q) - Gamma.logGamma(p) - Gamma.logGamma(p + q + k));
     }
 
     /** Marsaglia–Tsang gamma sampler (shape > 0, unit scale). */
@@ -96,25 +104,6 @@ public sealed interface ActivationFieldDistribution {
           return d * v;
         }
       }
-    }
-
-    /** Lanczos approximation of ln Γ(x) for x > 0 (relative error below 1e-13). */
-    static double lnGamma(double x) {
-      double[] g = {
-        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
-        -176.61503916999185, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
-        1.5056327351493116e-7
-      };
-      if (x < 0.5) {
-        return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - lnGamma(1 - x);
-      }
-      x -= 1;
-      double a = g[0];
-      double t = x + 7.5;
-      for (int i = 1; i < 9; i++) {
-        a += g[i] / (x + i);
-      }
-      return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.ferrogen.device.params;
 
+import org.ferrogen.device.config.Range;
+
 /**
  * Wake-up, fatigue, imprint and retention of a ferroelectric film.
  *
@@ -17,15 +19,15 @@ package org.ferrogen.device.params;
  *     and imprint with temperature
  */
 public record AgeingParams(
-    double wakeUpCycles,
-    double pristinePolarizationFraction,
-    double enduranceCycles,
-    double fatigueLossPerDecade,
-    double imprintFieldPerDecadeVPerM,
-    double retentionTimeS,
-    double retentionStretch,
-    double retentionTemperatureK,
-    double retentionActivationEnergyEv) {
+    @Range(min = 0, max = 1e15, unit = "cycles") double wakeUpCycles,
+    @Range(min = 0, max = 1) double pristinePolarizationFraction,
+    @Range(min = 1, max = 1e18, unit = "cycles") double enduranceCycles,
+    @Range(min = 0, max = 1) double fatigueLossPerDecade,
+    @Range(min = 0, max = 1e9, unit = "V/m") double imprintFieldPerDecadeVPerM,
+    @Range(min = 1e-9, max = 1e18, unit = "s") double retentionTimeS,
+    @Range(min = 0.01, max = 1) double retentionStretch,
+    @Range(min = 1, max = 1000, unit = "K") double retentionTemperatureK,
+    @Range(min = 0, max = 10, unit = "eV") double retentionActivationEnergyEv) {
 
   public AgeingParams {
     Check.nonNegative("ageing.wakeUpCycles", wakeUpCycles);

@@ -1,5 +1,7 @@
 package org.ferrogen.device.params;
 
+import org.ferrogen.device.config.Range;
+
 /**
  * The 1T-1C read/write circuit around a FeCAP: destructive read by charge sharing onto the bit line
  * and a latch sense amplifier.
@@ -11,11 +13,11 @@ package org.ferrogen.device.params;
  * @param senseAmpEnergyJ energy of one sense-amplifier decision
  */
 public record FeCapCircuitParams(
-    double bitLineCapacitanceF,
-    double readVoltageV,
-    double readPulseS,
-    double senseOffsetSigmaV,
-    double senseAmpEnergyJ) {
+    @Range(min = 1e-18, max = 1e-9, unit = "F") double bitLineCapacitanceF,
+    @Range(min = 1e-3, max = 100, unit = "V") double readVoltageV,
+    @Range(min = 1e-12, max = 1, unit = "s") double readPulseS,
+    @Range(min = 0, max = 10, unit = "V") double senseOffsetSigmaV,
+    @Range(min = 0, max = 1e-6, unit = "J") double senseAmpEnergyJ) {
 
   public FeCapCircuitParams {
     Check.positive("fecap.bitLineCapacitanceF", bitLineCapacitanceF);

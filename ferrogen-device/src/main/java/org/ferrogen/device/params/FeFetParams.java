@@ -1,5 +1,7 @@
 package org.ferrogen.device.params;
 
+import org.ferrogen.device.config.Range;
+
 /**
  * Transistor part of a FeFET: threshold voltage set by the polarization and an EKV-style compact
  * drain current (Enz, Krummenacher, Vittoz, Analog Integr. Circ. Signal Process. 8, 83, 1995) that
@@ -21,20 +23,20 @@ package org.ferrogen.device.params;
  * @param vthDeviceSigmaV device-to-device threshold offset
  */
 public record FeFetParams(
-    double vthMidV,
-    double memoryWindowV,
-    double slopeFactor,
-    double currentFactorAPerV2,
-    double readGateV,
-    double readDrainV,
-    double readPulseS,
-    double programPulseS,
-    double maxProgramVoltageV,
-    double eraseVoltageV,
-    double erasePulseS,
-    double vthReadSigmaV,
-    double vthCycleSigmaV,
-    double vthDeviceSigmaV) {
+    @Range(min = -10, max = 10, unit = "V") double vthMidV,
+    @Range(min = 1e-3, max = 20, unit = "V") double memoryWindowV,
+    @Range(min = 1, max = 10) double slopeFactor,
+    @Range(min = 1e-12, max = 1, unit = "A/V²") double currentFactorAPerV2,
+    @Range(min = -20, max = 20, unit = "V") double readGateV,
+    @Range(min = 1e-3, max = 20, unit = "V") double readDrainV,
+    @Range(min = 1e-12, max = 1, unit = "s") double readPulseS,
+    @Range(min = 1e-12, max = 1, unit = "s") double programPulseS,
+    @Range(min = 1e-3, max = 50, unit = "V") double maxProgramVoltageV,
+    @Range(min = 1e-3, max = 50, unit = "V") double eraseVoltageV,
+    @Range(min = 1e-12, max = 1, unit = "s") double erasePulseS,
+    @Range(min = 0, max = 5, unit = "V") double vthReadSigmaV,
+    @Range(min = 0, max = 5, unit = "V") double vthCycleSigmaV,
+    @Range(min = 0, max = 5, unit = "V") double vthDeviceSigmaV) {
 
   public FeFetParams {
     Check.finite("fefet.vthMidV", vthMidV);

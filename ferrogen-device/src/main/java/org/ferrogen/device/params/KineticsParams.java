@@ -1,5 +1,7 @@
 package org.ferrogen.device.params;
 
+import org.ferrogen.device.config.Range;
+
 /**
  * Nucleation-limited switching kinetics of Deng et al., VLSI 2020: domain i switches with
  * characteristic time τ_i = τ0·exp((Ea_i/E)^α) and accumulates h = ∫dt/τ under any waveform; the
@@ -16,11 +18,11 @@ package org.ferrogen.device.params;
  * @param referenceTemperatureK temperature at which the parameters were fitted
  */
 public record KineticsParams(
-    double tau0S,
-    double alpha,
-    double beta,
+    @Range(min = 1e-15, max = 1, unit = "s") double tau0S,
+    @Range(min = 0.1, max = 20) double alpha,
+    @Range(min = 0.1, max = 20) double beta,
     ActivationFieldDistribution activationField,
-    double referenceTemperatureK) {
+    @Range(min = 1, max = 1000, unit = "K") double referenceTemperatureK) {
 
   public KineticsParams {
     Check.positive("kinetics.tau0S", tau0S);

@@ -1,6 +1,7 @@
 package org.ferrogen.device.params;
 
 import java.util.List;
+import org.ferrogen.device.config.Range;
 
 /**
  * The filamentary memristor obtained by forming the ferroelectric stack (Martemucci et al., Nature
@@ -27,25 +28,25 @@ import java.util.List;
  * @param relaxationTemperatureK reference temperature of the relaxation rate
  */
 public record MemristorParams(
-    List<Double> levelMeansS,
-    double conductanceSigmaS,
-    double readVoltageV,
-    double readNoiseRelative,
-    double complianceVoltageV,
-    double maxComplianceA,
-    double setVoltageV,
-    double setPulseS,
-    double resetVoltageV,
-    double resetPulseS,
-    double resetConductanceS,
-    double formingVoltageV,
-    double formingPulseS,
-    double formingTargetOhms,
-    double formingProbabilityPerPulse,
-    double enduranceCycles,
-    double relaxationPerDecade,
-    double relaxationActivationEnergyEv,
-    double relaxationTemperatureK) {
+    @Range(min = 1e-12, max = 1, unit = "S") List<Double> levelMeansS,
+    @Range(min = 0, max = 1, unit = "S") double conductanceSigmaS,
+    @Range(min = 1e-3, max = 10, unit = "V") double readVoltageV,
+    @Range(min = 0, max = 1) double readNoiseRelative,
+    @Range(min = 1e-3, max = 10, unit = "V") double complianceVoltageV,
+    @Range(min = 1e-9, max = 1, unit = "A") double maxComplianceA,
+    @Range(min = 1e-3, max = 20, unit = "V") double setVoltageV,
+    @Range(min = 1e-12, max = 1, unit = "s") double setPulseS,
+    @Range(min = 1e-3, max = 20, unit = "V") double resetVoltageV,
+    @Range(min = 1e-12, max = 1, unit = "s") double resetPulseS,
+    @Range(min = 1e-12, max = 1, unit = "S") double resetConductanceS,
+    @Range(min = 1e-3, max = 50, unit = "V") double formingVoltageV,
+    @Range(min = 1e-12, max = 10, unit = "s") double formingPulseS,
+    @Range(min = 1, max = 1e12, unit = "Ω") double formingTargetOhms,
+    @Range(min = 1e-6, max = 1, reason = "forming is simulated pulse by pulse") double formingProbabilityPerPulse,
+    @Range(min = 1, max = 1e18, unit = "cycles") double enduranceCycles,
+    @Range(min = 0, max = 1) double relaxationPerDecade,
+    @Range(min = 0, max = 10, unit = "eV") double relaxationActivationEnergyEv,
+    @Range(min = 1, max = 1000, unit = "K") double relaxationTemperatureK) {
 
   public MemristorParams {
     Check.present("memristor.levelMeansS", levelMeansS);

@@ -1,19 +1,10 @@
 package org.ferrogen.device.params;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.ferrogen.device.config.YamlConfig;
 
 /**
  * The built-in parameter sets, selectable by name, and their YAML form. Every number below cites
@@ -80,79 +71,19 @@ public final class ParameterSets {
     return byName(nameOrFile);
   }
 
-  /** Reads and validates a YAML parameter file. */
+  /** Reads and validates a YAML parameter file (see {@link YamlConfig} for what is checked). */
   public static DeviceParams load(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (java.nio.file.NoSuchFileException e) {
-      throw new IllegalArgumentException("no such parameter file: " + file, e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read parameter file " + file + ": " + e, e);
-    }
-    return parse(text, file.toString());
+    return YamlConfig.read(file, DeviceParams.class);
   }
 
   /** Parses and validates YAML text; {@code source} names it in error messages. */
   public static DeviceParams parse(String yaml, String source) {
-    try {
-      DeviceParams p = MAPPER.readValue(yaml, DeviceParams.class);
-      if (p == null) {
-        throw new IllegalArgumentException(source + ": empty parameter file");
-      }
-      return p;
-    } catch (JsonMappingException e) {
-      throw new IllegalArgumentException(source + ": " + describe(e), e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          source + ": not valid YAML at line " + line(e) + ": " + e.getOriginalMessage(), e);
-    }
+    return YamlConfig.parse(yaml, source, DeviceParams.class);
   }
 
   /** The set as YAML text that {@link #parse} reads back to an equal record. */
   public static String toYaml(DeviceParams params) {
-    try {
-      return MAPPER.writeValueAsString(params);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot write parameter set " + params.name(), e);
-    }
-  }
-
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper(
-              YAMLFactory.builder()
-                  .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-                  .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                  .build())
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-
-  private static String describe(JsonMappingException e) {
-    String path =
-        e.getPath().stream()
-            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-            .collect(Collectors.joining("."))
-            .replace(".[", "[");
-    Throwable cause = e.getCause();
-    String at = " at line " + line(e);
-    if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
-      return cause.getMessage() + at;
-    }
-    if (e instanceof UnrecognizedPropertyException u) {
-      return "unknown field '" + path + "'" + at + "; allowed here: " + u.getKnownPropertyIds();
-    }
-    String original = e.getOriginalMessage();
-    if (original != null && original.startsWith("Missing creator property")) {
-      return "missing field '" + path + "'" + at;
-    }
-    String where = path.isEmpty() ? "" : " (field " + path + ")";
-    return String.valueOf(original).replace('\n', ' ') + where + at;
-  }
-
-  private static int line(JsonProcessingException e) {
-    return e.getLocation() == null ? 0 : e.getLocation().getLineNr();
+    return YamlConfig.write(params);
   }
 
   private static DeviceParams ceaLeti2025() {

@@ -1,6 +1,7 @@
 package org.ferrogen.device.switching;
 
 import java.util.random.RandomGenerator;
+import org.hipparchus.special.Erf;
 
 /**
  * A device's precomputed response to one rectangular pulse from a fresh (reset) state, on a grid of
@@ -101,7 +102,7 @@ public final class SwitchingCurve {
       }
       // P(X > N/2) with the tie counted half ≈ P(Z > (N/2 − mean)/σ) for both parities.
       double z = (half - mean) / Math.sqrt(var);
-      return 0.5 * erfc(z / Math.sqrt(2));
+      return 0.5 * Erf.erfc(z / Math.sqrt(2));
     }
     double[] dist = new double[n + 1]; // Poisson-binomial by dynamic programming
     dist[0] = 1;
@@ -120,16 +121,6 @@ public final class SwitchingCurve {
       above += 0.5 * dist[n / 2];
     }
     return Math.min(1, above);
-  }
-
-  /** Complementary error function (Numerical Recipes erfcc, |relative error| < 1.2e-7). */
-  static double erfc(double x) {
-    double z = Math.abs(x);
-    double t = 1 / (1 + 0.5 * z);
-    double r = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-        + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851556
-        + t * (-0.82215223 + t * 0.17087277)))))))));
-    return x >= 0 ? r : 2 - r;
   }
 
   public int points() {

@@ -72,9 +72,11 @@ public final class Sp80022Battery {
       flat[task] = order.get(task % perStream).run(s, parameters);
       progress.accept(1);
     });
+    // One copy of all results, viewed per stream: copying inside the loop made many streams quadratic.
+    List<TestResult> all = List.of(flat);
     List<List<TestResult>> perStreamResults = new ArrayList<>(streams.size());
     for (int i = 0; i < streams.size(); i++) {
-      perStreamResults.add(List.of(flat).subList(i * perStream, (i + 1) * perStream));
+      perStreamResults.add(all.subList(i * perStream, (i + 1) * perStream));
     }
     return new BatteryReport(
         streams.get(0).length(), perStreamResults, FinalAnalysis.summarize(order, perStreamResults, parameters));

@@ -18,6 +18,7 @@ public record EstimatorResult(
     String name, Domain domain, double minEntropy, Map<String, Number> details, String note) {
 
   public EstimatorResult {
+    minEntropy += 0.0; // -log2(1) is -0.0; an entropy is never printed with a sign
     details = Collections.unmodifiableMap(new LinkedHashMap<>(details));
   }
 }

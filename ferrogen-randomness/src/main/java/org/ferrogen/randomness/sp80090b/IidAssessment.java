@@ -43,6 +43,10 @@ public final class IidAssessment {
       PermutationTests.Outcome permutation,
       List<String> warnings) {
     public Result {
+      // -log2(1) is -0.0; an entropy is never printed with a sign
+      hOriginal += 0.0;
+      hBitstring += 0.0;
+      hAssessed += 0.0;
       chiSquare = List.copyOf(chiSquare);
       warnings = List.copyOf(warnings);
     }

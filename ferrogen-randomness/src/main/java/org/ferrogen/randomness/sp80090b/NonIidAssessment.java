@@ -44,6 +44,10 @@ public final class NonIidAssessment {
       double hAssessed,
       List<String> warnings) {
     public Result {
+      // -log2(1) is -0.0; an entropy is never printed with a sign
+      hOriginal += 0.0;
+      hBitstring += 0.0;
+      hAssessed += 0.0;
       estimators = List.copyOf(estimators);
       warnings = List.copyOf(warnings);
     }

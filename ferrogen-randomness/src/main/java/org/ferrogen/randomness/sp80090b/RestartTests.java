@@ -1,5 +1,7 @@
 package org.ferrogen.randomness.sp80090b;
 
+import org.ferrogen.randomness.sp80022.SpecialFunctions;
+
 /**
  * The restart sanity check of SP 800-90B section 3.1.4.3 on an r x c restart matrix (row i holds
  * the c samples collected after restart i; 1000 x 1000 in the standard): the largest count of one
@@ -89,7 +91,7 @@ public final class RestartTests {
     double cdf = 0.0;
     for (int u = 0; u <= n; u++) {
       double logPmf =
-          Gamma.logGamma(n + 1.0) - Gamma.logGamma(u + 1.0) - Gamma.logGamma(n - u + 1.0)
+          SpecialFunctions.lnGamma(n + 1.0) - SpecialFunctions.lnGamma(u + 1.0) - SpecialFunctions.lnGamma(n - u + 1.0)
               + u * logP + (n - u) * logQ;
       cdf += Math.exp(logPmf);
       if (cdf >= q) {

@@ -6,12 +6,29 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import org.ferrogen.randomness.bits.BitFormat;
 import org.ferrogen.randomness.bits.BitSequence;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class EdgeCasesTest {
+
+  // Issue 16: run() copied all results once per stream, so 10^5 one-bit streams never returned. The
+  // timeout is a generous hang guard, not a speed assertion (linear: well under a second of work).
+  @Test
+  @Timeout(value = 120, unit = TimeUnit.SECONDS)
+  void oneBitStreamsRunInTimeLinearInTheirNumber() {
+    byte[] bytes = new byte[100_000 / 8];
+    new SplittableRandom(3).nextBytes(bytes);
+    BitSequence all = BitSequence.fromBytes(bytes, BitFormat.MSB);
+    Sp80022Battery.BatteryReport report = new Sp80022Battery(Sp80022Parameters.defaults(), Set.of(Sp80022Test.FREQUENCY))
+        .run(all.streams(1, 100_000));
+    assertThat(report.streams()).isEqualTo(100_000);
+    assertThat(report.results().get(99_999)).hasSize(1);
+  }
 
   @Test
   void shortStreamsAreReportedTooShortNotThrown() {

@@ -19,7 +19,7 @@ import org.ferrogen.trng.IdealBinarySource;
 import org.ferrogen.trng.OperatingConditions;
 import org.ferrogen.trng.SimulatedSource;
 import org.ferrogen.trng.SourceInfo;
-import org.ferrogen.trng.conditioning.Sha256Conditioner;
+import org.ferrogen.randomness.conditioning.Sha256Conditioner;
 import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.fault.HealthAlarmCounter;
 import org.ferrogen.trng.pipeline.EntropyPipeline;

@@ -13,7 +13,7 @@ import org.ferrogen.randomness.health.HealthTestConfig;
 import org.ferrogen.randomness.health.HealthTestFailure;
 import org.ferrogen.trng.EntropySource;
 import org.ferrogen.trng.SourceInfo;
-import org.ferrogen.trng.conditioning.Sha256Conditioner;
+import org.ferrogen.randomness.conditioning.Sha256Conditioner;
 import org.ferrogen.trng.random.RandomBytes;
 
 /**

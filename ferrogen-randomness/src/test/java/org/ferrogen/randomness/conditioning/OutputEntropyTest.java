@@ -1,4 +1,4 @@
-package org.ferrogen.trng.conditioning;
+package org.ferrogen.randomness.conditioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package org.ferrogen.trng.conditioning;
+package org.ferrogen.randomness.conditioning;
 
 /**
  * Entropy accounting of a vetted conditioning component, NIST SP 800-90B section 3.1.5.1.2:
