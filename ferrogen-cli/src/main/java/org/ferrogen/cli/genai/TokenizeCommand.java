@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "tokenize", mixinStandardHelpOptions = true,
     description = {"Print the token ids and pieces of a text under a GGUF model's tokenizer (no BOS/EOS added).",
-        "The text comes from --prompt, --file, or standard input."})
+        "The text comes from --prompt, --prompt-file, or standard input."})
 public final class TokenizeCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
 
@@ -36,7 +36,7 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "The text to tokenize.")
   String prompt;
 
-  @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Read the text from a UTF-8 file.")
+  @Option(names = {"-f", "--prompt-file"}, paramLabel = "FILE", description = "Read the text from a UTF-8 file.")
   Path file;
 
   @Option(names = "--ids-only", description = "Print only the ids, on one line.")
@@ -45,7 +45,7 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     if (prompt != null && file != null) {
-      throw new IllegalArgumentException("give the text with --prompt or --file, not both");
+      throw new IllegalArgumentException("give the text with --prompt or --prompt-file, not both");
     }
     String text = prompt != null ? prompt
         : file != null ? Files.readString(file, StandardCharsets.UTF_8)
