@@ -40,7 +40,7 @@ public final class TrainDiffusionCommand implements Callable<Integer> {
   String dataset = FashionMnist.SUBSET;
 
   @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps of the denoiser, batches of 128 (default: ${DEFAULT-VALUE}).")
-  int steps = 12_000;
+  int steps = 16_000;
 
   @Override
   public Integer call() throws Exception {

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Ancestral sampling of a DDPM (Ho et al. 2020, Algorithm 2): x_T ~ N(0, I); for t = T … 1,
- * x_{t−1} = (x_t − β_t/√(1 − ᾱ_t) · ε_θ(x_t, t)) / √(1 − β_t) + σ_t z with σ_t² = β_t and z ~ N(0, I)
+ * x_{t−1} = (x_t − β_t/√(1 − ᾱ_t) · ε̂(x_t, t)) / √(1 − β_t) + σ_t z with σ_t² = β_t and z ~ N(0, I)
  * (none at the last step). Every Gaussian — the start and the noise injected at each step — comes
  * from the given generator, which is how the chip's TRNG enters the images.
  */
@@ -34,13 +34,13 @@ public final class DiffusionSampling {
     for (int t = model.schedule().steps() - 1; t >= 0; t--) {
       java.util.Arrays.fill(steps, t);
       model.input(x, count, steps, input);
-      float[] eps = backend.forward(input, count);
+      float[] f = backend.forward(input, count);
       double beta = model.schedule().beta(t);
       double epsScale = beta / Math.sqrt(1 - model.alphaBar(t));
       double scale = 1 / Math.sqrt(1 - beta);
       double sigma = t > 0 ? Math.sqrt(beta) : 0;
       for (int i = 0; i < x.length; i++) {
-        double mean = (x[i] - epsScale * eps[i]) * scale;
+        double mean = (x[i] - epsScale * model.noiseEstimate(t, f[i], x[i])) * scale;
         x[i] = (float) (sigma > 0 ? mean + sigma * noise.nextGaussian() : mean);
       }
       progress.accept(1);

@@ -7,9 +7,9 @@ import org.ferrogen.learn.nn.Sequential;
 import org.ferrogen.learn.optim.AdamW;
 
 /**
- * Trains a {@link DiffusionModel}'s ε-predictor with Ho et al.'s simplified objective
- * ‖ε − ε_θ(√ᾱ_t x_0 + √(1 − ᾱ_t) ε, t)‖² (Algorithm 1): uniform t, standard normal ε, mini-batches
- * drawn with replacement, AdamW.
+ * Trains a {@link DiffusionModel}'s denoiser as in Ho et al.'s Algorithm 1 (uniform t, standard
+ * normal ε, x_t = √ᾱ_t x_0 + √(1 − ᾱ_t) ε, mini-batches drawn with replacement, AdamW), on the
+ * preconditioned target ‖F − (x₀ − c_skip x_t)/c_out‖² of Karras et al. 2022 (see {@link DiffusionModel}).
  *
  * @param steps optimiser steps
  * @param batch images per step
@@ -40,7 +40,7 @@ public record DiffusionTraining(int steps, int batch, float learningRate) {
     AdamW optimiser = new AdamW(network.parameters(), 0.9f, 0.999f, 1e-8f, 0f);
     int width = model.denoiser().inputWidth();
     float[] noisy = new float[batch * pixels];
-    float[] noise = new float[batch * pixels];
+    float[] target = new float[batch * pixels];
     float[] input = new float[batch * width];
     int[] rowSteps = new int[batch];
     float[] gradient = new float[batch * pixels];
@@ -54,9 +54,10 @@ public record DiffusionTraining(int steps, int batch, float learningRate) {
         double a = Math.sqrt(model.alphaBar(t));
         double s = Math.sqrt(1 - model.alphaBar(t));
         for (int p = 0; p < pixels; p++) {
-          float e = (float) random.nextGaussian();
-          noise[r * pixels + p] = e;
-          noisy[r * pixels + p] = (float) (a * images[item * pixels + p] + s * e);
+          double x0 = images[item * pixels + p];
+          double xt = a * x0 + s * random.nextGaussian();
+          noisy[r * pixels + p] = (float) xt;
+          target[r * pixels + p] = (float) model.target(t, x0, xt);
         }
       }
       model.input(noisy, batch, rowSteps, input);
@@ -65,7 +66,7 @@ public record DiffusionTraining(int steps, int batch, float learningRate) {
       double loss = 0;
       float scale = 2f / (batch * pixels);
       for (int i = 0; i < batch * pixels; i++) {
-        float d = predicted[i] - noise[i];
+        float d = predicted[i] - target[i];
         loss += d * d;
         gradient[i] = scale * d;
       }
