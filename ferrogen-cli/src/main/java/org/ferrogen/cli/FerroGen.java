@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       org.ferrogen.cli.genai.GenerateCommand.class,
       org.ferrogen.cli.genai.PerplexityCommand.class,
       org.ferrogen.cli.genai.GgufCommand.class,
+      org.ferrogen.cli.genai.TokenizeCommand.class,
       org.ferrogen.cli.genai.NoiseSamplingCommand.class,
       org.ferrogen.cli.genai.TrainLmCommand.class,
       org.ferrogen.cli.trng.TrngCommand.class,
