@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongConsumer;
 import org.ferrogen.chip.spec.ChipSpec;
 import org.ferrogen.cim.CellLibrary;
 import org.ferrogen.cim.ChargeDomainCell;
@@ -48,7 +49,9 @@ public final class Chip {
   private final ChipLedger ledger;
   private final Map<String, TiledAnalogMatrix> matrices = new LinkedHashMap<>();
   private final List<ChipTrng> trngs = new ArrayList<>();
+  private final Map<String, SynapseRegion> synapseRegions = new LinkedHashMap<>();
   private int tilesUsed;
+  private volatile LongConsumer progress = n -> {};
 
   /**
    * A chip of {@code spec}; {@code threads} for the matrix products and programming (0: all
@@ -134,7 +137,13 @@ public final class Chip {
   public TiledAnalogMatrix program(String name, int rows, int cols, float[] weights) {
     TiledAnalogMatrix m = allocate(name, rows, cols);
     m.program(weights);
+    progress.accept((long) rows * cols);
     return m;
+  }
+
+  /** Receives the number of weights of each matrix as soon as it is programmed (progress bars). */
+  public void onProgrammed(LongConsumer weights) {
+    this.progress = weights;
   }
 
   /** The matrices on the chip, by name, in programming order. */
@@ -159,6 +168,27 @@ public final class Chip {
   /** The TRNG streams opened so far. */
   public synchronized List<ChipTrng> trngs() {
     return List.copyOf(trngs);
+  }
+
+  /**
+   * The hybrid FeCAP + memristor synapse region {@code name} (the spec's {@code synapseArrays}), or
+   * the first one when {@code name} is null; on-chip learning places its matrices there.
+   *
+   * @throws IllegalArgumentException if the spec has no such region
+   */
+  public synchronized SynapseRegion synapseRegion(String name) {
+    List<ChipSpec.SynapseArray> arrays = spec.synapseArrays();
+    for (int i = 0; i < arrays.size(); i++) {
+      ChipSpec.SynapseArray a = arrays.get(i);
+      if (name == null || a.name().equals(name)) {
+        // Region indices after the compute tiles' region 0.
+        int index = i + 1;
+        return synapseRegions.computeIfAbsent(a.name(), n -> new SynapseRegion(a, index, seed, ledger));
+      }
+    }
+    throw new IllegalArgumentException("chip " + spec.name() + " has no synapse array"
+        + (name == null ? "s (synapseArrays is empty)" : " named " + name + " (synapseArrays: "
+            + arrays.stream().map(ChipSpec.SynapseArray::name).toList() + ")"));
   }
 
   /** The chip's TRNG design through the JCA ({@code FerroGen} provider), for keys and nonces. */

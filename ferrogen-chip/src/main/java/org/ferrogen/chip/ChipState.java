@@ -18,15 +18,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestOutputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.zip.CRC32C;
+import java.util.zip.CheckedOutputStream;
 import org.ferrogen.chip.spec.ChipSpec;
 import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.cim.Conductances;
@@ -42,8 +40,9 @@ import org.ferrogen.device.AnalogCell;
  *
  * <p>Format, version {@value #VERSION}: the magic line {@code FERROGEN-CHIP-STATE}, a big-endian int
  * version, a big-endian int length and that many bytes of UTF-8 JSON metadata, then per matrix its
- * float32 arrays little-endian (output scales, G+, G−, ADC full scales), then the SHA-256 of every
- * byte before it. A file that is truncated, altered, of another version or for another model is
+ * float32 arrays little-endian (output scales, G+, G−, ADC full scales), then the CRC-32C of every
+ * byte before it (Castagnoli polynomial, RFC 3720; hardware-accelerated, so checking 20 MB costs
+ * milliseconds at boot — it guards against truncation and corruption, not tampering). A file that is truncated, altered, of another version or for another model is
  * refused with a one-line message. {@link #write} goes through a temporary file in the same folder,
  * forced to disk and moved into place, so a failed save leaves the previous file as it was.
  */
@@ -52,14 +51,17 @@ public record ChipState(
 
   public static final int VERSION = 1;
   private static final byte[] MAGIC = "FERROGEN-CHIP-STATE\n".getBytes(StandardCharsets.US_ASCII);
-  private static final int DIGEST_BYTES = 32;
+  private static final int DIGEST_BYTES = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** The model a state holds: its file name (for messages) and its content's SHA-256 (for checks). */
-  public record ModelIdentity(String fileName, String sha256) {
-    /** The identity of a model file: SHA-256 of its bytes. */
+  /**
+   * The model a state holds: its file name (for messages) and a fingerprint of its content (size and
+   * CRC-32C of its bytes) that tells models apart.
+   */
+  public record ModelIdentity(String fileName, String fingerprint) {
+    /** The identity of a model file. */
     public static ModelIdentity of(Path file) throws IOException {
-      return new ModelIdentity(file.getFileName().toString(), ChipState.sha256(file));
+      return new ModelIdentity(file.getFileName().toString(), ChipState.fingerprint(file));
     }
   }
 
@@ -118,10 +120,9 @@ public record ChipState(
 
   /** Refuses to boot for a model other than the one programmed. */
   public void requireModel(ModelIdentity other) {
-    if (!model.sha256().equals(other.sha256())) {
-      throw new IllegalArgumentException("chip state holds model " + model.fileName() + " (sha256 "
-          + model.sha256().substring(0, 12) + "…), not " + other.fileName() + " (sha256 "
-          + other.sha256().substring(0, 12) + "…)");
+    if (!model.fingerprint().equals(other.fingerprint())) {
+      throw new IllegalArgumentException("chip state holds model " + model.fileName() + " (" + model.fingerprint()
+          + "), not " + other.fileName() + " (" + other.fingerprint() + ")");
     }
   }
 
@@ -131,11 +132,15 @@ public record ChipState(
     Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
     boolean done = false;
     try {
-      MessageDigest digest = sha256();
+      if (Files.getFileStore(tmp).supportsFileAttributeView("posix")) {
+        // A temporary file is private (rw-------); the state is an ordinary file (rw-r--r--).
+        Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+      }
+      CRC32C crc = new CRC32C();
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
         OutputStream raw = java.nio.channels.Channels.newOutputStream(channel);
-        DigestOutputStream hashed = new DigestOutputStream(new BufferedOutputStream(raw, 1 << 20), digest);
-        DataOutputStream out = new DataOutputStream(hashed);
+        BufferedOutputStream buffered = new BufferedOutputStream(raw, 1 << 20);
+        DataOutputStream out = new DataOutputStream(new CheckedOutputStream(buffered, crc));
         out.write(MAGIC);
         out.writeInt(VERSION);
         byte[] meta = JSON.writeValueAsBytes(metadata());
@@ -149,9 +154,8 @@ public record ChipState(
           writeFloats(out, c.adcFullScale());
         }
         out.flush();
-        hashed.on(false);
-        out.write(digest.digest());
-        out.flush();
+        new DataOutputStream(buffered).writeInt((int) crc.getValue());
+        buffered.flush();
         channel.force(true);
       }
       Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -169,7 +173,7 @@ public record ChipState(
     meta.put("seed", seed);
     ObjectNode m = meta.putObject("model");
     m.put("file", model.fileName());
-    m.put("sha256", model.sha256());
+    m.put("fingerprint", model.fingerprint());
     ArrayNode h = meta.putArray("storage");
     for (StorageHistory.Interval i : history.intervals()) {
       h.addObject().put("seconds", i.seconds()).put("kelvin", i.kelvin());
@@ -203,9 +207,9 @@ public record ChipState(
       throw new IllegalArgumentException(
           name + ": format version " + version + ", this FerroGen reads version " + VERSION + "; program the chip again");
     }
-    MessageDigest digest = sha256();
-    digest.update(bytes, 0, bytes.length - DIGEST_BYTES);
-    if (!Arrays.equals(digest.digest(), 0, DIGEST_BYTES, bytes, bytes.length - DIGEST_BYTES, bytes.length)) {
+    CRC32C crc = new CRC32C();
+    crc.update(bytes, 0, bytes.length - DIGEST_BYTES);
+    if ((int) crc.getValue() != ByteBuffer.wrap(bytes, bytes.length - DIGEST_BYTES, DIGEST_BYTES).getInt()) {
       throw new IllegalArgumentException(name + ": checksum mismatch (file truncated or corrupted)");
     }
     try {
@@ -217,7 +221,7 @@ public record ChipState(
       in.position(in.position() + metaLength);
       ChipSpec spec = ChipSpecs.parse(meta.get("spec_yaml").asText(), name + " (spec)");
       long seed = meta.get("seed").asLong();
-      ModelIdentity model = new ModelIdentity(meta.get("model").get("file").asText(), meta.get("model").get("sha256").asText());
+      ModelIdentity model = new ModelIdentity(meta.get("model").get("file").asText(), meta.get("model").get("fingerprint").asText());
       List<StorageHistory.Interval> intervals = new ArrayList<>();
       for (JsonNode i : meta.get("storage")) {
         intervals.add(new StorageHistory.Interval(i.get("seconds").asDouble(), i.get("kelvin").asDouble()));
@@ -265,22 +269,16 @@ public record ChipState(
     return v;
   }
 
-  private static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK lacks SHA-256", e);
-    }
-  }
-
-  static String sha256(Path file) throws IOException {
-    MessageDigest d = sha256();
+  static String fingerprint(Path file) throws IOException {
+    CRC32C crc = new CRC32C();
+    long size = 0;
     try (var in = Files.newInputStream(file)) {
       byte[] buf = new byte[1 << 16];
       for (int n; (n = in.read(buf)) > 0; ) {
-        d.update(buf, 0, n);
+        crc.update(buf, 0, n);
+        size += n;
       }
     }
-    return HexFormat.of().formatHex(d.digest());
+    return String.format("%d bytes, crc32c %08x", size, crc.getValue());
   }
 }

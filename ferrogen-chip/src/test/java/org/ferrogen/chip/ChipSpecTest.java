@@ -64,8 +64,8 @@ class ChipSpecTest {
     assertThatThrownBy(() -> ChipSpecs.parse("tiles: [", "my.yaml"))
         .hasMessageStartingWith("my.yaml: not valid YAML").hasMessageNotContaining("\n");
     assertThatThrownBy(() -> ChipSpecs.parse("base: huge", "my.yaml"))
-        .hasMessage("my.yaml: base: must be one of [edge, cea-leti-hybrid], got \"huge\"");
+        .hasMessage("my.yaml: base: must be one of [edge, cea-leti-hybrid, hybrid-learning], got \"huge\"");
     assertThatThrownBy(() -> ChipSpecs.resolve("no-such-preset"))
-        .hasMessageContaining("neither a preset (edge, cea-leti-hybrid) nor a file");
+        .hasMessageContaining("neither a preset (edge, cea-leti-hybrid, hybrid-learning) nor a file");
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Save, load, age and refuse: the non-volatile state file. */
 class ChipStateTest {
 
-  private static final ModelIdentity MODEL = new ModelIdentity("m.gguf", "ab".repeat(32));
+  private static final ModelIdentity MODEL = new ModelIdentity("m.gguf", "100 bytes, crc32c 0000abcd");
 
   @TempDir Path dir;
 
@@ -97,7 +97,7 @@ class ChipStateTest {
     assertThatThrownBy(() -> ChipState.read(text)).hasMessageContaining("not a FerroGen chip state");
 
     ChipState read = ChipState.read(file);
-    assertThatThrownBy(() -> read.requireModel(new ModelIdentity("other.gguf", "cd".repeat(32))))
+    assertThatThrownBy(() -> read.requireModel(new ModelIdentity("other.gguf", "100 bytes, crc32c 0000dcba")))
         .hasMessageContaining("holds model m.gguf").hasMessageContaining("not other.gguf").hasMessageNotContaining("\n");
   }
 

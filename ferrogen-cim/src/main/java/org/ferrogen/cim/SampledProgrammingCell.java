@@ -2,6 +2,7 @@ package org.ferrogen.cim;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.random.RandomGenerator;
 import org.ferrogen.device.AnalogCell;
 import org.ferrogen.device.seed.StreamSeeds;
@@ -27,6 +28,10 @@ public final class SampledProgrammingCell implements AnalogCell {
   private final int samples;
   private final long seed;
   private final ConcurrentHashMap<Key, ProgramResult[]> tables = new ConcurrentHashMap<>();
+  /** Memo of read-noise sigmas: conductance float bits (high word) and sigma float bits (low word). */
+  private final AtomicLongArray sigmas = new AtomicLongArray(SIGMA_SLOTS);
+  private static final int SIGMA_SLOTS = 1 << 20;
+  private static final int SIGMA_PROBES = 16;
 
   private record Key(double target, double tolerance, int maxIterations) {}
 
@@ -101,9 +106,33 @@ public final class SampledProgrammingCell implements AnalogCell {
     return cell.readVoltage();
   }
 
+  /**
+   * The wrapped cell's read-noise sigma, rounded to float (as the tiles store it), memoised: cells
+   * programmed from the tables hold at most a few hundred thousand distinct conductances, so booting
+   * a saved chip of millions of cells does not rerun the cell model's conductance-table search for
+   * each. Every call returns the same value whether memoised or not.
+   */
   @Override
   public double readNoiseSigma(double conductance) {
-    return cell.readNoiseSigma(conductance);
+    float g = (float) conductance;
+    if (g != conductance || g == 0) {
+      return (float) cell.readNoiseSigma(conductance);
+    }
+    long key = Float.floatToRawIntBits(g);
+    int slot = (int) StreamSeeds.derive(0, key) & (SIGMA_SLOTS - 1);
+    for (int probe = 0; probe < SIGMA_PROBES; probe++) {
+      int i = (slot + probe) & (SIGMA_SLOTS - 1);
+      long entry = sigmas.get(i);
+      if (entry == 0) {
+        float sigma = (float) cell.readNoiseSigma(conductance);
+        sigmas.compareAndSet(i, 0, key << 32 | (Float.floatToRawIntBits(sigma) & 0xFFFF_FFFFL));
+        return sigma;
+      }
+      if (entry >>> 32 == key) {
+        return Float.intBitsToFloat((int) entry);
+      }
+    }
+    return (float) cell.readNoiseSigma(conductance);
   }
 
   @Override

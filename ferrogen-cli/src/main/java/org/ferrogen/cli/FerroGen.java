@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
     name = "ferrogen",
     mixinStandardHelpOptions = true,
     versionProvider = FerroGen.Version.class,
-    description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.")
+    description = "Simulate a ferroelectric memory chip that samples and computes, and test what it claims.",
+    footer = {"%nExit codes: 0 ran and passed, 1 ran and a statistical criterion failed, 2 bad input or usage.",
+        "%nExample:%n  ferrogen demo"})
 public final class FerroGen implements Runnable {
   /**
    * Every subcommand. picocli reflects over a command class (its options, their types, converters and
@@ -22,17 +24,22 @@ public final class FerroGen implements Runnable {
   static final java.util.List<Class<?>> SUBCOMMANDS = java.util.List.of(
       CommandLine.HelpCommand.class,
       DemoCommand.class,
+      org.ferrogen.cli.report.ReportCommand.class,
       org.ferrogen.cli.randomness.Sp80022Command.class,
       org.ferrogen.cli.cim.CimCommand.class,
+      org.ferrogen.cli.chip.ChipCommand.class,
       org.ferrogen.cli.device.DeviceCommand.class,
       org.ferrogen.cli.genai.GenerateCommand.class,
       org.ferrogen.cli.genai.PerplexityCommand.class,
       org.ferrogen.cli.genai.GgufCommand.class,
+      org.ferrogen.cli.genai.TokenizeCommand.class,
       org.ferrogen.cli.genai.NoiseSamplingCommand.class,
       org.ferrogen.cli.genai.TrainLmCommand.class,
+      org.ferrogen.cli.learn.TrainCommand.class,
       org.ferrogen.cli.trng.TrngCommand.class,
       org.ferrogen.cli.trng.PufCommand.class,
-      org.ferrogen.cli.randomness.Sp80090bCommand.class);
+      org.ferrogen.cli.randomness.Sp80090bCommand.class,
+      SweepCommand.class);
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -18,10 +18,10 @@ import java.math.BigDecimal;
  * them share one key style:
  *
  * <ul>
- *   <li>keys are snake_case: record components and bean properties are renamed ({@code
- *       latencyNs} → {@code latency_ns}); map keys and {@link ObjectNode} field names are written as
- *       given, so code that builds them must spell them in snake_case (the CLI test checks every
- *       command's output);
+ *   <li>keys are snake_case, enforced by the generator: every field name (record component, map
+ *       key, {@link ObjectNode} field) is written through {@link #snakeCase} ({@code latencyNs} →
+ *       {@code latency_ns}, {@code H_original} → {@code h_original}); data that are names (test
+ *       names, file metadata keys) belong in values, not keys;
  *   <li>units go into key names ({@code latency_ns}, {@code energy_per_bit_j}), values are plain
  *       numbers, never strings with units;
  *   <li>NaN and ±∞ are written as {@code null} (JSON has no such numbers; Jackson's default writes
@@ -86,9 +86,56 @@ public final class Json {
     }
   }
 
+  /**
+   * {@code camelCase}, {@code PascalCase}, {@code kebab-case} or {@code dotted.name} as {@code
+   * snake_case}: an underscore before each upper-case letter that follows a lower-case letter or
+   * digit (or that starts a capitalised word after an acronym), every other character outside
+   * {@code [a-z0-9]} as an underscore, runs of underscores collapsed.
+   */
+  public static String snakeCase(String name) {
+    StringBuilder b = new StringBuilder(name.length() + 8);
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (Character.isUpperCase(c) && i > 0) {
+        char prev = name.charAt(i - 1);
+        boolean nextLower = i + 1 < name.length() && Character.isLowerCase(name.charAt(i + 1));
+        if (Character.isLowerCase(prev) || Character.isDigit(prev) || (Character.isUpperCase(prev) && nextLower)) {
+          b.append('_');
+        }
+      }
+      char lower = Character.toLowerCase(c);
+      boolean plain = (lower >= 'a' && lower <= 'z') || (lower >= '0' && lower <= '9');
+      char out = plain ? lower : '_';
+      if (out == '_' && (b.length() == 0 || b.charAt(b.length() - 1) == '_')) {
+        continue;
+      }
+      b.append(out);
+    }
+    while (b.length() > 1 && b.charAt(b.length() - 1) == '_') {
+      b.setLength(b.length() - 1);
+    }
+    return b.toString();
+  }
+
   private static final class NonFiniteAsNull extends JsonGeneratorDelegate {
     NonFiniteAsNull(JsonGenerator d) {
       super(d, false);
+    }
+
+    @Override
+    public void writeFieldName(String name) throws IOException {
+      super.writeFieldName(snakeCase(name));
+    }
+
+    @Override
+    public void writeFieldName(com.fasterxml.jackson.core.SerializableString name) throws IOException {
+      String value = name.getValue();
+      String snake = snakeCase(value);
+      if (snake.equals(value)) {
+        super.writeFieldName(name);
+      } else {
+        super.writeFieldName(snake);
+      }
     }
 
     @Override

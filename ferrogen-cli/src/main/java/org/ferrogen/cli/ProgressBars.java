@@ -4,8 +4,6 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.function.LongConsumer;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
@@ -51,6 +49,9 @@ public final class ProgressBars {
     /** Changes the total when it becomes known only after the start. */
     default void total(long total) {}
 
+    /** Text shown after the bar (e.g. a running accuracy). */
+    default void message(String text) {}
+
     @Override
     void close();
   }
@@ -88,6 +89,11 @@ public final class ProgressBars {
       }
 
       @Override
+      public void message(String text) {
+        bar.setExtraMessage(text);
+      }
+
+      @Override
       public void close() {
         bar.close();
       }
@@ -107,18 +113,6 @@ public final class ProgressBars {
         return null;
       }
     }
-    return stderrIsTerminal() ? System.err : null;
-  }
-
-  /** Whether the JVM's own stderr is a terminal (Linux: fd 2 links to a tty device). */
-  static boolean stderrIsTerminal() {
-    try {
-      String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
-      return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
-    } catch (IOException | UnsupportedOperationException | SecurityException e) {
-      // No /proc (macOS): a JVM with a console has both stdin and stdout on a terminal, the usual
-      // case when stderr is one too.
-      return System.console() != null;
-    }
+    return Terminals.isTerminal(2) ? System.err : null;
   }
 }

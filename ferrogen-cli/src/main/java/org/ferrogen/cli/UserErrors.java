@@ -10,7 +10,7 @@ import picocli.CommandLine;
  * Turns every failure into one line naming the problem and exit code 2 (ExitCode.BAD_INPUT), never a stack
  * trace. Set the environment variable {@code FERROGEN_DEBUG=1} to see the trace as well.
  */
-final class UserErrors
+public final class UserErrors
     implements CommandLine.IExecutionExceptionHandler, CommandLine.IParameterExceptionHandler {
 
   @Override

@@ -38,10 +38,10 @@ class CimCommandTest {
     Run r = run("cim", "mvm", "--rows", "32", "--cols", "64", "--trials", "30", "--json", "--seed", "3");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
-    assertThat(j.get("relativeL2Error").asDouble()).isBetween(1e-4, 0.5);
-    assertThat(j.get("snrDb").get("perOutput")).hasSize(32);
-    assertThat(j.get("topsPerWatt").asDouble()).isPositive();
-    assertThat(j.get("energyPerMvmJoules").get("total").asDouble()).isPositive();
+    assertThat(j.get("relative_l2_error").asDouble()).isBetween(1e-4, 0.5);
+    assertThat(j.get("snr_db").get("per_output")).hasSize(32);
+    assertThat(j.get("tops_per_watt").asDouble()).isPositive();
+    assertThat(j.get("energy_per_mvm_j").get("total").asDouble()).isPositive();
   }
 
   @Test
@@ -49,13 +49,13 @@ class CimCommandTest {
     Path csv = dir.resolve("w.csv");
     Files.writeString(csv, "1,2,3\n-1,0.5,2\n");
     Path yaml = dir.resolve("chip.yaml");
-    Files.writeString(yaml, "adc: {bits: 12, range: WORST_CASE}\nnonIdealities: {readNoise: {enabled: false}}\n");
-    Run r = run("cim", "mvm", "--matrix", csv.toString(), "--config", yaml.toString(), "--trials", "10", "--json");
+    Files.writeString(yaml, "tiles:\n  adc: {bits: 12, range: WORST_CASE}\n  nonIdealities: {readNoise: {enabled: false}}\n");
+    Run r = run("cim", "mvm", "--matrix", csv.toString(), "--chip", yaml.toString(), "--trials", "10", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("rows").asInt()).isEqualTo(2);
     assertThat(j.get("cols").asInt()).isEqualTo(3);
-    assertThat(j.get("relativeL2Error").asDouble()).isLessThan(0.05);
+    assertThat(j.get("relative_l2_error").asDouble()).isLessThan(0.05);
   }
 
   @Test
@@ -77,16 +77,16 @@ class CimCommandTest {
   @Test
   void invalidConfigurationsGiveOneLineErrors(@TempDir Path dir) throws Exception {
     Path yaml = dir.resolve("bad.yaml");
-    Files.writeString(yaml, "adc: {bits: 0}\n");
-    Run r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--config", yaml.toString());
+    Files.writeString(yaml, "tiles: {adc: {bits: 0}}\n");
+    Run r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
     assertThat(r.code()).isNotZero();
-    assertThat(r.err()).contains("adc.bits = 0").doesNotContain("Exception").hasLineCount(1);
-    Files.writeString(yaml, "tile: {rows: 4096}\n");
-    r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--config", yaml.toString());
-    assertThat(r.err()).contains("tile 4096x256").contains("maxArrayDimension");
-    Files.writeString(yaml, "nonIdealities: {deviceToDevice: {relativeSigma: -0.1}}\n");
-    r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--config", yaml.toString());
-    assertThat(r.err()).contains("relativeSigma").contains("negative");
+    assertThat(r.err()).contains("tiles.adc.bits").contains("got 0").doesNotContain("Exception").hasLineCount(1);
+    Files.writeString(yaml, "tiles: {tile: {rows: 4096}}\n");
+    r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
+    assertThat(r.err()).contains("4096").doesNotContain("Exception").hasLineCount(1);
+    Files.writeString(yaml, "tiles: {nonIdealities: {deviceToDevice: {relativeSigma: -0.1}}}\n");
+    r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
+    assertThat(r.err()).contains("relativeSigma").doesNotContain("Exception").hasLineCount(1);
     r = run("cim", "mvm", "--rows", "4");
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("--cols");

@@ -34,7 +34,7 @@ class GenaiCliTest {
   @BeforeAll
   static void writeModel() {
     model = dir.resolve("tiny.gguf");
-    Run r = run("gguf", "random", "--params", "200K", "--vocab", "300", "--context", "64", "--type", "q8_0",
+    Run r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
         "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("wrote");
@@ -47,11 +47,11 @@ class GenaiCliTest {
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("generated_tokens").asInt()).isEqualTo(12);
-    assertThat(j.get("tokens_per_second").asDouble()).isPositive();
+    assertThat(j.get("tokens_per_s").asDouble()).isPositive();
     Run b = run("generate", "--model", model.toString(), "--prompt", "In the beginning", "--max-tokens", "12",
         "--seed", "42", "--json");
     assertThat(new ObjectMapper().readTree(b.out()).get("tokens")).isEqualTo(j.get("tokens"));
-    Run many = run("generate", "--model", model.toString(), "--prompt", "a", "--max-tokens", "8", "--samples", "3",
+    Run many = run("generate", "--model", model.toString(), "--prompt", "a", "--max-tokens", "8", "--continuations", "3",
         "--seed", "5", "--json");
     JsonNode m = new ObjectMapper().readTree(many.out());
     assertThat(m.get("texts")).hasSize(3);
@@ -77,14 +77,14 @@ class GenaiCliTest {
 
   @Test
   void noiseSamplingReportsKlAboveTheControlFloor() throws Exception {
-    Run r = run("noise-sampling", "--random-logits", "50", "--samples", "20000", "--json");
+    Run r = run("noise-sampling", "--random-logits", "50", "--draws", "20000", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
-    double control = j.get("gumbel_matched").get("klGumbelControl").asDouble();
-    assertThat(j.get("kl_fitted").get("klGaussian").asDouble()).isGreaterThan(control);
-    assertThat(j.get("gumbel_matched").get("klGaussian").asDouble())
-        .isGreaterThanOrEqualTo(j.get("kl_fitted").get("klGaussian").asDouble() * 0.95);
-    Run m = run("noise-sampling", "--model", model.toString(), "--prompt", "And", "--samples", "2000");
+    double control = j.get("gumbel_matched").get("kl_gumbel_control").asDouble();
+    assertThat(j.get("kl_fitted").get("kl_gaussian").asDouble()).isGreaterThan(control);
+    assertThat(j.get("gumbel_matched").get("kl_gaussian").asDouble())
+        .isGreaterThanOrEqualTo(j.get("kl_fitted").get("kl_gaussian").asDouble() * 0.95);
+    Run m = run("noise-sampling", "--model", model.toString(), "--prompt", "And", "--draws", "2000");
     assertThat(m.exit()).as(m.err()).isZero();
     assertThat(m.out()).contains("KL-fitted");
   }
@@ -109,22 +109,26 @@ class GenaiCliTest {
       assertThat(r.err().strip()).startsWith("generate: ").contains((String) c[1]).doesNotContain("\n");
     }
     Run backend = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "quantum");
-    assertThat(backend.err()).contains("unknown backend 'quantum'");
+    assertThat(backend.err()).contains("--backend").contains("quantum").contains("CHIP");
+    assertThat(backend.exit()).isEqualTo(2);
   }
 
   @Test
   void chipBackendGeneratesReproduciblyAndReportsEnergyPerToken() throws Exception {
     String[] args = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "6", "--seed", "3",
-        "--backend", "chip", "--chip-seed", "9", "--json"};
+        "--backend", "chip", "--json"};
     Run a = run(args);
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("backend").asText()).isEqualTo("chip");
     JsonNode chip = j.get("chip");
-    assertThat(chip.get("energy_per_token_joules").asDouble()).isPositive();
-    assertThat(chip.get("energy_per_token_by_category_joules").get("adc").asDouble()).isPositive();
-    assertThat(chip.get("tiles").asInt()).isPositive();
-    assertThat(j.get("backend_report").get("matrixVectorProducts").asLong()).isPositive();
+    assertThat(chip.get("energy_per_token_j").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_j").get("adc").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_j").get("digital").asDouble()).isPositive();
+    assertThat(chip.get("energy_per_token_by_category_j").has("entropy")).isTrue();
+    assertThat(chip.get("gpu_reference").get(0).get("batch").asInt()).isEqualTo(1);
+    assertThat(chip.get("tiles_used").asInt()).isPositive();
+    assertThat(j.get("backend_report").get("matrix_vector_products").asLong()).isPositive();
     assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
     Run text = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
         "--backend", "chip");
@@ -163,9 +167,9 @@ class GenaiCliTest {
     assertThat(ring.exit()).as(ring.err()).isZero();
     assertThat(ring.out()).contains("entropy trng/ring");
     assertThat(run("generate", "--model", model.toString(), "--prompt", "x", "--entropy", "dice").err())
-        .contains("unknown --entropy 'dice'");
+        .contains("--entropy").contains("dice").contains("TRNG");
     assertThat(run("generate", "--model", model.toString(), "--prompt", "x", "--entropy", "trng", "--trng-design",
-        "lava").err()).contains("unknown design 'lava'");
+        "lava").err()).contains("unknown TRNG design 'lava'");
   }
 
   @Test
@@ -177,7 +181,7 @@ class GenaiCliTest {
     Path corpus = writeText(text.toString());
     Path out = dir.resolve("trained.gguf");
     Run r = run("train-lm", "--text", corpus.toString(), "-o", out.toString(), "--vocab", "280", "--dim", "32",
-        "--layers", "1", "--heads", "2", "--kv-heads", "1", "--ffn", "64", "--context", "32", "--batch", "8",
+        "--layers", "1", "--heads", "2", "--kv-heads", "1", "--ffn", "64", "--context-length", "32", "--batch", "8",
         "--steps", "60", "--lr", "1e-2", "--eval-interval", "20", "--eval-tokens", "64", "--threads", "1");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("held-out:", "wrote");
@@ -205,7 +209,7 @@ class GenaiCliTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(shipped),
         "models/ferrogen-kjv.gguf not found above " + Path.of("").toAbsolutePath());
     Path heldOut = shipped.resolveSibling("ferrogen-kjv-heldout.txt");
-    Run r = run("perplexity", "--text", heldOut.toString(), "--max-tokens", "1024", "--json");
+    Run r = run("perplexity", "--text", heldOut.toString(), "--text-tokens", "1024", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     JsonNode recorded = new ObjectMapper().readTree(shipped.resolveSibling("ferrogen-kjv-training.json").toFile());
@@ -219,5 +223,53 @@ class GenaiCliTest {
     Path p = Files.createTempFile(dir, "text", ".txt");
     Files.writeString(p, s);
     return p;
+  }
+
+  @Test
+  void samplerSettingsAreRangeChecked() {
+    String[][] bad = {
+      {"--temperature", "-1", "--temperature must be >= 0"},
+      {"--top-p", "2", "--top-p must be in (0, 1]"},
+      {"--top-p", "0", "--top-p must be in (0, 1]"},
+      {"--min-p", "1.5", "--min-p must be in [0, 1]"},
+      {"--top-k", "-3", "--top-k must be >= 0"},
+      {"--repeat-penalty", "0", "--repeat-penalty must be > 0"},
+      {"-n", "0", "--max-tokens must be at least 1"},
+    };
+    for (String[] b : bad) {
+      Run r = run("generate", "-m", model.toString(), "-p", "x", b[0], b[1]);
+      assertThat(r.exit()).as(b[0] + " " + b[1]).isEqualTo(2);
+      assertThat(r.err()).contains(b[2]);
+      assertThat(r.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void moreTokensThanTheContextHoldsAreRefusedSayingWhy() {
+    // The tiny model's context is 64 tokens.
+    Run r = run("generate", "-m", model.toString(), "-p", "x", "-n", "500", "--seed", "1");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("do not fit the model's context of 64 tokens").contains("ask for at most")
+        .contains("does not slide the window");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void llamaCppSpellingsAndAPromptFromAFileOrStandardInput() throws Exception {
+    Path prompt = dir.resolve("prompt.txt");
+    Files.writeString(prompt, "In the beginning");
+    Run file = run("generate", "-m", model.toString(), "-f", prompt.toString(), "-n", "5", "--temp", "0", "--json");
+    assertThat(file.exit()).as(file.err()).isZero();
+    Run text = run("generate", "-m", model.toString(), "-p", "In the beginning", "-n", "5", "--temp", "0", "--json");
+    assertThat(new ObjectMapper().readTree(file.out()).get("tokens")).isEqualTo(new ObjectMapper().readTree(text.out()).get("tokens"));
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream("In the beginning".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      Run stdin = run("generate", "-m", model.toString(), "-n", "5", "--temp", "0", "--json");
+      assertThat(stdin.exit()).as(stdin.err()).isZero();
+      assertThat(new ObjectMapper().readTree(stdin.out()).get("tokens")).isEqualTo(new ObjectMapper().readTree(text.out()).get("tokens"));
+    } finally {
+      System.setIn(saved);
+    }
   }
 }

@@ -37,4 +37,19 @@ class JsonTest {
     assertThat(n.at("/tree/count").asInt()).isEqualTo(3);
     assertThat(n.get("rate_hz").isNull()).isTrue();
   }
+
+  @Test
+  void everyKeyIsSnakeCase() throws Exception {
+    assertThat(Json.snakeCase("uniformityPValue")).isEqualTo("uniformity_p_value");
+    assertThat(Json.snakeCase("H_original")).isEqualTo("h_original");
+    assertThat(Json.snakeCase("NonOverlappingTemplate 000000001")).isEqualTo("non_overlapping_template_000000001");
+    assertThat(Json.snakeCase("general.architecture")).isEqualTo("general_architecture");
+    assertThat(Json.snakeCase("SP800-22")).isEqualTo("sp800_22");
+    assertThat(Json.snakeCase("rateMbPerS")).isEqualTo("rate_mb_per_s");
+    assertThat(Json.snakeCase("already_snake_1")).isEqualTo("already_snake_1");
+    var node = Json.object();
+    node.put("wallTimeSeconds", 1.0);
+    String text = Json.write(Map.of("someKey", node));
+    assertThat(Json.MAPPER.readTree(text).at("/some_key/wall_time_seconds").asDouble()).isEqualTo(1.0);
+  }
 }

@@ -43,13 +43,13 @@ class Sp80022CommandTest {
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("streams").asInt()).isEqualTo(2);
-    assertThat(root.get("streamLength").asInt()).isEqualTo(1_000_000);
+    assertThat(root.get("stream_length").asInt()).isEqualTo(1_000_000);
     assertThat(root.get("results")).hasSize(2 * 188);
     JsonNode first = root.get("results").get(0);
     assertThat(first.get("test").asText()).isEqualTo("Frequency");
     assertThat(first.get("variant").asText()).isEmpty();
     assertThat(first.get("stream").asInt()).isZero();
-    assertThat(first.get("pValue").asDouble()).isBetween(0.0, 1.0);
+    assertThat(first.get("p_value").asDouble()).isBetween(0.0, 1.0);
     boolean template = false;
     for (JsonNode n : root.get("results")) {
       if (n.get("test").asText().equals("NonOverlappingTemplate") && n.get("variant").asText().equals("000000001")) {
@@ -61,20 +61,78 @@ class Sp80022CommandTest {
     }
     assertThat(template).isTrue();
     assertThat(root.get("summary")).hasSize(188);
-    assertThat(root.get("summary").get(0).has("uniformityPValue")).isTrue();
-    assertThat(root.get("wallTimeSeconds").asDouble()).isPositive();
+    assertThat(root.get("summary").get(0).has("uniformity_p_value")).isTrue();
+    assertThat(root.get("battery_pass").isBoolean()).isTrue();
+    assertThat(root.get("wall_time_seconds").asDouble()).isPositive();
   }
 
   @Test
-  void tableForManyStreamsAndOneLineErrorWhenTooShort(@TempDir Path dir) throws IOException {
+  void tableForManyStreamsAndANoteWhenTooShort(@TempDir Path dir) throws IOException {
     Path file = randomFile(dir, 12_500);
     Run r = run("sp800-22", file.toString(), "--format", "lsb", "--stream-length", "10000");
     assertThat(r.out()).contains("RESULTS FOR THE UNIFORMITY OF P-VALUES")
-        .contains("10 streams of 10000 bits").contains("Frequency").contains("NonOverlappingTemplate 000000001");
-    assertThat(r.exit()).isEqualTo(1);
+        .contains("10 streams of 10000 bits").contains("Frequency").contains("NonOverlappingTemplate 000000001")
+        .contains("Verdict: pass");
+    // Tests the streams are too short for are not a failed criterion: exit 0 with a one-line note.
+    assertThat(r.exit()).isZero();
     assertThat(r.err().strip().lines().count()).isEqualTo(1);
-    assertThat(r.err()).startsWith("sp800-22: streams of 10000 bits are too short for")
+    assertThat(r.err()).startsWith("sp800-22: note: streams of 10000 bits are too short for")
         .contains("Universal (needs at least 387840 bits");
+  }
+
+  @Test
+  void exitCodeIsOneOnlyWhenTheBatteryCriterionFails(@TempDir Path dir) throws IOException {
+    // A generator that fails many lines: bytes with every bit 1 three times in four.
+    byte[] biased = new byte[50_000];
+    SplittableRandom rng = new SplittableRandom(7);
+    for (int i = 0; i < biased.length; i++) {
+      int b = 0;
+      for (int k = 0; k < 8; k++) {
+        b = (b << 1) | (rng.nextInt(4) == 0 ? 0 : 1);
+      }
+      biased[i] = (byte) b;
+    }
+    Path bad = dir.resolve("biased.bin");
+    Files.write(bad, biased);
+    Run r = run("sp800-22", bad.toString(), "--format", "msb", "--streams", "10");
+    assertThat(r.out()).contains("FAIL").contains("Verdict: FAIL");
+    assertThat(r.exit()).isEqualTo(ExitCode.CRITERION_FAILED);
+    // Good bits: ran and passed, 0 (the false-failure rate of the battery criterion is about 1 %;
+    // seed 42 is one of the 99 %).
+    Run good = run("sp800-22", randomFile(dir, 50_000).toString(), "--format", "msb", "--streams", "10");
+    assertThat(good.exit()).as(good.out()).isEqualTo(ExitCode.OK);
+    // Bad input: 2.
+    assertThat(run("sp800-22", dir.resolve("none").toString()).exit()).isEqualTo(ExitCode.BAD_INPUT);
+  }
+
+  @Test
+  void binaryFileReadAsAsciiIsRefusedWithAHint(@TempDir Path dir) throws IOException {
+    Path binary = randomFile(dir, 2_000);
+    Run r = run("sp800-22", binary.toString());
+    assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).contains("is not an ASCII bit file").contains("--format msb");
+    // And the other way round: an ASCII bit file read as raw bytes.
+    Path ascii = dir.resolve("bits.txt");
+    Files.writeString(ascii, "0110".repeat(100));
+    Run other = run("sp800-22", ascii.toString(), "--format", "msb");
+    assertThat(other.exit()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(other.err()).contains("--format ascii");
+  }
+
+  @Test
+  void dashReadsStandardInput(@TempDir Path dir) throws IOException {
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(randomFile(dir, 12_500))));
+      Run r = run("sp800-22", "-", "--format", "msb", "--json");
+      assertThat(r.exit()).as(r.err()).isZero();
+      JsonNode root = new ObjectMapper().readTree(r.out());
+      assertThat(root.get("file").asText()).isEqualTo("(stdin)");
+      assertThat(root.get("stream_length").asInt()).isEqualTo(100_000);
+    } finally {
+      System.setIn(saved);
+    }
   }
 
   @Test
@@ -91,7 +149,7 @@ class Sp80022CommandTest {
     assertThat(badFormat.exit()).isNotZero();
     assertThat(badFormat.err()).contains("hex");
     Path empty = dir.resolve("empty.txt");
-    Files.writeString(empty, "no bits here");
-    assertThat(run("sp800-22", empty.toString()).err()).contains("holds no bits");
+    Files.writeString(empty, "");
+    assertThat(run("sp800-22", empty.toString()).err()).contains("is empty");
   }
 }

@@ -48,16 +48,16 @@ class Sp80090bCommandTest {
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("track").asText()).isEqualTo("non-iid");
     assertThat(j.get("samples").asInt()).isEqualTo(20_000);
-    assertThat(j.get("bitsPerSymbol").asInt()).isEqualTo(4);
-    double hOriginal = j.get("hOriginal").asDouble();
-    double hBitstring = j.get("hBitstring").asDouble();
-    assertThat(j.get("hAssessed").asDouble())
+    assertThat(j.get("bits_per_symbol").asInt()).isEqualTo(4);
+    double hOriginal = j.get("h_original").asDouble();
+    double hBitstring = j.get("h_bitstring").asDouble();
+    assertThat(j.get("h_assessed").asDouble())
         .isEqualTo(Math.min(4.0, Math.min(hOriginal, 4 * hBitstring)));
     JsonNode est = j.get("estimators");
     assertThat(est.size()).isEqualTo(17); // 10 bitstring + 7 literal estimates for k > 1
     for (JsonNode e : est) {
       assertThat(e.get("domain").asText()).isIn("literal", "bitstring");
-      assertThat(e.get("minEntropy").asDouble()).isPositive();
+      assertThat(e.get("min_entropy_bits").asDouble()).isPositive();
       assertThat(e.get("name").asText()).isNotBlank();
     }
     assertThat(j.get("warnings").size()).isEqualTo(1);
@@ -80,13 +80,16 @@ class Sp80090bCommandTest {
   @Test
   void iidTrackReportsVerdicts() throws Exception {
     Path f = randomFile(10_000, 8, 3);
-    Run r = run("sp800-90b", f.toString(), "-k", "8", "--track", "iid", "--json");
-    assertThat(r.code()).as(r.err()).isZero();
+    // Exit code 1 exactly when the IID tests reject the IID assumption: these 10^4 samples fail the
+    // chi-square test (whatever the permutation seed), so the verdict is "rejected" and the code 1.
+    Run r = run("sp800-90b", f.toString(), "-k", "8", "--track", "iid", "--json", "--seed", "20240712");
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("track").asText()).isEqualTo("iid");
-    assertThat(j.get("permutationTests").get("statistics").size()).isEqualTo(19);
-    assertThat(j.get("chiSquare").size()).isEqualTo(2);
-    assertThat(j.get("hAssessed").asDouble()).isBetween(5.0, 8.0);
+    assertThat(j.get("permutation_tests").get("statistics").size()).isEqualTo(19);
+    assertThat(j.get("chi_square").size()).isEqualTo(2);
+    assertThat(j.get("h_assessed").asDouble()).isBetween(5.0, 8.0);
+    assertThat(r.code()).as(r.err()).isEqualTo(j.get("iid").asBoolean() ? ExitCode.OK : ExitCode.CRITERION_FAILED);
+    assertThat(j.get("permutation_tests").get("seed").asLong()).isEqualTo(20240712L);
   }
 
   @Test
@@ -110,5 +113,41 @@ class Sp80090bCommandTest {
     r = run("sp800-90b", wide.toString(), "-k", "4", "--track", "both");
     assertThat(r.code()).isNotZero();
     assertThat(r.err()).contains("both");
+  }
+
+  @Test
+  void readsThePackedOutputOfTrngRawAndStandardInput() throws Exception {
+    Path raw = dir.resolve("raw.bin");
+    assertThat(FerroGen.execute("trng", "--raw", "--bytes", "2500", "--seed", "1", "-o", raw.toString())).isZero();
+    // Byte-per-symbol reading of packed bits fails, and says what to do.
+    Run wrong = run("sp800-90b", raw.toString(), "-k", "1");
+    assertThat(wrong.code()).isEqualTo(ExitCode.BAD_INPUT);
+    assertThat(wrong.err()).contains("does not fit").contains("--format packed-msb");
+    Run packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json", "--out-dir",
+        dir.resolve("plots").toString());
+    assertThat(dir.resolve("plots/sp800-90b-estimators.svg")).exists();
+    assertThat(packed.code()).as(packed.err()).isZero();
+    var j = new ObjectMapper().readTree(packed.out());
+    assertThat(j.get("samples").asInt()).isEqualTo(20_000);
+    assertThat(j.get("format").asText()).isEqualTo("packed-msb");
+    // The same samples one per byte give the same assessment.
+    byte[] bytes = Files.readAllBytes(raw);
+    byte[] unpacked = new byte[bytes.length * 8];
+    for (int i = 0; i < unpacked.length; i++) {
+      unpacked[i] = (byte) ((bytes[i / 8] >> (7 - i % 8)) & 1);
+    }
+    Path perByte = dir.resolve("per-byte.bin");
+    Files.write(perByte, unpacked);
+    var k = new ObjectMapper().readTree(run("sp800-90b", perByte.toString(), "-k", "1", "--json").out());
+    assertThat(k.get("h_assessed").asDouble()).isEqualTo(j.get("h_assessed").asDouble());
+    java.io.InputStream saved = System.in;
+    try {
+      System.setIn(new java.io.ByteArrayInputStream(bytes));
+      Run stdin = run("sp800-90b", "-", "-k", "1", "--format", "packed-msb", "--json");
+      assertThat(stdin.code()).as(stdin.err()).isZero();
+      assertThat(new ObjectMapper().readTree(stdin.out()).get("h_assessed").asDouble()).isEqualTo(j.get("h_assessed").asDouble());
+    } finally {
+      System.setIn(saved);
+    }
   }
 }

@@ -36,7 +36,7 @@ import org.ferrogen.cim.CimConfig;
 public final class ChipSpecs {
 
   /** Preset names in the order {@code chip presets} lists them. */
-  public static final List<String> PRESETS = List.of("edge", "cea-leti-hybrid");
+  public static final List<String> PRESETS = List.of("edge", "cea-leti-hybrid", "hybrid-learning");
 
   /** The preset a file builds on when it names no {@code base}. */
   public static final String DEFAULT_PRESET = "edge";

@@ -7,6 +7,7 @@ import picocli.CommandLine.Command;
 @Command(
     name = "cim",
     mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen cim mvm --rows 256 --cols 256"},
     description = "Compute-in-memory: analog matrix-vector products on ferroelectric crossbar tiles.",
     subcommands = {MvmCommand.class})
 public final class CimCommand implements Runnable {

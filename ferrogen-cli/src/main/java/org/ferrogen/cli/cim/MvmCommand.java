@@ -1,7 +1,5 @@
 package org.ferrogen.cli.cim;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -9,13 +7,19 @@ import java.nio.file.Path;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.ferrogen.cim.CimConfig;
-import org.ferrogen.cim.CimConfigLoader;
 import org.ferrogen.cim.MvmExperiment;
 import org.ferrogen.cim.TiledAnalogMatrix;
 import org.ferrogen.device.cost.CostCategory;
 import org.ferrogen.device.cost.CostReport;
 import picocli.CommandLine;
+import org.ferrogen.cli.Json;
+import org.ferrogen.cli.Plots;
+import org.ferrogen.cli.options.ChipOption;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.OutDirOption;
+import org.ferrogen.cli.options.SeedOption;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferrogen cim mvm}: accuracy and cost of analog MVMs on a random or given matrix. */
@@ -24,7 +28,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description =
         "Programs a matrix (random normal, or --matrix FILE) into crossbar tiles, runs random MVMs and"
-            + " reports the error against the exact product, the energy/latency/area breakdown and TOPS/W.")
+            + " reports the error against the exact product, the energy/latency/area breakdown and TOPS/W.",
+    footer = {"%nExample:%n  ferrogen cim mvm --rows 256 --cols 256 --chip my-chip.yaml --out-dir mvm/"})
 public final class MvmCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
@@ -38,21 +43,23 @@ public final class MvmCommand implements Callable<Integer> {
   @Option(names = "--matrix", paramLabel = "FILE", description = "Weight matrix: .npy (float32/float64, 2-D) or CSV.")
   Path matrix;
 
-  @Option(names = "--config", paramLabel = "FILE.yaml", description = "Chip configuration overlaying the defaults.")
-  Path config;
+  @Mixin ChipOption chip;
 
   @Option(names = "--trials", defaultValue = "100", description = "Random input vectors (default ${DEFAULT-VALUE}).")
   int trials;
 
-  @Option(names = "--seed", defaultValue = "1", description = "Seed of weights, inputs and chip noise (default ${DEFAULT-VALUE}).")
-  long seed;
+  @Mixin SeedOption seedOption;
 
-  @Option(names = "--json", description = "Print one JSON object instead of text.")
-  boolean json;
+  @Mixin OutDirOption outDir;
+
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
-    CimConfig cfg = config == null ? CimConfig.defaults() : CimConfigLoader.load(config);
+    CimConfig cfg = chip.cimConfig();
+    if (trials < 1) {
+      throw new IllegalArgumentException("--trials must be at least 1, got " + trials);
+    }
     float[] weights;
     int r;
     int c;
@@ -75,17 +82,28 @@ public final class MvmCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--rows " + r + " --cols " + c + ": each must be >= 1 and rows×cols <= 67108864");
       }
       weights = new float[r * c];
-      SplittableRandom rng = new SplittableRandom(seed);
+      SplittableRandom rng = new SplittableRandom(seedOption.derive("weights"));
       for (int i = 0; i < weights.length; i++) {
         weights[i] = (float) rng.nextGaussian();
       }
     }
-    TiledAnalogMatrix analog = new TiledAnalogMatrix(cfg, r, c, seed);
-    MvmExperiment.Result res = MvmExperiment.run(analog, weights, trials, seed + 1);
+    TiledAnalogMatrix analog = new TiledAnalogMatrix(cfg, r, c, seedOption.derive("chip"));
+    MvmExperiment.Result res;
+    try (var p = common.progress("cim mvm", -1, "")) {
+      res = MvmExperiment.run(analog, weights, trials, seedOption.derive("inputs"));
+    }
+    if (outDir.value().isPresent()) {
+      int vectors = Math.max(1, Math.min(trials, 2000 / r));
+      MvmPlots.Pairs pairs = MvmPlots.sample(analog, weights, vectors, seedOption.derive("plot-inputs"));
+      String what = r + "x" + c;
+      Plots.write(outDir.create(null).resolve("cim-mvm-chip-vs-exact"),
+          java.util.List.of(MvmPlots.scatter(pairs, what), MvmPlots.errorHistogram(pairs, what)));
+    }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(toJson(res, analog));
+    if (common.json()) {
+      out.println(toJson(res, analog, seedOption.value()));
     } else {
+      out.printf("seed %d%n", seedOption.value());
       printText(out, res, analog);
     }
     out.flush();
@@ -118,16 +136,16 @@ public final class MvmCommand implements Callable<Integer> {
     out.printf("programming        %.4g nJ (once)%n", res.programmingEnergyJoules() * 1e9);
   }
 
-  private static String toJson(MvmExperiment.Result res, TiledAnalogMatrix m) throws Exception {
-    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    ObjectNode root = mapper.createObjectNode();
+  private static String toJson(MvmExperiment.Result res, TiledAnalogMatrix m, long seed) throws Exception {
+    ObjectNode root = Json.object();
+    root.put("seed", seed);
     root.put("rows", res.rows());
     root.put("cols", res.cols());
     root.put("tiles", m.tileCount());
     root.put("cell", m.cell().name());
     root.put("trials", res.trials());
     root.put("relativeL2Error", res.relativeL2Error());
-    ObjectNode snr = root.putObject("snrDb");
+    ObjectNode snr = root.putObject("snr_db");
     snr.put("mean", res.meanSnrDb());
     snr.put("median", res.medianSnrDb());
     snr.put("min", res.minSnrDb());
@@ -136,24 +154,24 @@ public final class MvmCommand implements Callable<Integer> {
       per.add(v);
     }
     CostReport c = res.costPerMvm();
-    ObjectNode energy = root.putObject("energyPerMvmJoules");
+    ObjectNode energy = root.putObject("energy_per_mvm_j");
     for (CostCategory cat : CostCategory.values()) {
       if (cat != CostCategory.PROGRAMMING) {
         energy.put(cat.name().toLowerCase(java.util.Locale.ROOT), c.energy(cat));
       }
     }
     energy.put("total", c.computeEnergyJoules());
-    root.put("latencyPerMvmSeconds", c.latencySeconds());
+    root.put("latency_per_mvm_s", c.latencySeconds());
     root.put("tops", c.tops());
     root.put("topsPerWatt", c.topsPerWatt());
     root.put("macroTopsPerWatt", c.macroTopsPerWatt());
-    ObjectNode area = root.putObject("areaSquareMillimetres");
+    ObjectNode area = root.putObject("area_mm2");
     area.put("cells", res.area().cellsSquareMetres() * 1e6);
     area.put("adcs", res.area().adcsSquareMetres() * 1e6);
     area.put("dacs", res.area().dacsSquareMetres() * 1e6);
     area.put("total", res.area().totalSquareMillimetres());
-    root.put("programmingEnergyJoules", res.programmingEnergyJoules());
-    root.set("config", mapper.valueToTree(m.config()));
-    return mapper.writeValueAsString(root);
+    root.put("programming_energy_j", res.programmingEnergyJoules());
+    root.set("config", Json.MAPPER.valueToTree(m.config()));
+    return Json.write(root);
   }
 }

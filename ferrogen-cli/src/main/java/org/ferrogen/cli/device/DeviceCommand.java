@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "device",
     mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device loop --device-params cea-leti-2025 --out-dir plots/"},
     description = "HZO device physics: hysteresis loops, switching statistics, FeFET/memristor levels, energy.",
     subcommands = {
       LoopCommand.class,

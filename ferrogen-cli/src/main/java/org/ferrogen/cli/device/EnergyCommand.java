@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 /** Read and write energy breakdown. */
 @Command(name = "energy", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device energy --device-params cea-leti-2025 --out-dir plots/"},
     description = "FeCAP read/write energy breakdown (and FeFET / memristor programming energy); CSV + PNG.")
 final class EnergyCommand implements Callable<Integer> {
   @Mixin DeviceOptions options;
@@ -51,9 +52,9 @@ final class EnergyCommand implements Callable<Integer> {
       {0, 0, one.energy().writeBack() * 1e15, zero.energy().writeBack() * 1e15},
     };
     String[] names = {"write pulse", "plate drive (dielectric)", "polarization switching", "sense amplifier", "write-back"};
-    CategoryChart bars = new CategoryChartBuilder().width(640).height(460)
-        .title(String.format("%s FeCAP, C_BL = %.0f fF, %.1f V", p.name(), p.fecap().bitLineCapacitanceF() * 1e15, p.fecap().readVoltageV()))
-        .xAxisTitle("operation").yAxisTitle("energy (fJ)").build();
+    CategoryChart bars = Plots.bars(String.format("%s FeCAP energy, bit line %s, read at %s", p.name(),
+        Plots.withPrefix(p.fecap().bitLineCapacitanceF(), "F"), Plots.withPrefix(p.fecap().readVoltageV(), "V")),
+        "operation", "energy (fJ)");
     bars.getStyler().setStacked(true);
     for (int c = 0; c < names.length; c++) {
       bars.addSeries(names[c], ops, toList(parts[c]));
@@ -84,8 +85,7 @@ final class EnergyCommand implements Callable<Integer> {
         energy.add(sum / n * 1e15);
         csv.append(String.format("fefet,program level %d,program-and-verify,%.5g%n", k, sum / n));
       }
-      CategoryChart fe = new CategoryChartBuilder().width(560).height(460)
-          .title(p.name() + ": FeFET program-and-verify energy").xAxisTitle("level").yAxisTitle("energy (fJ)").build();
+      CategoryChart fe = Plots.bars(p.name() + ": FeFET program-and-verify energy", "level", "energy (fJ)");
       fe.addSeries("mean over 200 cells", labels, energy);
       charts.add(fe);
       extra = String.format(", FeFET program %.0f..%.0f fJ", energy.get(0), energy.get(energy.size() - 1));
@@ -100,8 +100,7 @@ final class EnergyCommand implements Callable<Integer> {
         energy.add(r.energyJoules() * 1e12);
         csv.append(String.format("memristor,program %.1f uS,reset+set+read,%.5g%n", cell.levelConductance(k) * 1e6, r.energyJoules()));
       }
-      CategoryChart m = new CategoryChartBuilder().width(560).height(460)
-          .title(p.name() + ": memristor RESET + SET energy").xAxisTitle("level (uS)").yAxisTitle("energy (pJ)").build();
+      CategoryChart m = Plots.bars(p.name() + ": memristor RESET + SET energy", "level (µS)", "energy (pJ)");
       m.addSeries("one RESET + SET", labels, energy);
       charts.add(m);
       extra += String.format(", memristor RESET+SET %.0f..%.0f pJ", energy.get(0), energy.get(energy.size() - 1));
@@ -109,11 +108,15 @@ final class EnergyCommand implements Callable<Integer> {
     Path csvFile = options.file(p, "energy.csv");
     Path png = options.file(p, "energy.png");
     Plots.csv(csvFile, csv);
-    Plots.png(png, charts);
-    spec.commandLine().getOut().printf(
-        "%s: FeCAP sense window %.0f mV, switching energy %.0f fJ, read-1 total %.0f fJ, write-1 %.0f fJ%s%nwrote %s, %s%n",
+    Plots.write(png, charts);
+    options.report(String.format(
+        "%s: FeCAP sense window %.0f mV, switching energy %.0f fJ, read-1 total %.0f fJ, write-1 %.0f fJ%s%nwrote %s, %s (and .svg)",
         p.name(), (one.bitLineVolts() - zero.bitLineVolts()) * 1e3, one.energy().switching() * 1e15,
-        one.energy().total() * 1e15, write1 * 1e15, extra, csvFile, png);
+        one.energy().total() * 1e15, write1 * 1e15, extra, csvFile, png),
+        java.util.Map.of("sense_window_v", one.bitLineVolts() - zero.bitLineVolts(),
+            "switching_energy_j", one.energy().switching(), "read_1_energy_j", one.energy().total(),
+            "write_1_energy_j", write1),
+        csvFile, png, svg(png));
     return 0;
   }
 
@@ -123,5 +126,9 @@ final class EnergyCommand implements Callable<Integer> {
       out.add(v);
     }
     return out;
+  }
+
+  private static Path svg(Path png) {
+    return png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg"));
   }
 }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 /** Programmed levels: FeFET I_D–V_GS family, or the memristor's conductance levels. */
 @Command(name = "levels", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device levels --device-params deng-2020-fefet --out-dir plots/"},
     description = "FeFET I_D-V_GS family of programmed levels (or memristor levels); CSV + PNG.")
 final class LevelsCommand implements Callable<Integer> {
   static final int CELLS = 200;
@@ -50,13 +51,11 @@ final class LevelsCommand implements Callable<Integer> {
     double spacing = (cell.maxConductance() - cell.minConductance()) / (levels - 1);
     StringBuilder iv = new StringBuilder("level,vgs_V,id_A\n");
     StringBuilder dist = new StringBuilder("level,target_S,programmed_S,read_S,pulses\n");
-    XYChart family = new XYChartBuilder().width(560).height(460)
-        .title(p.name() + ": I_D-V_GS of " + levels + " levels, V_DS = " + p.fefet().readDrainV() + " V")
-        .xAxisTitle("V_GS (V)").yAxisTitle("I_D (A)").build();
+    XYChart family = Plots.xy(p.name() + ": drain current of " + levels + " levels at V_DS = "
+        + Plots.withPrefix(p.fefet().readDrainV(), "V"), "gate voltage V_GS", "V", "drain current I_D", "A");
     family.getStyler().setYAxisLogarithmic(true).setYAxisMin(1e-13).setLegendVisible(false);
-    XYChart spread = new XYChartBuilder().width(560).height(460)
-        .title(String.format("programmed conductance, %d cells/level (tol 0.2 x spacing)", CELLS))
-        .xAxisTitle("level").yAxisTitle("G read (uS)").build();
+    XYChart spread = Plots.xy(String.format("Programmed conductance, %d cells per level", CELLS),
+        "level", null, "read conductance (µS)", null);
     spread.getStyler().setDefaultSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter)
         .setLegendVisible(false).setMarkerSize(3);
     int points = 121;
@@ -105,12 +104,15 @@ final class LevelsCommand implements Callable<Integer> {
     Path png = options.file(p, "levels.png");
     Plots.csv(ivFile, iv);
     Plots.csv(distFile, dist);
-    Plots.png(png, List.of(family, spread));
-    spec.commandLine().getOut().printf(
+    Plots.write(png, List.of(family, spread));
+    options.report(String.format(
         "%s: %d levels, G %.3g..%.3g S (%.1fx), %d domains/cell, worst adjacent separation %.1f sigma%n"
-            + "wrote %s, %s, %s%n",
+            + "wrote %s, %s, %s (and .svg)",
         p.name(), levels, cell.minConductance(), cell.maxConductance(),
-        cell.maxConductance() / cell.minConductance(), cell.domains(), worst, ivFile, distFile, png);
+        cell.maxConductance() / cell.minConductance(), cell.domains(), worst, ivFile, distFile, png),
+        java.util.Map.of("levels", levels, "min_conductance_s", cell.minConductance(),
+            "max_conductance_s", cell.maxConductance(), "worst_adjacent_separation_sigma", worst),
+        ivFile, distFile, png, svg(png));
     return 0;
   }
 
@@ -118,11 +120,9 @@ final class LevelsCommand implements Callable<Integer> {
     MemristorCell cell = new MemristorCell(p);
     SplittableRandom rng = options.rng();
     StringBuilder dist = new StringBuilder("level,mean_S,programmed_S\n");
-    XYChart hist = new XYChartBuilder().width(560).height(460)
-        .title(p.name() + ": one-shot SET conductance, " + CELLS * 5 + " devices/level")
-        .xAxisTitle("G (uS)").yAxisTitle("devices").build();
-    XYChart iv = new XYChartBuilder().width(560).height(460)
-        .title("read I-V of the level means").xAxisTitle("V (V)").yAxisTitle("I (uA)").build();
+    XYChart hist = Plots.xy(p.name() + ": one-shot SET conductance, " + CELLS * 5 + " devices per level",
+        "conductance (µS)", null, "devices", null);
+    XYChart iv = Plots.xy("Read current of the level means", "read voltage", "V", "current (µA)", null);
     int bins = 70;
     double width = 2.0; // µS per histogram bin
     StringBuilder summary = new StringBuilder();
@@ -156,9 +156,14 @@ final class LevelsCommand implements Callable<Integer> {
     Path distFile = options.file(p, "levels.csv");
     Path png = options.file(p, "levels.png");
     Plots.csv(distFile, dist);
-    Plots.png(png, List.of(hist, iv));
-    spec.commandLine().getOut().printf(
-        "%s memristor levels (uS, mean+-sigma):%s%nwrote %s, %s%n", p.name(), summary, distFile, png);
+    Plots.write(png, List.of(hist, iv));
+    options.report(String.format(
+        "%s memristor levels (uS, mean+-sigma):%s%nwrote %s, %s (and .svg)", p.name(), summary, distFile, png),
+        java.util.Map.of(), distFile, png, svg(png));
     return 0;
+  }
+
+  private static Path svg(Path png) {
+    return png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg"));
   }
 }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** P–V hysteresis loop with minor loops. */
 @Command(name = "loop", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device loop --device-params deng-2020-mfm --out-dir plots/"},
     description = "P-V hysteresis loop (1 kHz triangle) with minor loops; CSV + PNG.")
 final class LoopCommand implements Callable<Integer> {
   static final double FREQUENCY_HZ = 1e3;
@@ -45,9 +46,8 @@ final class LoopCommand implements Callable<Integer> {
     List<Loop> loops = cap.loops(amplitudes, FREQUENCY_HZ, 2, STEPS);
 
     StringBuilder csv = new StringBuilder("series,amplitude_V,volts,polarization_uC_per_cm2,charge_uC_per_cm2\n");
-    XYChart chart = new XYChartBuilder().width(640).height(480)
-        .title(p.name() + ": P-V loops, 1 kHz (N = " + smooth.film().domainCount() + ")")
-        .xAxisTitle("V (V)").yAxisTitle("D = e0*er*E + P (uC/cm2)").build();
+    XYChart chart = Plots.xy(p.name() + ": polarization loops at 1 kHz (N = " + smooth.film().domainCount() + " domains)",
+        "voltage", "V", "displacement D = ε₀εᵣE + P (µC/cm²)", null);
     chart.getStyler().setMarkerSize(0);
     for (int i = 0; i < loops.size(); i++) {
       String name = (i == 0 ? "major " : "minor ") + String.format("%.2f V", amplitudes[i]);
@@ -63,14 +63,19 @@ final class LoopCommand implements Callable<Integer> {
     Path csvFile = options.file(p, "loop.csv");
     Path png = options.file(p, "loop.png");
     Plots.csv(csvFile, csv);
-    Plots.png(png, List.of(chart));
+    Plots.write(png, List.of(chart));
     Loop m = loops.get(0);
-    spec.commandLine().getOut().printf(
+    options.report(String.format(
         "%s: Pr+ %.2f uC/cm2, Pr- %.2f uC/cm2 (set: %.2f), Ec+ %.3f MV/cm, Ec- %.3f MV/cm (kinetics predict %.3f)%n"
-            + "wrote %s, %s%n",
+            + "wrote %s, %s (and .svg)",
         p.name(), m.remanentPositive() * 100, m.remanentNegative() * 100,
         p.film().remanentPolarizationCPerM2() * 100, m.coerciveVoltagePositive() / t / 1e8,
-        m.coerciveVoltageNegative() / t / 1e8, ec / 1e8, csvFile, png);
+        m.coerciveVoltageNegative() / t / 1e8, ec / 1e8, csvFile, png),
+        java.util.Map.of("remanent_positive_uc_per_cm2", m.remanentPositive() * 100,
+            "remanent_negative_uc_per_cm2", m.remanentNegative() * 100,
+            "coercive_field_positive_mv_per_cm", m.coerciveVoltagePositive() / t / 1e8,
+            "coercive_field_negative_mv_per_cm", m.coerciveVoltageNegative() / t / 1e8),
+        csvFile, png, svg(png));
     return 0;
   }
 
@@ -91,5 +96,9 @@ final class LoopCommand implements Callable<Integer> {
       csv.append(String.format("%s,%.4g,%.5g,%.5g,%.5g%n", name, amplitude, loop.volts()[i],
           loop.polarization()[i] * 100, loop.chargeDensity()[i] * 100));
     }
+  }
+
+  private static Path svg(Path png) {
+    return png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg"));
   }
 }

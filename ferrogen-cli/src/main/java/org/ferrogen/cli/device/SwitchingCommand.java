@@ -18,9 +18,10 @@ import picocli.CommandLine.Spec;
 
 /** Switching probability versus pulse amplitude and width for several device sizes. */
 @Command(name = "switching", mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen device switching --device-params deng-2020-mfm --out-dir plots/ --seed 1"},
     description = "Switching probability vs pulse amplitude and width for devices of 1..1000 domains; CSV + PNG.")
-final class SwitchingCommand implements Callable<Integer> {
-  static final int[] SIZES = {1, 10, 100, 1000};
+public final class SwitchingCommand implements Callable<Integer> {
+  public static final int[] SIZES = {1, 10, 100, 1000};
   static final int DEVICES = 50;
   static final int POINTS = 60;
 
@@ -37,19 +38,18 @@ final class SwitchingCommand implements Callable<Integer> {
     double vFixed = 2.5e8 * t; // 2.5 MV/cm for the width sweep
     SplittableRandom rng = options.rng();
     StringBuilder csv = new StringBuilder("sweep,domains,x,mean_switched_fraction,majority_probability,spread_over_devices\n");
-    XYChart amp = new XYChartBuilder().width(560).height(440)
-        .title(String.format("%s: P(switch) vs amplitude, %.3g s pulse", p.name(), width))
-        .xAxisTitle("pulse amplitude (V)").yAxisTitle("P(majority switched)").build();
-    XYChart wid = new XYChartBuilder().width(560).height(440)
-        .title(String.format("%s: P(switch) vs width, %.2f V", p.name(), vFixed))
-        .xAxisTitle("pulse width (s)").yAxisTitle("P(majority switched)").build();
-    amp.getStyler().setXAxisDecimalPattern("0.0").setXAxisTickMarkSpacingHint(90);
+    XYChart amp = Plots.xy(p.name() + ": switching probability, " + Plots.withPrefix(width, "s") + " pulses",
+        "pulse amplitude", "V", "P(majority of domains switched)", null);
+    XYChart wid = Plots.xy(p.name() + ": switching probability at " + Plots.withPrefix(vFixed, "V"),
+        "pulse width", "s", "P(majority of domains switched)", null);
+    amp.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
+    wid.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNW);
     wid.getStyler().setXAxisLogarithmic(true);
     for (int n : SIZES) {
       double[][] a = average(p, n, rng, true, width, vMax, vFixed);
       double[][] w = average(p, n, rng, false, width, vMax, vFixed);
-      amp.addSeries("N = " + n, a[0], a[2]).setMarker(SeriesMarkers.NONE);
-      wid.addSeries("N = " + n, w[0], w[2]).setMarker(SeriesMarkers.NONE);
+      amp.addSeries("N = " + n + " domains", a[0], a[2]).setMarker(SeriesMarkers.NONE);
+      wid.addSeries("N = " + n + " domains", w[0], w[2]).setMarker(SeriesMarkers.NONE);
       for (int j = 0; j < POINTS; j++) {
         csv.append(String.format("amplitude,%d,%.5g,%.5g,%.5g,%.5g%n", n, a[0][j], a[1][j], a[2][j], a[3][j]));
       }
@@ -60,8 +60,8 @@ final class SwitchingCommand implements Callable<Integer> {
     Path csvFile = options.file(p, "switching.csv");
     Path png = options.file(p, "switching.png");
     Plots.csv(csvFile, csv);
-    Plots.png(png, List.of(amp, wid));
-    spec.commandLine().getOut().printf("wrote %s, %s%n", csvFile, png);
+    Plots.write(png, List.of(amp, wid));
+    options.report(String.format("wrote %s, %s (and .svg)", csvFile, png), java.util.Map.of(), csvFile, png, svg(png));
     return 0;
   }
 
@@ -69,7 +69,7 @@ final class SwitchingCommand implements Callable<Integer> {
    * Mean over {@link #DEVICES} sampled devices of N domains: [x, mean fraction, majority probability,
    * device-to-device standard deviation of the majority probability].
    */
-  private static double[][] average(
+  public static double[][] average(
       DeviceParams p, int n, SplittableRandom rng, boolean overAmplitude, double width,
       double vMax, double vFixed) {
     double t = p.film().thicknessM();
@@ -91,5 +91,9 @@ final class SwitchingCommand implements Callable<Integer> {
       out[3][j] = Math.sqrt(Math.max(0, sq[j] - out[2][j] * out[2][j]));
     }
     return out;
+  }
+
+  private static Path svg(Path png) {
+    return png.resolveSibling(png.getFileName().toString().replaceFirst("\\.png$", ".svg"));
   }
 }

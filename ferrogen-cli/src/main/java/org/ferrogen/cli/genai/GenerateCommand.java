@@ -1,18 +1,26 @@
 package org.ferrogen.cli.genai;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.io.PrintWriter;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.random.RandomGenerator;
+import org.ferrogen.cli.Json;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.TrngDesignOption;
 import org.ferrogen.genai.Generation;
 import org.ferrogen.genai.backend.BackendReport;
 import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.DigitalWork;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Diversity;
@@ -21,7 +29,6 @@ import org.ferrogen.genai.sample.Sampler;
 import org.ferrogen.genai.sample.SamplerSettings;
 import org.ferrogen.genai.tokenizer.Tokenizer;
 import org.ferrogen.genai.tokenizer.Tokenizers;
-import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.random.TrngRandomGenerators;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,114 +37,173 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferrogen generate}: streams a sampled continuation of a prompt. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-    description = "Generate text with a Llama-architecture GGUF model, streaming tokens as they are sampled.")
+    description = {"Generate text with a Llama-architecture GGUF model, streaming tokens as they are sampled.",
+        "The prompt comes from -p TEXT, -f FILE, or standard input when neither is given."},
+    footer = {"%nExample:%n  ferrogen generate -p 'And God said' -n 48 --temp 0.7 --entropy trng --backend chip"})
 public final class GenerateCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ModelOptions modelOptions = new ModelOptions();
 
-  @Option(names = "--prompt", required = true, paramLabel = "TEXT", description = "Prompt text.")
+  /** Where the sampler's random numbers come from. */
+  public enum Entropy {
+    /** SplittableRandom seeded from --seed. */
+    PRNG,
+    /** The simulated ferroelectric TRNG pipeline. */
+    TRNG;
+
+    @Override
+    public String toString() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
+
+  @Option(names = {"-p", "--prompt"}, paramLabel = "TEXT", description = "Prompt text.")
   String prompt;
 
-  @Option(names = "--max-tokens", paramLabel = "N", description = "Most tokens to generate (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"-f", "--prompt-file"}, paramLabel = "FILE", description = "Read the prompt from a UTF-8 file.")
+  Path promptFile;
+
+  @Option(names = {"-n", "--max-tokens", "--n-predict"}, paramLabel = "N",
+      description = "Tokens to generate; prompt plus these must fit the model's context, else the command refuses (default: ${DEFAULT-VALUE}).")
   int maxTokens = 128;
 
-  @Option(names = "--temperature", paramLabel = "T", description = "Softmax temperature; 0 = greedy (default: ${DEFAULT-VALUE}).")
+  @Option(names = {"--temperature", "--temp"}, paramLabel = "T", description = "Softmax temperature, >= 0; 0 = greedy (default: ${DEFAULT-VALUE}).")
   double temperature = 0.8;
 
-  @Option(names = "--top-k", paramLabel = "K", description = "Keep the K most likely tokens; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top-k", paramLabel = "K", description = "Keep the K most likely tokens, >= 0; 0 = off (default: ${DEFAULT-VALUE}).")
   int topK = 40;
 
-  @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling threshold; 1 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling threshold in (0, 1]; 1 = off (default: ${DEFAULT-VALUE}).")
   double topP = 0.95;
 
-  @Option(names = "--min-p", paramLabel = "P", description = "Min-p threshold; 0 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--min-p", paramLabel = "P", description = "Min-p threshold in [0, 1]; 0 = off (default: ${DEFAULT-VALUE}).")
   double minP = 0.05;
 
-  @Option(names = "--repeat-penalty", paramLabel = "R", description = "Repetition penalty; 1 = off (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--repeat-penalty", paramLabel = "R", description = "Repetition penalty, > 0; 1 = off (default: ${DEFAULT-VALUE}).")
   double repeatPenalty = 1.0;
 
-  @Option(names = "--repeat-last-n", paramLabel = "N", description = "Tokens the repetition penalty looks back (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--repeat-last-n", paramLabel = "N", description = "Tokens the repetition penalty looks back, >= 0 (default: ${DEFAULT-VALUE}).")
   int repeatLastN = 64;
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the sampling PRNG (default: random, printed at the end).")
-  Long seed;
+  @Option(names = "--continuations", paramLabel = "N", description = {"Generate N continuations (their seeds derived from --seed)",
+      "and report their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
+  int continuations = 1;
 
-  @Option(names = "--samples", paramLabel = "N", description = {"Generate N continuations (seeds S, S+1, ...) and report",
-      "their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
-  int samples = 1;
-
-  @Option(names = "--entropy", paramLabel = "SOURCE", description = {"Where the sampler's random numbers come from: prng",
-      "(SplittableRandom) or trng (the simulated ferroelectric TRNG: raw bits -> health tests -> SHA-256 ->",
+  @Option(names = "--entropy", paramLabel = "SOURCE", description = {"Where the sampler's random numbers come from: ${COMPLETION-CANDIDATES};",
+      "prng is SplittableRandom, trng the simulated ferroelectric TRNG (raw bits -> health tests -> SHA-256 ->",
       "CTR_DRBG) (default: ${DEFAULT-VALUE})."})
-  String entropy = "prng";
+  Entropy entropy = Entropy.PRNG;
 
-  @Option(names = "--trng-design", paramLabel = "NAME", description = "TRNG circuit for --entropy trng: cell, pair or ring (default: ${DEFAULT-VALUE}).")
-  String trngDesign = "cell";
+  @Mixin TrngDesignOption trngDesign;
 
-  @Option(names = "--json", description = "Print one JSON object at the end instead of streaming text.")
-  boolean json;
+  @Mixin CommonOptions common;
+
+  /** Seed of continuation {@code i}, derived from --seed by hashing. */
+  long sampleSeed(int i) {
+    return modelOptions.seed.derive("sample-" + i);
+  }
 
   /**
-   * The sampler's source of randomness for sample {@code s}: a seeded PRNG, or the TRNG pipeline
-   * whose simulated physics is seeded with {@code s} when --seed was given and from the host's
-   * SecureRandom otherwise.
+   * The sampler's source of randomness: a seeded PRNG, or the TRNG pipeline whose simulated physics
+   * is seeded from the continuation's seed.
    */
-  RandomGenerator entropy(long s) {
+  RandomGenerator entropy(long s, LinearBackend backend) {
     return switch (entropy) {
-      case "prng" -> new SplittableRandom(s);
-      case "trng" -> TrngRandomGenerators.create(TrngDesign.byName(trngDesign),
-          seed != null ? OptionalLong.of(s) : OptionalLong.empty());
-      default -> throw unknownEntropy();
+      case PRNG -> new SplittableRandom(s);
+      // On the chip: the chip's own TRNG units, metered into its ledger.
+      case TRNG -> backend instanceof ChipBackend chip ? chip.chip().trng(OptionalLong.of(s))
+          : TrngRandomGenerators.create(trngDesign.value(), OptionalLong.of(s));
     };
   }
 
-  private IllegalArgumentException unknownEntropy() {
-    return new IllegalArgumentException("unknown --entropy '" + entropy + "' (available: prng, trng)");
+  private String entropyName(LinearBackend backend) {
+    String design = backend instanceof ChipBackend chip ? chip.chip().spec().trng().design() : trngDesign.value().cliName();
+    return entropy == Entropy.TRNG ? "trng/" + design + " (seeded simulation)" : entropy.toString();
   }
 
-  private String entropyName() {
-    return "trng".equals(entropy) ? "trng/" + trngDesign + (seed != null ? " (seeded simulation)" : "") : entropy;
+  /** Range checks of the sampler settings, naming the option at fault. */
+  SamplerSettings settings() {
+    check(Double.isFinite(temperature) && temperature >= 0, "--temperature must be >= 0 (0 = greedy), got " + temperature);
+    check(topK >= 0, "--top-k must be >= 0 (0 = off), got " + topK);
+    check(topP > 0 && topP <= 1, "--top-p must be in (0, 1] (1 = off), got " + topP);
+    check(minP >= 0 && minP <= 1, "--min-p must be in [0, 1] (0 = off), got " + minP);
+    check(Double.isFinite(repeatPenalty) && repeatPenalty > 0, "--repeat-penalty must be > 0 (1 = off), got " + repeatPenalty);
+    check(repeatLastN >= 0, "--repeat-last-n must be >= 0, got " + repeatLastN);
+    check(maxTokens >= 1, "--max-tokens must be at least 1, got " + maxTokens);
+    check(continuations >= 1, "--continuations must be at least 1, got " + continuations);
+    return new SamplerSettings(temperature, topK, topP, minP, repeatPenalty, repeatLastN);
+  }
+
+  private static void check(boolean ok, String message) {
+    if (!ok) {
+      throw new IllegalArgumentException(message);
+    }
+  }
+
+  /** The prompt from -p, -f or standard input. */
+  String promptText() throws IOException {
+    if (prompt != null && promptFile != null) {
+      throw new IllegalArgumentException("give the prompt once: -p TEXT or -f FILE, not both");
+    }
+    if (prompt != null) {
+      return prompt;
+    }
+    if (promptFile != null) {
+      if (!Files.isRegularFile(promptFile)) {
+        throw new IllegalArgumentException("no such prompt file: " + promptFile);
+      }
+      return Files.readString(promptFile, StandardCharsets.UTF_8);
+    }
+    if (org.ferrogen.cli.Terminals.isTerminal(0)) {
+      throw new IllegalArgumentException("no prompt: give -p TEXT, -f FILE, or pipe the prompt into standard input");
+    }
+    return new String(System.in.readAllBytes(), StandardCharsets.UTF_8);
   }
 
   @Override
   public Integer call() throws Exception {
-    if (maxTokens < 1) {
-      throw new IllegalArgumentException("--max-tokens must be at least 1, got " + maxTokens);
-    }
-    if (!entropy.equals("prng") && !entropy.equals("trng")) {
-      throw unknownEntropy();
-    }
-    TrngDesign.byName(trngDesign);
-    SamplerSettings settings = new SamplerSettings(temperature, topK, topP, minP, repeatPenalty, repeatLastN);
-    long s = seed != null ? seed : new SplittableRandom().nextLong();
+    SamplerSettings settings = settings();
+    String promptText = promptText();
     PrintWriter out = spec.commandLine().getOut();
     GgufFile gguf = modelOptions.open();
     Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
-    if (samples < 1) {
-      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
-    }
+    long loadStart = System.nanoTime();
     try (LinearBackend backend = modelOptions.createBackend()) {
-      LlamaModel model = LlamaModel.load(gguf, backend);
-      modelOptions.calibrate(model, tokenizer);
+      LlamaModel model;
+      String task = modelOptions.state().isPresent() ? "booting the chip"
+          : modelOptions.onChip() ? "programming the chip" : "loading the model";
+      try (ProgressBars.Progress p = common.progress(task, -1, "")) {
+        model = LlamaModel.load(gguf, backend);
+        modelOptions.calibrate(model, tokenizer);
+      }
+      // Programming (or booting a saved chip) and calibration: the wait before the first token.
+      double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      int promptTokens = tokenizer.encode(promptText).length + (tokenizer.addBos() ? 1 : 0);
+      int context = model.config().contextLength();
+      if (promptTokens + maxTokens > context) {
+        throw new IllegalArgumentException("the prompt (" + promptTokens + " tokens) and --max-tokens " + maxTokens
+            + " do not fit the model's context of " + context + " tokens: ask for at most "
+            + Math.max(0, context - promptTokens) + " tokens (this command does not slide the window)");
+      }
       backend.resetReport();
       List<Generation.Result> results = new ArrayList<>();
-      for (int i = 0; i < samples; i++) {
-        Sampler sampler = new Sampler(settings, entropy(s + i));
-        if (!json && samples > 1) {
-          out.printf("--- sample %d (seed %d)%n", i + 1, s + i);
+      for (int i = 0; i < continuations; i++) {
+        Sampler sampler = new Sampler(settings, entropy(sampleSeed(i), backend));
+        if (!common.json() && continuations > 1) {
+          out.printf("--- continuation %d (seed %d)%n", i + 1, sampleSeed(i));
         }
-        Generation.Result r = Generation.generate(model, tokenizer, sampler, prompt, maxTokens, piece -> {
-          if (!json) {
+        Generation.Result r = Generation.generate(model, tokenizer, sampler, promptText, maxTokens, piece -> {
+          if (!common.json()) {
             out.print(piece);
             out.flush();
           }
         });
         results.add(r);
-        if (!json) {
+        if (!common.json()) {
           out.println();
           out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; entropy %s; seed %d]%n",
               r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-              r.promptSeconds(), backend.name(), entropyName(), s + i);
+              r.promptSeconds(), backend.name(), entropyName(backend), modelOptions.seed.value());
         }
       }
       List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
@@ -146,40 +212,50 @@ public final class GenerateCommand implements Callable<Integer> {
       BackendReport report = backend.report();
       // Tokens that went through the backend (prompts and generated), for the chip's cost per token.
       long processed = results.stream().mapToLong(r -> r.promptTokens().length + r.generated().length).sum();
-      if (json) {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode node = mapper.createObjectNode();
+      if (backend instanceof ChipBackend chip) {
+        // The digital units' share: attention, norms, softmax, SwiGLU and the sampler, per token.
+        for (Generation.Result r : results) {
+          int total = r.promptTokens().length + r.generated().length;
+          chip.charge(DigitalWork.tokens(model.config(), 0, total, r.generated().length));
+        }
+      }
+      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
+      if (common.json()) {
+        ObjectNode node = Json.object();
         node.put("model", modelOptions.model.toString());
         node.put("backend", backend.name());
-        node.put("prompt", prompt);
-        node.put("seed", s);
+        node.put("prompt", promptText);
+        node.put("seed", modelOptions.seed.value());
         node.putPOJO("sampler", settings);
         Generation.Result first = results.get(0);
         node.put("text", first.text());
         node.put("prompt_tokens", first.promptTokens().length);
         node.put("generated_tokens", first.generated().length);
         node.putPOJO("tokens", first.generated());
-        node.put("tokens_per_second", tokens / seconds);
-        node.put("prompt_seconds", first.promptSeconds());
-        node.put("generation_seconds", seconds);
-        if (samples > 1) {
+        node.put("tokens_per_s", tokens / seconds);
+        node.put("prompt_s", first.promptSeconds());
+        node.put("generation_s", seconds);
+        node.put("load_s", loadSeconds);
+        if (continuations > 1) {
           ArrayNode texts = node.putArray("texts");
           results.forEach(r -> texts.add(r.text()));
           node.put("distinct_1", Diversity.distinctN(generated, 1));
           node.put("distinct_2", Diversity.distinctN(generated, 2));
         }
         node.putPOJO("backend_report", report);
-        node.put("entropy", entropyName());
+        node.put("entropy", entropyName(backend));
         if (backend instanceof ChipBackend chip) {
-          node.set("chip", ChipReports.json(mapper, chip, processed));
+          node.set("chip", ChipReports.json(chip, processed, parameters));
         }
-        out.println(mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node));
-      } else if (samples > 1) {
-        out.printf("[%d samples: %.2f tokens/s overall; distinct-1 %.4f, distinct-2 %.4f]%n", samples, tokens / seconds,
-            Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
+        common.printJson(node);
+      } else if (continuations > 1) {
+        out.printf("[%d continuations: %.2f tokens/s overall; distinct-1 %.4f, distinct-2 %.4f]%n", continuations,
+            tokens / seconds, Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
       }
-      if (!json && backend instanceof ChipBackend chip) {
-        ChipReports.print(out, chip, processed);
+      if (!common.json() && backend instanceof ChipBackend chip) {
+        out.printf(java.util.Locale.ROOT, "[model %s in %.2f s]%n", modelOptions.state().isPresent()
+            ? "booted from " + modelOptions.state().get() : "programmed onto the chip", loadSeconds);
+        ChipReports.print(out, chip, processed, parameters);
       }
       out.flush();
     }

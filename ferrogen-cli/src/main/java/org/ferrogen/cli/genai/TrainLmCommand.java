@@ -1,6 +1,5 @@
 package org.ferrogen.cli.genai;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
@@ -13,7 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ferrogen.cli.AtomicOutput;
+import org.ferrogen.cli.Json;
 import org.ferrogen.cli.Plots;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.SeedOption;
+import org.ferrogen.cli.options.ThreadsOption;
 import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.tokenizer.BpeTrainer;
 import org.ferrogen.genai.tokenizer.BpeVocabulary;
@@ -24,8 +28,8 @@ import org.ferrogen.learn.llama.LossPoint;
 import org.ferrogen.learn.llama.TrainingConfig;
 import org.ferrogen.learn.llama.TrainingResult;
 import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -36,7 +40,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "train-lm", mixinStandardHelpOptions = true,
     description = {"Train a small Llama-architecture language model on a UTF-8 text (FerroGen's own BPE trainer",
         "and training code) and write it as a GGUF file, plus FILE-training.csv/.png/.json (loss curve,",
-        "held-out perplexity) and FILE-heldout.txt (the held-out text, for `ferrogen perplexity`)."})
+        "held-out perplexity) and FILE-heldout.txt (the held-out text, for `ferrogen perplexity`).",
+        "Text output prints the loss as training goes; with --json a progress bar shows it instead."},
+    footer = {"%nExample:%n  ferrogen train-lm --text kjv.txt -o kjv.gguf --steps 2000 --context-length 128 --seed 42"})
 public final class TrainLmCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -67,7 +73,7 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--ffn", paramLabel = "N", description = "Feed-forward width (default: ${DEFAULT-VALUE}).")
   int ffn = 512;
 
-  @Option(names = "--context", paramLabel = "N", description = "Context length in tokens (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--context-length", paramLabel = "N", description = "The model's context length in tokens (default: ${DEFAULT-VALUE}).")
   int context = 128;
 
   @Option(names = "--batch", paramLabel = "N", description = "Sequences per step (default: ${DEFAULT-VALUE}).")
@@ -94,15 +100,18 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "TYPE", description = "Storage of the weight matrices: f32, f16, bf16, q8_0, q4_0 (default: ${DEFAULT-VALUE}).")
   String type = "f16";
 
-  @Option(names = "--seed", paramLabel = "S", description = "Seed of the initialisation and batch sampling (default: ${DEFAULT-VALUE}).")
-  long seed = 42;
+  @Mixin SeedOption seedOption;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Training threads (default: all processors).")
-  int threads = Runtime.getRuntime().availableProcessors();
+  @Mixin ThreadsOption threadsOption;
+
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
+    long seed = seedOption.value();
+    int threads = threadsOption.value();
+    // With --json the step lines would break the one document: they go to a null writer, and a bar shows progress.
+    PrintWriter out = common.json() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
     GgmlType weightType = GgmlType.parse(type);
     String corpus = readUtf8(text);
     String modelName = name != null ? name : stem(output);
@@ -128,8 +137,12 @@ public final class TrainLmCommand implements Callable<Integer> {
 
     TrainingResult result;
     int reportEvery = Math.max(1, steps / 100);
-    try (LlamaTrainer trainer = new LlamaTrainer(config, training)) {
+    try (LlamaTrainer trainer = new LlamaTrainer(config, training);
+        ProgressBars.Progress bar = common.progress("train-lm", common.json() ? steps : -1, "step")) {
       result = trainer.train(split.train(), split.heldOut(), p -> {
+        if (common.json()) {
+          bar.accept(1);
+        }
         if (p.hasValidLoss() || p.step() % reportEvery == 0 || p.step() == 1) {
           out.printf(Locale.ROOT, "step %5d  train %.4f  %s  lr %.2e  %7.0f tokens/s  %6.0f s%n", p.step(), p.trainLoss(),
               p.hasValidLoss() ? String.format(Locale.ROOT, "held-out %.4f", p.validLoss()) : "                ",
@@ -144,13 +157,18 @@ public final class TrainLmCommand implements Callable<Integer> {
     Path base = sibling(output, "");
     AtomicOutput.writeString(sibling(output, "-heldout.txt"), split.heldOutText());
     AtomicOutput.writeString(sibling(output, "-training.csv"), curveCsv(result.curve()));
-    writePlot(sibling(output, "-training.png"), modelName, result.curve());
+    writePlot(sibling(output, "-training"), modelName, result.curve());
     double bitsPerByte = bitsPerByte(result.validation().meanLoss(), split.heldOut().length, split.heldOutText());
-    AtomicOutput.writeString(sibling(output, "-training.json"), summary(command, modelName, config, training, split,
-        result, bitsPerByte, Files.size(output)));
+    String summary = summary(command, modelName, config, training, split, result, bitsPerByte, Files.size(output));
+    AtomicOutput.writeString(sibling(output, "-training.json"), summary);
+    if (common.json()) {
+      spec.commandLine().getOut().print(summary);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
     out.printf(Locale.ROOT, "held-out: %.4f nats/token, perplexity %.3f per token (%.4f bits per byte) over %d tokens%n",
         result.validation().meanLoss(), result.validation().perplexity(), bitsPerByte, result.validation().tokens());
-    out.printf(Locale.ROOT, "training: %.0f tokens/s, %.0f s; wrote %s (%d bytes) and %s-training.{csv,png,json}, %s-heldout.txt%n",
+    out.printf(Locale.ROOT, "training: %.0f tokens/s, %.0f s; wrote %s (%d bytes) and %s-training.{csv,png,svg,json}, %s-heldout.txt%n",
         result.tokensPerSecond(), result.curve().get(result.curve().size() - 1).seconds(), output, Files.size(output),
         base, base);
     out.flush();
@@ -196,9 +214,7 @@ public final class TrainLmCommand implements Callable<Integer> {
   }
 
   private static void writePlot(Path file, String modelName, List<LossPoint> curve) throws java.io.IOException {
-    Plots.headless();
-    XYChart chart = new XYChartBuilder().width(640).height(420).title(modelName + " training")
-        .xAxisTitle("step").yAxisTitle("cross-entropy (nats/token)").build();
+    XYChart chart = Plots.xy("Training of " + modelName, "optimiser step", null, "cross-entropy (nats/token)", null);
     chart.addSeries("train (batch)", curve.stream().mapToDouble(LossPoint::step).toArray(),
         curve.stream().mapToDouble(LossPoint::trainLoss).toArray());
     List<LossPoint> evaluated = curve.stream().filter(LossPoint::hasValidLoss).toList();
@@ -207,14 +223,13 @@ public final class TrainLmCommand implements Callable<Integer> {
           evaluated.stream().mapToDouble(LossPoint::validLoss).toArray());
     }
     chart.getStyler().setMarkerSize(3);
-    Plots.png(file, List.of(chart));
+    Plots.write(file, List.of(chart));
   }
 
   private static String summary(String command, String modelName, LlamaConfig config, TrainingConfig training,
       LanguageModelTraining.Split split, TrainingResult result, double bitsPerByte, long fileBytes)
       throws java.io.IOException {
-    ObjectMapper mapper = new ObjectMapper();
-    ObjectNode node = mapper.createObjectNode();
+    ObjectNode node = Json.object();
     node.put("command", command);
     node.put("model", modelName);
     node.putPOJO("config", config);
@@ -228,9 +243,9 @@ public final class TrainLmCommand implements Callable<Integer> {
     node.put("held_out_perplexity", result.validation().perplexity());
     node.put("held_out_bits_per_byte", bitsPerByte);
     node.put("tokens_per_second", result.tokensPerSecond());
-    node.put("seconds", result.curve().get(result.curve().size() - 1).seconds());
+    node.put("wall_s", result.curve().get(result.curve().size() - 1).seconds());
     ArrayNode curve = node.putArray("held_out_curve");
     result.curve().stream().filter(LossPoint::hasValidLoss).forEach(p -> curve.addArray().add(p.step()).add(p.validLoss()));
-    return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(node) + "\n";
+    return Json.write(node) + "\n";
   }
 }

@@ -1,21 +1,30 @@
 package org.ferrogen.cli.options;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.Optional;
-import org.ferrogen.cim.CimConfig;
+import java.util.Set;
 import org.ferrogen.cim.CimConfigLoader;
+import org.ferrogen.chip.spec.ChipSpec;
+import org.ferrogen.chip.spec.ChipSpecs;
+import org.ferrogen.cim.CimConfig;
 import picocli.CommandLine.Option;
 
 /**
- * {@code --chip SPEC|PRESET}: the chip a command simulates, as a spec file (YAML, overlaid on the
- * defaults) or the name of a shipped preset. Without it, commands use the default chip.
+ * {@code --chip SPEC|PRESET}: the chip a command simulates, as a chip spec file (YAML overlaid on
+ * its {@code base} preset) or the name of a shipped preset ({@link ChipSpecs#PRESETS}); default
+ * {@link ChipSpecs#DEFAULT_PRESET}. Resolution is {@link ChipSpecs#resolve}, the one reader of chip specs.
  */
 public final class ChipOption {
 
   @Option(names = "--chip", paramLabel = "SPEC|PRESET",
-      description = "Chip: a spec file (YAML, overlaid on the defaults) or a preset name (default: the default chip).")
+      description = "Chip: a preset name (`ferrogen chip presets`) or a spec file (YAML, overlaid on its base preset) (default: the edge preset).")
   String chip;
 
   /** The option's text as given. */
@@ -23,22 +32,46 @@ public final class ChipOption {
     return Optional.ofNullable(chip);
   }
 
-  /** The spec file named by --chip, or an error naming the value when it is neither a file nor a preset. */
-  public Optional<Path> file() {
-    if (chip == null) {
-      return Optional.empty();
+  /**
+   * The chip's spec: the named preset or file, or the default preset. A compute-tile configuration
+   * file (the cim YAML: top-level {@code tile}, {@code adc}, ... and no {@code tiles}) becomes the
+   * default chip with those tiles ({@link ChipSpec#withTileConfig}).
+   */
+  public ChipSpec spec() {
+    if (chip != null && !ChipSpecs.PRESETS.contains(chip) && isCimConfig(Path.of(chip))) {
+      try {
+        return ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET).withTileConfig(CimConfigLoader.load(Path.of(chip)));
+      } catch (IOException e) {
+        throw new UncheckedIOException(chip + ": cannot read: " + e.getMessage(), e);
+      }
     }
-    Path p = Path.of(chip);
-    if (!Files.isRegularFile(p)) {
-      throw new IllegalArgumentException("--chip " + chip + ": no such spec file"
-          + (chip.endsWith(".yaml") || chip.endsWith(".yml") ? "" : " or preset"));
-    }
-    return Optional.of(p);
+    return ChipSpecs.resolve(chip != null ? chip : ChipSpecs.DEFAULT_PRESET);
   }
 
-  /** The compute-in-memory configuration of the chip: the defaults, overlaid with the spec file. */
-  public CimConfig cimConfig() throws IOException {
-    Optional<Path> f = file();
-    return f.isPresent() ? CimConfigLoader.load(f.get()) : CimConfig.defaults();
+  private static final Set<String> CIM_KEYS = Set.of("tile", "cell", "mapping", "input", "adc", "nonIdealities");
+
+  private static boolean isCimConfig(Path file) {
+    if (!Files.isRegularFile(file)) {
+      return false;
+    }
+    try {
+      JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      if (n == null || !n.isObject() || n.has("tiles")) {
+        return false;
+      }
+      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
+        if (CIM_KEYS.contains(it.next())) {
+          return true;
+        }
+      }
+      return false;
+    } catch (IOException e) {
+      return false; // not YAML: ChipSpecs reports it
+    }
+  }
+
+  /** The compute tiles' configuration of the chip. */
+  public CimConfig cimConfig() {
+    return spec().cimConfig(Runtime.getRuntime().availableProcessors());
   }
 }

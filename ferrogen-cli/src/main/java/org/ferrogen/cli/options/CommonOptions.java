@@ -49,4 +49,9 @@ public final class CommonOptions {
   public ProgressBars.Progress progress(String task, long total, String unit) {
     return ProgressBars.start(task, total, unit, quiet);
   }
+
+  /** As {@link #progress(String, long, String)}, silent also when {@code silent}. */
+  public ProgressBars.Progress progress(String task, long total, String unit, boolean silent) {
+    return ProgressBars.start(task, total, unit, quiet || silent);
+  }
 }

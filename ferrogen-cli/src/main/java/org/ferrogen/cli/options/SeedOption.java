@@ -2,6 +2,7 @@ package org.ferrogen.cli.options;
 
 import java.security.SecureRandom;
 import java.util.OptionalLong;
+import org.ferrogen.device.seed.StreamSeeds;
 import picocli.CommandLine.Option;
 
 /**
@@ -32,6 +33,15 @@ public final class SeedOption {
   /** The seed when --seed was given. */
   public OptionalLong given() {
     return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
+  }
+
+  /**
+   * The seed of one named stream of randomness (the chip's programming noise, the i-th sample),
+   * derived by hashing ({@code StreamSeeds}, the one derivation utility), never by adding: seeds S and S+1 must
+   * not give overlapping streams.
+   */
+  public long derive(String stream) {
+    return org.ferrogen.device.seed.StreamSeeds.derive(value(), stream);
   }
 
   /** Sets the seed as if given on the command line (the demo fixes its seeds). */

@@ -1,7 +1,5 @@
 package org.ferrogen.cli.randomness;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -10,6 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ferrogen.cli.ExitCode;
+import org.ferrogen.cli.InputFiles;
+import org.ferrogen.cli.Json;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.SeedOption;
 import org.ferrogen.randomness.sp80090b.Bzip2Length;
 import org.ferrogen.randomness.sp80090b.ChiSquareTests;
 import org.ferrogen.randomness.sp80090b.EstimatorResult;
@@ -18,6 +22,7 @@ import org.ferrogen.randomness.sp80090b.NonIidAssessment;
 import org.ferrogen.randomness.sp80090b.PermutationTests;
 import org.ferrogen.randomness.sp80090b.Samples;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -30,8 +35,11 @@ import picocli.CommandLine.Model.CommandSpec;
     description = {
       "Assess the min-entropy of raw noise samples as NIST SP 800-90B does (same estimators,",
       "constants and results as NIST's ea_non_iid / ea_iid).",
-      "FILE holds one sample per byte; the low k bits are the symbol."
-    })
+      "FILE holds one sample per byte (the low k bits are the symbol), or packed samples with --format packed-msb.",
+      "Exit code 1 when the IID track rejects the IID assumption."
+    },
+    footer = {"%nExamples:%n  ferrogen sp800-90b samples.bin -k 8 --out-dir plots/%n"
+        + "  ferrogen trng --raw --bytes 125000 -o raw.bin && ferrogen sp800-90b raw.bin -k 1 --format packed-msb"})
 public final class Sp80090bCommand implements Callable<Integer> {
 
   /** The two assessment tracks. */
@@ -53,14 +61,41 @@ public final class Sp80090bCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "sample file, one sample per byte")
-  Path file;
+  /** How samples are stored in the file. */
+  enum Format {
+    /** One sample per byte, the symbol in its low k bits (NIST's ea_non_iid format). */
+    BYTES("bytes"),
+    /** k-bit samples packed into bytes, most significant bits first (what {@code ferrogen trng --raw} writes). */
+    PACKED_MSB("packed-msb"),
+    /** k-bit samples packed into bytes, least significant bits first. */
+    PACKED_LSB("packed-lsb");
+
+    final String label;
+
+    Format(String label) {
+      this.label = label;
+    }
+
+    @Override
+    public String toString() {
+      return label;
+    }
+  }
+
+  @Parameters(index = "0", paramLabel = "FILE|-", description = "Sample file, or - for standard input.")
+  String file;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "bytes", converter = FormatConverter.class,
+      completionCandidates = FormatNames.class,
+      description = "${COMPLETION-CANDIDATES}: one sample per byte (default), or k-bit samples packed MSB or LSB first"
+          + " (k = 1, 2, 4 or 8; `ferrogen trng --raw` writes packed-msb with k = 1).")
+  Format format;
 
   @Option(
       names = {"-k", "--bits-per-symbol"},
       required = true,
       paramLabel = "k",
-      description = "bits per sample, 1..8")
+      description = "Bits per sample, 1..8.")
   int bitsPerSymbol;
 
   @Option(
@@ -68,18 +103,37 @@ public final class Sp80090bCommand implements Callable<Integer> {
       paramLabel = "TRACK",
       defaultValue = "non-iid",
       converter = TrackConverter.class,
-      description = "non-iid (section 6.3 estimators, default) or iid (section 5 tests + MCV)")
+      description = "non-iid (section 6.3 estimators, default) or iid (section 5 tests + MCV).")
   Track track;
 
-  @Option(names = "--json", description = "print one JSON object instead of text")
-  boolean json;
+  @Mixin SeedOption seedOption;
 
-  @Option(
-      names = "--seed",
-      defaultValue = "20240712",
-      paramLabel = "SEED",
-      description = "seed of the IID permutations (default ${DEFAULT-VALUE})")
-  long seed;
+  @Mixin org.ferrogen.cli.options.OutDirOption outDir;
+
+  @Mixin CommonOptions common;
+
+  static final class FormatNames extends ArrayList<String> {
+    private static final long serialVersionUID = 1L;
+
+    FormatNames() {
+      for (Format f : Format.values()) {
+        add(f.label);
+      }
+    }
+  }
+
+  static final class FormatConverter implements picocli.CommandLine.ITypeConverter<Format> {
+    @Override
+    public Format convert(String value) {
+      for (Format f : Format.values()) {
+        if (f.label.equalsIgnoreCase(value)) {
+          return f;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException(
+          "unknown format '" + value + "' (valid: " + String.join(", ", new FormatNames()) + ")");
+    }
+  }
 
   static final class TrackConverter implements picocli.CommandLine.ITypeConverter<Track> {
     @Override
@@ -89,39 +143,103 @@ public final class Sp80090bCommand implements Callable<Integer> {
           return t;
         }
       }
-      throw new IllegalArgumentException("--track must be non-iid or iid, got '" + value + "'");
+      throw new picocli.CommandLine.TypeConversionException("--track must be non-iid or iid, got '" + value + "'");
     }
   }
 
   @Override
   public Integer call() throws Exception {
-    Samples samples = Samples.read(file, bitsPerSymbol);
+    if (bitsPerSymbol < 1 || bitsPerSymbol > 8) {
+      throw new IllegalArgumentException("--bits-per-symbol must be 1..8, got " + bitsPerSymbol);
+    }
+    String name = InputFiles.name(file);
+    byte[] data = InputFiles.readAll(file, format == Format.BYTES ? Integer.MAX_VALUE - 8 : (Integer.MAX_VALUE - 8) / 8);
+    Samples samples = samples(name, data, format, bitsPerSymbol);
     PrintWriter out = spec.commandLine().getOut();
+    int code = ExitCode.OK;
     if (track == Track.NON_IID) {
-      NonIidAssessment.Result r = NonIidAssessment.assess(samples);
-      if (json) {
-        out.println(toJson(nonIidJson(r)));
+      NonIidAssessment.Result r;
+      try (ProgressBars.Progress p = common.progress("SP 800-90B non-IID",
+          NonIidAssessment.estimatorRuns(samples.alphabetSize()), "estimator")) {
+        r = NonIidAssessment.assess(samples, true, p);
+      }
+      if (outDir.value().isPresent()) {
+        org.ferrogen.cli.Plots.write(outDir.create(null).resolve("sp800-90b-estimators"), estimatorCharts(name, r));
+      }
+      if (common.json()) {
+        out.println(Json.write(nonIidJson(r)));
       } else {
         printNonIid(out, samples, r);
       }
     } else {
-      IidAssessment.Result r = IidAssessment.assess(samples, seed, true);
-      if (json) {
-        out.println(toJson(iidJson(r)));
+      IidAssessment.Result r;
+      try (ProgressBars.Progress p = common.progress("SP 800-90B IID", -1, "")) {
+        r = IidAssessment.assess(samples, seedOption.value(), true);
+      }
+      if (common.json()) {
+        out.println(Json.write(iidJson(r)));
       } else {
         printIid(out, samples, r);
       }
+      code = ExitCode.of(r.passed());
     }
     out.flush();
-    return 0;
+    return code;
   }
 
-  private static String toJson(Map<String, Object> m) throws Exception {
-    return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m);
+  /** One bar chart of estimator min-entropies per domain (literal samples, and their bitstring when k > 1). */
+  static List<org.knowm.xchart.CategoryChart> estimatorCharts(String name, NonIidAssessment.Result r) {
+    List<org.knowm.xchart.CategoryChart> charts = new ArrayList<>();
+    for (var domain : r.estimators().stream().map(EstimatorResult::domain).distinct().toList()) {
+      List<EstimatorResult> es = r.estimators().stream().filter(e -> e.domain() == domain).toList();
+      var c = org.ferrogen.cli.Plots.bars("SP 800-90B estimators, " + name + " (" + domain.label().toLowerCase(java.util.Locale.ROOT) + ")",
+          "estimator", "min-entropy (bits per " + (domain.label().equalsIgnoreCase("bitstring") ? "bit)" : "sample)"));
+      c.addSeries(r.samples() + " samples", es.stream().map(e -> e.name()).toList(),
+          es.stream().map(EstimatorResult::minEntropy).toList());
+      c.getStyler().setXAxisLabelRotation(35).setYAxisMin(0.0);
+      charts.add(c);
+    }
+    return charts;
+  }
+
+  /**
+   * The samples of {@code data} in {@code format}. Byte-per-symbol data whose values do not fit in
+   * k bits get a hint when they look packed.
+   */
+  static Samples samples(String name, byte[] data, Format format, int k) {
+    if (format == Format.BYTES) {
+      try {
+        return Samples.of(name, data, k);
+      } catch (IllegalArgumentException e) {
+        if (e.getMessage() != null && e.getMessage().contains("does not fit")) {
+          throw new IllegalArgumentException(e.getMessage() + ". If the file holds packed samples (as"
+              + " `ferrogen trng --raw` writes them), give --format packed-msb");
+        }
+        throw e;
+      }
+    }
+    if (8 % k != 0) {
+      throw new IllegalArgumentException("--format " + format + " needs --bits-per-symbol 1, 2, 4 or 8, got " + k);
+    }
+    int perByte = 8 / k;
+    long n = (long) data.length * perByte;
+    if (n > Integer.MAX_VALUE - 8) {
+      throw new IllegalArgumentException(name + ": " + n + " samples, more than this command reads");
+    }
+    byte[] unpacked = new byte[(int) n];
+    int mask = (1 << k) - 1;
+    for (int i = 0, o = 0; i < data.length; i++) {
+      int b = data[i] & 0xFF;
+      for (int j = 0; j < perByte; j++) {
+        int shift = format == Format.PACKED_MSB ? 8 - k * (j + 1) : k * j;
+        unpacked[o++] = (byte) ((b >>> shift) & mask);
+      }
+    }
+    return Samples.of(name, unpacked, k);
   }
 
   private void header(PrintWriter out, Samples s, boolean bitstring) {
-    out.println("Opening file: '" + file + "'");
+    out.println("Opening file: '" + InputFiles.name(file) + "'");
     out.printf(
         "Loaded %d samples of %d distinct %d-bit-wide symbols%n",
         s.length(), s.alphabetSize(), s.bitsPerSymbol());
@@ -235,7 +353,8 @@ public final class Sp80090bCommand implements Callable<Integer> {
 
   private Map<String, Object> base(String trackName, int samples, int k, int alphabet) {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("file", file.toString());
+    m.put("file", InputFiles.name(file));
+    m.put("format", format.label);
     m.put("track", trackName);
     m.put("samples", samples);
     m.put("bitsPerSymbol", k);
@@ -247,7 +366,7 @@ public final class Sp80090bCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("name", e.name());
     m.put("domain", e.domain().jsonName());
-    m.put("minEntropy", e.minEntropy());
+    m.put("min_entropy_bits", e.minEntropy());
     m.put("details", e.details());
     if (!e.note().isEmpty()) {
       m.put("note", e.note());
@@ -301,7 +420,7 @@ public final class Sp80090bCommand implements Callable<Integer> {
     m.put("lrsTest", lrs);
     Map<String, Object> perm = new LinkedHashMap<>();
     perm.put("permutationsRun", r.permutation().permutationsRun());
-    perm.put("seed", seed);
+    perm.put("seed", seedOption.value());
     perm.put("compressor", Bzip2Length.implementation());
     List<Object> ranks = new ArrayList<>();
     for (PermutationTests.Ranking k : r.permutation().rankings()) {

@@ -8,6 +8,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "puf",
     mixinStandardHelpOptions = true,
+    footer = {"%nExample:%n  ferrogen puf assess --chips 100"},
     description = "FeFET PUF (2FeFET-1C cells, device-to-device threshold variation).",
     subcommands = {PufAssessCommand.class})
 public final class PufCommand implements Runnable {

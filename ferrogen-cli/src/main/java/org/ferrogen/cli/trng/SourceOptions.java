@@ -1,25 +1,23 @@
 package org.ferrogen.cli.trng;
 
-import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
+import org.ferrogen.cli.options.SeedOption;
+import org.ferrogen.cli.options.TrngDesignOption;
 import org.ferrogen.trng.NoiseSeed;
 import org.ferrogen.trng.OperatingConditions;
 import org.ferrogen.trng.SimulatedSource;
 import org.ferrogen.trng.design.TrngDesign;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options shared by the {@code trng} commands: which design, where it runs, how it is seeded. */
 final class SourceOptions {
 
-  @Option(names = "--design", paramLabel = "cell|pair|ring",
-      description = "Circuit: cell (stochastic-switching cells), pair (FeCAP pair race), ring (FeFET ring oscillator).")
-  String design;
+  @Mixin TrngDesignOption design;
 
-  @Option(names = "--seed", paramLabel = "S",
-      description = "Seed the simulated physics for a reproducible (and predictable) run. Default: seeded from the host's SecureRandom.")
-  Long seed;
+  @Mixin SeedOption seed;
 
-  @Option(names = "--temperature", paramLabel = "C", defaultValue = "25",
+  @Option(names = "--die-temperature", paramLabel = "CELSIUS", defaultValue = "25",
       description = "Die temperature in °C (default ${DEFAULT-VALUE}).")
   double temperature;
 
@@ -36,29 +34,28 @@ final class SourceOptions {
   double supplyNoise;
 
   TrngDesign design() {
-    if (design == null) {
-      throw new IllegalArgumentException("missing required option --design (cell, pair or ring)");
-    }
-    return TrngDesign.byName(design);
+    return design.value();
   }
 
   OperatingConditions conditions() {
     return new OperatingConditions(temperature, supplyNoise, sizeNm, ageCycles);
   }
 
-  OptionalLong seed() {
-    return seed == null ? OptionalLong.empty() : OptionalLong.of(seed);
-  }
-
+  /** The physics' noise generator, seeded by --seed or, by the seed policy, a reported SecureRandom draw. */
   RandomGenerator.SplittableGenerator noise() {
-    return NoiseSeed.of(seed());
+    return NoiseSeed.fromSeed(seed.value());
   }
 
-  SimulatedSource create() {
-    return design().create(conditions(), noise());
+  /** The byte stream of {@code ferrogen trng}, unreported: --seed, or 320 bits from SecureRandom. */
+  RandomGenerator.SplittableGenerator streamNoise() {
+    return NoiseSeed.of(seed.given());
+  }
+
+  SimulatedSource createStream() {
+    return design().create(conditions(), streamNoise());
   }
 
   String seedDescription() {
-    return seed == null ? "host SecureRandom" : Long.toString(seed);
+    return Long.toString(seed.value());
   }
 }

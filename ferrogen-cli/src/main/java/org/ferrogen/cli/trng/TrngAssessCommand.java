@@ -1,10 +1,11 @@
 package org.ferrogen.cli.trng;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.ferrogen.cli.ExitCode;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
 import org.ferrogen.cli.randomness.Sp80022Report;
 import org.ferrogen.trng.EnergyItem;
 import org.ferrogen.trng.assess.TrngAssessment;
@@ -21,8 +22,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Assess a simulated TRNG design: SP 800-90B non-IID min-entropy of the raw source, bias,"
           + " health-test alarms, modelled rate, latency, energy and endurance, an SP 800-22 run on the"
-          + " conditioned output, and the product brief's claims next to the model's numbers."
-    })
+          + " conditioned output, and the product brief's claims next to the model's numbers.",
+      "Exit code 1 when an SP 800-22 line fails its proportion or uniformity criterion."
+    },
+    footer = {"%nExample:%n  ferrogen trng assess --trng-design ring --die-temperature 85 --samples 200000 --streams 20"})
 public final class TrngAssessCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -44,21 +47,59 @@ public final class TrngAssessCommand implements Callable<Integer> {
   @Option(names = "--reference", description = "Also run the SP 800-22 battery on the JDK's own DRBG, to show how many test lines a good generator fails by chance.")
   boolean reference;
 
-  @Option(names = "--json", description = "Print one JSON document instead of the report.")
-  boolean json;
+  @Mixin CommonOptions common;
+
+  @Mixin org.ferrogen.cli.options.ChipOption chip = new org.ferrogen.cli.options.ChipOption();
 
   @Override
   public Integer call() throws Exception {
-    TrngAssessment.Report r = TrngAssessment.run(source.design(), source.conditions(), source.noise(),
-        source.seedDescription(), samples, streams, streamLength, reference);
+    if (samples < 1) {
+      throw new IllegalArgumentException("--samples must be at least 1, got " + samples);
+    }
+    if (streams < 0) {
+      throw new IllegalArgumentException("--streams must be >= 0, got " + streams);
+    }
+    TrngAssessment.Report r;
+    try (ProgressBars.Progress p = common.progress("trng assess", TrngAssessment.progressUnits(streams, reference), "step")) {
+      r = TrngAssessment.run(source.design(), source.conditions(), source.noise(),
+          source.seedDescription(), samples, streams, streamLength, reference, p);
+    }
     PrintWriter out = spec.commandLine().getOut();
-    if (json) {
-      out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+    org.ferrogen.chip.spec.ChipSpec.Trng hardware = chip.spec().trng();
+    if (common.json()) {
+      com.fasterxml.jackson.databind.node.ObjectNode node = TrngJson.assessment(r, source.seed.value());
+      node.put("energy_per_conditioned_bit_j", conditionedBitJoules(r, hardware));
+      node.put("energy_per_drbg_output_bit_j", drbgBitJoules(r, hardware));
+      common.printJson(node);
     } else {
       print(r, out);
+      out.printf("  with the %s chip's conditioner and DRBG hardware (SHA-256 %.3g pJ/compression, AES %.3g pJ/block;"
+          + " assumptions, see docs/chip.md):%n", chip.spec().name(), hardware.conditionerJoulesPerBlock() * 1e12,
+          hardware.drbgJoulesPerBlock() * 1e12);
+      out.printf("  %-36s %.2f fJ%n", "per full-entropy bit incl. SHA-256", conditionedBitJoules(r, hardware) * 1e15);
+      out.printf("  %-36s %.2f fJ%n", "per DRBG output bit incl. AES", drbgBitJoules(r, hardware) * 1e15);
     }
     out.flush();
-    return 0;
+    return ExitCode.of(r.sp80022Chance() == null || Sp80022Report.batteryPasses(r.sp80022Chance()));
+  }
+
+  /**
+   * Energy of one conditioned, full-entropy bit: its raw bits plus its share of the SHA-256
+   * compressions of a 256-bit block (raw bits packed, plus 65 bits of padding and length).
+   */
+  static double conditionedBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
+    double rawBitsPerBlock = r.rawBitsPerFullEntropyBit() * 256;
+    double compressions = Math.ceil((rawBitsPerBlock + 65) / 512);
+    return r.rawBitsPerFullEntropyBit() * r.energyPerRawBit() + compressions * hardware.conditionerJoulesPerBlock() / 256;
+  }
+
+  /**
+   * Energy of one CTR_DRBG output bit: one AES block per 128 output bits, plus the reseeds' share
+   * (one conditioned 256-bit block and a 3-block update per MiB of output by default).
+   */
+  static double drbgBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
+    double reseedShare = (256 * conditionedBitJoules(r, hardware) + 3 * hardware.drbgJoulesPerBlock()) / (8.0 * (1 << 20));
+    return hardware.drbgJoulesPerBlock() / 128 + reseedShare;
   }
 
   static void print(TrngAssessment.Report r, PrintWriter out) {

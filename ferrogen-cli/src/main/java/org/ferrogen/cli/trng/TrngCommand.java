@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.ferrogen.cli.AtomicOutput;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.randomness.drbg.DrbgMechanism;
 import org.ferrogen.trng.pipeline.EntropyPipeline;
 import org.ferrogen.trng.pipeline.PipelineConfig;
 import picocli.CommandLine.Command;
@@ -26,16 +29,21 @@ import picocli.CommandLine.Option;
           + " -> SHA-256 conditioning -> SP 800-90A DRBG. A health-test alarm stops the output.",
       "SIMULATION: the physics is driven by a pseudo-random generator; this is not certified entropy."
     },
+    footer = {"%nExample:%n  ferrogen trng --trng-design pair --bytes 1000000 -o pair.bin%n"
+        + "  ferrogen trng | dieharder -a -g 200"},
     subcommands = {TrngAssessCommand.class, TrngHealthCommand.class, TrngHammerCommand.class, TrngSweepCommand.class})
 public final class TrngCommand implements Callable<Integer> {
 
   @Mixin SourceOptions source;
 
+  @Mixin CommonOptions common;
+
   @Option(names = "--bytes", paramLabel = "N",
-      description = "Bytes to write (default: 1048576 to a file; unlimited to stdout, for dieharder -g 200).")
+      description = "Bytes to write (default: 1048576 to a file; unlimited to a pipe, for dieharder -g 200).")
   Long bytes;
 
-  @Option(names = "--raw", description = "Write raw samples (one bit per sample, packed MSB first), health-tested but not conditioned.")
+  @Option(names = "--raw", description = "Write raw samples (one bit per sample, packed MSB first; read them with"
+      + " `sp800-90b --format packed-msb -k 1` or `sp800-22 --format msb`), health-tested but not conditioned.")
   boolean raw;
 
   @Option(names = "--drbg", paramLabel = "NAME", defaultValue = "CTR_DRBG/AES-256",
@@ -43,21 +51,28 @@ public final class TrngCommand implements Callable<Integer> {
   String drbg;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
-      description = "Output file, or - for stdout (default).")
+      description = "Output file, or - for stdout (default; refused when stdout is a terminal).")
   String output;
+
+  /** Whether stdout is a terminal; a test replaces it. */
+  static java.util.function.BooleanSupplier stdoutTerminal = () -> org.ferrogen.cli.Terminals.isTerminal(1);
 
   @Override
   public Integer call() throws IOException {
     if (bytes != null && bytes < 0) {
       throw new IllegalArgumentException("--bytes must be >= 0, got " + bytes);
     }
-    PipelineConfig config = PipelineConfig.defaults().withDrbg(
-        org.ferrogen.randomness.drbg.DrbgMechanism.byName(drbg));
-    try (EntropyPipeline pipeline = new EntropyPipeline(source.create(), config)) {
-      if ("-".equals(output)) {
+    boolean toStdout = "-".equals(output);
+    if (toStdout && stdoutTerminal.getAsBoolean()) {
+      throw new IllegalArgumentException("refusing to write binary random bytes to a terminal;"
+          + " pipe them (ferrogen trng | dieharder -a -g 200) or write a file with -o FILE");
+    }
+    PipelineConfig config = PipelineConfig.defaults().withDrbg(DrbgMechanism.byName(drbg));
+    try (EntropyPipeline pipeline = new EntropyPipeline(source.createStream(), config)) {
+      if (toStdout) {
         OutputStream out = new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
         try {
-          write(pipeline, out, bytes == null ? Long.MAX_VALUE : bytes);
+          write(pipeline, out, bytes == null ? Long.MAX_VALUE : bytes, ProgressBars.NONE);
           out.flush();
         } catch (IOException e) {
           // A closed pipe (dieharder or head finished reading) ends an unlimited stream normally.
@@ -67,13 +82,22 @@ public final class TrngCommand implements Callable<Integer> {
         }
       } else {
         long n = bytes == null ? 1L << 20 : bytes;
-        AtomicOutput.write(Path.of(output), out -> write(pipeline, out, n));
+        try (ProgressBars.Progress p = common.progress("trng", n, "B")) {
+          AtomicOutput.write(Path.of(output), out -> write(pipeline, out, n, p));
+        }
+        if (common.json()) {
+          common.printJson(new Written(output, n, source.design().cliName(), raw, raw ? "raw" : drbg));
+        }
       }
     }
     return 0;
   }
 
-  private void write(EntropyPipeline pipeline, OutputStream out, long total) throws IOException {
+  /** The --json summary of a file written. */
+  record Written(String file, long bytes, String trngDesign, boolean raw, String output) {}
+
+  private void write(EntropyPipeline pipeline, OutputStream out, long total, java.util.function.LongConsumer progress)
+      throws IOException {
     byte[] buffer = new byte[1 << 16];
     byte[] samples = raw ? new byte[buffer.length * 8] : null;
     long done = 0;
@@ -87,6 +111,7 @@ public final class TrngCommand implements Callable<Integer> {
       }
       out.write(buffer, 0, n);
       done += n;
+      progress.accept(n);
     }
   }
 

@@ -11,10 +11,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Callable;
+import org.ferrogen.cli.ExitCode;
+import org.ferrogen.cli.ProgressBars;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.ThreadsOption;
+import org.ferrogen.cli.options.TrngDesignOption;
 import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.jca.FerroGenParameters;
 import org.ferrogen.trng.jca.FerroGenProvider;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -27,26 +33,33 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "hammer",
     mixinStandardHelpOptions = true,
-    description = "Concurrency check of the JCA provider: threads share one SecureRandom; count errors and repeated 32-byte blocks.")
+    description = {"Concurrency check of the JCA provider: threads share one SecureRandom; count errors and repeated 32-byte blocks.",
+        "Exit code 1 when a block repeats or a draw fails."},
+    footer = {"%nExample:%n  ferrogen trng hammer --trng-design ring --threads 8 --bytes 1e7"})
 public final class TrngHammerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--design", defaultValue = "cell", paramLabel = "cell|pair|ring", description = "Design (default ${DEFAULT-VALUE}).")
-  String design;
+  @Mixin TrngDesignOption design;
 
-  @Option(names = "--threads", defaultValue = "8", paramLabel = "N", description = "Threads (default ${DEFAULT-VALUE}).")
-  int threads;
+  @Mixin ThreadsOption threadsOption;
+
+  @Mixin CommonOptions common;
+
+  /** The --json document. */
+  record Result(String algorithm, int threads, long blocksPerThread, long bytes, double seconds,
+      double rateBytesPerS, long errors, long repeatedBlocks) {}
 
   @Option(names = "--bytes", defaultValue = "1e8", paramLabel = "N", description = "Bytes in total (default ${DEFAULT-VALUE}).")
   double bytes;
 
   @Override
   public Integer call() throws Exception {
-    if (threads < 1 || bytes < 32) {
-      throw new IllegalArgumentException("need >= 1 thread and >= 32 bytes");
+    int threads = threadsOption.value();
+    if (bytes < 32) {
+      throw new IllegalArgumentException("--bytes must be at least 32, got " + bytes);
     }
-    TrngDesign d = TrngDesign.byName(design);
+    TrngDesign d = design.value();
     SecureRandom shared = SecureRandom.getInstance(d.algorithm(), FerroGenParameters.of(d), new FerroGenProvider());
     long blocksPerThread = (long) (bytes / 32 / threads);
     // Blocks are remembered by their first 16 bytes: a repeat of the whole block implies that, and
@@ -55,6 +68,7 @@ public final class TrngHammerCommand implements Callable<Integer> {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     List<Future<long[]>> futures = new ArrayList<>();
     long start = System.nanoTime();
+    ProgressBars.Progress progress = common.progress("trng hammer", blocksPerThread * threads * 32, "B");
     for (int t = 0; t < threads; t++) {
       futures.add(pool.submit(() -> {
         long errors = 0;
@@ -70,6 +84,9 @@ public final class TrngHammerCommand implements Callable<Integer> {
           if (!seen.add(ByteBuffer.wrap(java.util.Arrays.copyOf(block, 16)))) {
             repeats++;
           }
+          if ((i & 1023) == 1023) {
+            progress.accept(1024 * 32);
+          }
         }
         return new long[] {errors, repeats};
       }));
@@ -82,12 +99,18 @@ public final class TrngHammerCommand implements Callable<Integer> {
       repeats += r[1];
     }
     pool.shutdown();
+    progress.close();
     double seconds = (System.nanoTime() - start) / 1e9;
+    long total = blocksPerThread * threads * 32;
+    if (common.json()) {
+      common.printJson(new Result(d.algorithm(), threads, blocksPerThread, total, seconds, total / seconds, errors, repeats));
+      return ExitCode.of(errors == 0 && repeats == 0);
+    }
     PrintWriter out = spec.commandLine().getOut();
     out.printf("%s: %d threads x %d blocks of 32 bytes = %d bytes in %.1f s (%.1f MB/s): errors %d, repeated blocks %d%n",
         d.algorithm(), threads, blocksPerThread, blocksPerThread * threads * 32, seconds,
         blocksPerThread * threads * 32 / seconds / 1e6, errors, repeats);
     out.flush();
-    return errors == 0 && repeats == 0 ? 0 : 1;
+    return ExitCode.of(errors == 0 && repeats == 0);
   }
 }

@@ -26,7 +26,7 @@ class DeviceCommandTest {
   @Test
   void loopWritesCsvAndPng() throws Exception {
     StringWriter err = new StringWriter();
-    int code = run(err, "device", "loop", "--params", "deng-2020-fefet", "--out", dir.toString(), "--seed", "3");
+    int code = run(err, "device", "loop", "--device-params", "deng-2020-fefet", "--out-dir", dir.toString(), "--seed", "3");
     assertThat(code).as(err.toString()).isZero();
     assertThat(Files.size(dir.resolve("deng-2020-fefet-loop.png"))).isGreaterThan(1000);
     assertThat(Files.readAllLines(dir.resolve("deng-2020-fefet-loop.csv")).get(0)).startsWith("series,");
@@ -35,12 +35,12 @@ class DeviceCommandTest {
   @Test
   void unknownParameterSetAndBadYamlGiveOneLineErrors() throws Exception {
     StringWriter err = new StringWriter();
-    assertThat(run(err, "device", "energy", "--params", "no-such-set", "--out", dir.toString())).isEqualTo(2);
+    assertThat(run(err, "device", "energy", "--device-params", "no-such-set", "--out-dir", dir.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("unknown parameter set 'no-such-set'").doesNotContain("Exception");
     Path bad = dir.resolve("bad.yaml");
     Files.writeString(bad, "name: x\nfilm: {thicknessM: -1}\n");
     StringWriter err2 = new StringWriter();
-    assertThat(run(err2, "device", "loop", "--params", bad.toString(), "--out", dir.toString())).isEqualTo(2);
+    assertThat(run(err2, "device", "loop", "--device-params", bad.toString(), "--out-dir", dir.toString())).isEqualTo(2);
     assertThat(err2.toString()).contains("bad.yaml");
   }
 
@@ -52,7 +52,7 @@ class DeviceCommandTest {
         org.ferrogen.device.params.ParameterSets.toYaml(
             org.ferrogen.device.params.ParameterSets.byName("cea-leti-2025")));
     StringWriter err = new StringWriter();
-    assertThat(run(err, "device", "energy", "--params", file.toString(), "--out", dir.toString())).as(err.toString()).isZero();
+    assertThat(run(err, "device", "energy", "--device-params", file.toString(), "--out-dir", dir.toString())).as(err.toString()).isZero();
     assertThat(dir.resolve("cea-leti-2025-energy.png")).exists();
   }
 }

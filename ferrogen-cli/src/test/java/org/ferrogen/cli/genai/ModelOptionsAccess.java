@@ -7,6 +7,6 @@ public final class ModelOptionsAccess {
   private ModelOptionsAccess() {}
 
   public static Path resolveDefault() {
-    return ModelOptions.resolveDefault(Path.of(""));
+    return ModelOptions.resolveDefault();
   }
 }

@@ -72,8 +72,7 @@ public final class Memristor {
   /** RESET: dissolves the filament back to the low-conductance state. */
   public void reset(RandomGenerator rng) {
     requireFormed();
-    double v = params.resetVoltageV();
-    energy += v * v * conductance * params.resetPulseS();
+    energy += resetEnergy(params, conductance);
     conductance = drawReset(params.resetConductanceS(), rng);
   }
 
@@ -88,25 +87,48 @@ public final class Memristor {
     }
     double current = Math.min(complianceA, params.maxComplianceA());
     cycles++;
-    double reset = params.resetConductanceS();
-    double mean = reset + (current / params.complianceVoltageV() - reset) * windowFraction(cycles);
-    energy += params.setVoltageV() * current * params.setPulseS();
-    conductance = draw(Math.max(reset, mean), rng);
+    energy += setEnergy(params, current);
+    conductance = drawSet(params, current, cycles, rng);
+  }
+
+  /** Energy of a SET at compliance {@code currentA}: V_SET·I_cc·t_SET. */
+  static double setEnergy(MemristorParams p, double currentA) {
+    return p.setVoltageV() * currentA * p.setPulseS();
+  }
+
+  /** Energy of a RESET of a device conducting {@code conductanceS}: V²·G·t. */
+  static double resetEnergy(MemristorParams p, double conductanceS) {
+    return p.resetVoltageV() * p.resetVoltageV() * conductanceS * p.resetPulseS();
+  }
+
+  /**
+   * Conductance after a SET at compliance {@code currentA} (already capped) on a device with
+   * {@code cycleCount} cycles: I_cc/V_c shrunk towards RESET by the window loss, ± σ_G (truncated
+   * at the floor).
+   */
+  static double drawSet(MemristorParams p, double currentA, long cycleCount, RandomGenerator rng) {
+    double reset = p.resetConductanceS();
+    double mean = reset + (currentA / p.complianceVoltageV() - reset) * windowFraction(p, cycleCount);
+    return draw(p, Math.max(reset, mean), rng);
   }
 
   /** Fraction of the programmable window left after {@code cycles} SET/RESET cycles. */
   double windowFraction(long cycleCount) {
-    if (cycleCount <= params.enduranceCycles()) {
-      return 1;
-    }
-    return Math.max(0, 1 - WINDOW_LOSS_PER_DECADE * Math.log10(cycleCount / params.enduranceCycles()));
+    return windowFraction(params, cycleCount);
   }
 
-  private double draw(double mean, RandomGenerator rng) {
-    double floor = FLOOR_FRACTION * params.resetConductanceS();
+  static double windowFraction(MemristorParams p, long cycleCount) {
+    if (cycleCount <= p.enduranceCycles()) {
+      return 1;
+    }
+    return Math.max(0, 1 - WINDOW_LOSS_PER_DECADE * Math.log10(cycleCount / p.enduranceCycles()));
+  }
+
+  private static double draw(MemristorParams p, double mean, RandomGenerator rng) {
+    double floor = FLOOR_FRACTION * p.resetConductanceS();
     double g;
     do {
-      g = mean + params.conductanceSigmaS() * rng.nextGaussian();
+      g = mean + p.conductanceSigmaS() * rng.nextGaussian();
     } while (g < floor);
     return g;
   }

@@ -84,4 +84,12 @@ public record MemristorParams(
     Check.nonNegative("memristor.relaxationActivationEnergyEv", relaxationActivationEnergyEv);
     Check.positive("memristor.relaxationTemperatureK", relaxationTemperatureK);
   }
+
+  /** The same device with another programming spread σ_G (e.g. 0 to switch variability off). */
+  public MemristorParams withConductanceSigmaS(double sigmaS) {
+    return new MemristorParams(levelMeansS, sigmaS, readVoltageV, readNoiseRelative, complianceVoltageV,
+        maxComplianceA, setVoltageV, setPulseS, resetVoltageV, resetPulseS, resetConductanceS, formingVoltageV,
+        formingPulseS, formingTargetOhms, formingProbabilityPerPulse, enduranceCycles, relaxationPerDecade,
+        relaxationActivationEnergyEv, relaxationTemperatureK);
+  }
 }

@@ -49,6 +49,18 @@ public final class StreamSeeds {
     return absorb(absorb(absorb(start(parent), a), b), c);
   }
 
+  /**
+   * A named stream ({@code "chip"}, {@code "sample-3"}): the name enters as its 64-bit FNV-1a hash of
+   * UTF-8 bytes (Fowler, Noll and Vo), then is absorbed like any coordinate.
+   */
+  public static long derive(long parent, String name) {
+    long h = 0xCBF29CE484222325L;
+    for (byte b : name.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      h = (h ^ (b & 0xFF)) * 0x100000001B3L;
+    }
+    return derive(parent, h);
+  }
+
   private static long start(long parent) {
     return finalise(parent ^ 0x9E3779B97F4A7C15L);
   }

@@ -110,6 +110,18 @@ public final class ChipBackend implements LinearBackend {
     return chip.ledger().area();
   }
 
+  /** One programmed matrix (by its GGUF tensor name) and its cost since the last {@link #resetReport()}. */
+  public record LayerCost(String name, int rows, int cols, CostReport cost) {}
+
+  /** Each matrix's cost since creation or the last {@link #resetReport()}, in programming order. */
+  public synchronized List<LayerCost> layerCosts() {
+    List<LayerCost> out = new ArrayList<>(layers.size());
+    for (ChipLayer l : layers) {
+      out.add(new LayerCost(l.weights.name(), l.rows(), l.cols(), l.matrix.ledger().snapshot().minus(l.costAtReset)));
+    }
+    return out;
+  }
+
   @Override
   public synchronized BackendReport report() {
     CostReport c = cost();
@@ -125,6 +137,7 @@ public final class ChipBackend implements LinearBackend {
     baseline = chip.ledger().snapshot();
     for (ChipLayer l : layers) {
       l.macsAtReset = l.macs;
+      l.costAtReset = l.matrix.ledger().snapshot();
     }
   }
 
@@ -136,6 +149,7 @@ public final class ChipBackend implements LinearBackend {
     private int calibrated;
     private long macs;
     private long macsAtReset;
+    private CostReport costAtReset = CostReport.zero();
 
     ChipLayer(WeightMatrix weights, TiledAnalogMatrix matrix) {
       this.weights = weights;

@@ -96,6 +96,26 @@ public enum GgmlType {
     return elements / blockSize * bytesPerBlock;
   }
 
+  /**
+   * The type a row of {@code rowLength} elements is stored in when this type is asked for: this
+   * type when its block size divides the row, otherwise llama.cpp's fallback for rows that are not
+   * a multiple of 256 (llama-quant.cpp): Q4_K → Q5_0, Q5_K → Q5_1, Q6_K → Q8_0, and Q2_K/Q3_K → Q4_0
+   * (llama.cpp uses IQ4_NL there, which this build does not run); F16 when even that does not fit.
+   */
+  public GgmlType forRowLength(long rowLength) {
+    if (rowLength % blockSize == 0) {
+      return this;
+    }
+    GgmlType fallback = switch (this) {
+      case Q4_K -> Q5_0;
+      case Q5_K -> Q5_1;
+      case Q6_K -> Q8_0;
+      case Q2_K, Q3_K -> Q4_0;
+      default -> F16;
+    };
+    return rowLength % fallback.blockSize == 0 ? fallback : F16;
+  }
+
   /** The type with this ggml number, or null when ggml defines none (or a removed one). */
   public static GgmlType byId(int id) {
     for (GgmlType t : values()) {

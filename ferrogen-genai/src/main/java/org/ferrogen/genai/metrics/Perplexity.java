@@ -26,6 +26,15 @@ public final class Perplexity {
   public record Result(double perplexity, double meanNll, long tokensScored, long tokensProcessed) {}
 
   public static Result compute(LlamaModel model, int[] tokens, int context, int stride) {
+    return compute(model, tokens, context, stride, n -> {});
+  }
+
+  /**
+   * As above, calling {@code progress} with 1 for each token scored ({@code tokens.length - 1} in
+   * all; the overlap of sliding windows is processed but not counted).
+   */
+  public static Result compute(LlamaModel model, int[] tokens, int context, int stride,
+      java.util.function.LongConsumer progress) {
     if (tokens.length < 2) {
       throw new IllegalArgumentException("perplexity needs at least 2 tokens, got " + tokens.length);
     }
@@ -44,7 +53,10 @@ public final class Perplexity {
       // The window runs as batched passes; logits (and the output head) only where a token is scored.
       int firstScored = Math.max(start, scoredUpTo);
       session.forward(tokens, start, end - 1, firstScored,
-          (i, logits) -> nll[0] -= logSoftmax(logits, tokens[i + 1]));
+          (i, logits) -> {
+            nll[0] -= logSoftmax(logits, tokens[i + 1]);
+            progress.accept(1);
+          });
       processed += end - 1 - start;
       scored += Math.max(0, end - 1 - firstScored);
       scoredUpTo = Math.max(scoredUpTo, end - 1);

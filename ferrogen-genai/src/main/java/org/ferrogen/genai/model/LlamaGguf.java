@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
 import org.ferrogen.genai.gguf.GgmlType;
+import org.ferrogen.genai.gguf.GgufFile;
+import org.ferrogen.genai.gguf.GgufFormatException;
+import org.ferrogen.genai.gguf.GgufTensor;
 import org.ferrogen.genai.gguf.GgufValue;
 import org.ferrogen.genai.gguf.GgufWriter;
 import org.ferrogen.genai.tokenizer.BpeVocabulary;
@@ -96,13 +99,13 @@ public final class LlamaGguf {
     Tokenizers.writeBpe(w, vocabulary, addBos);
     for (String n : tensorNames(c, tiedOutput)) {
       long[] ne = shape(c, n);
-      w.addTensor(n, ne.length == 1 ? GgmlType.F32 : weightType, ne, () -> tensors.apply(n));
+      w.addTensor(n, ne.length == 1 ? GgmlType.F32 : weightType.forRowLength(ne[0]), ne, () -> tensors.apply(n));
     }
     return w;
   }
 
   /** llama.cpp's llama_ftype for a model whose matrices are all of one type (K-quants: the _S variant). */
-  private static int fileType(GgmlType t) {
+  public static int fileType(GgmlType t) {
     return switch (t) {
       case F32 -> 0;
       case F16 -> 1;
@@ -119,6 +122,30 @@ public final class LlamaGguf {
       case BF16 -> 32;
       default -> throw new IllegalArgumentException("no llama.cpp file type for " + t + " matrices");
     };
+  }
+
+  /**
+   * A writer holding {@code in} with every matrix (two-dimensional tensor) re-encoded as {@code
+   * type}, or its llama.cpp fallback where rows are not a multiple of the type's block size ({@link
+   * GgmlType#forRowLength}); one-dimensional tensors (norms) and all metadata are kept, with {@code
+   * general.file_type} updated. Tensors are decoded one at a time while writing.
+   */
+  public static GgufWriter requantized(GgufFile in, GgmlType type) {
+    GgufWriter w = new GgufWriter();
+    for (Map.Entry<String, GgufValue> e : in.metadata().entrySet()) {
+      w.put(e.getKey(), e.getValue());
+    }
+    w.putUint32("general.file_type", fileType(type));
+    for (GgufTensor t : in.tensors().values()) {
+      if (!t.type().runnable()) {
+        throw new GgufFormatException(in.path() + ": tensor " + t.name() + " has type " + t.type()
+            + ", which this build cannot decode (supported: " + GgmlType.runnableNames() + ")");
+      }
+      long[] ne = t.dimensions();
+      GgmlType target = ne.length == 2 ? type.forRowLength(ne[0]) : t.type();
+      w.addTensor(t.name(), target, ne, t::toFloats);
+    }
+    return w;
   }
 
   /**
@@ -140,12 +167,15 @@ public final class LlamaGguf {
   }
 
   /**
-   * A writer for a model with Gaussian random weights (σ = 0.02; norms 1) and a byte-only
-   * vocabulary padded with unused tokens: a stand-in of realistic size for speed measurements.
+   * A writer for a model with Gaussian random weights (σ = 0.02; norms 1) and a byte-level
+   * vocabulary: the 256 byte tokens named by GPT-2's byte-to-character map (what llama.cpp's gpt2
+   * tokenizer expects), then {@code <s>} (BOS, id 256) and {@code </s>} (EOS, id 257) as control
+   * tokens, padded with unused tokens: a stand-in of realistic size for speed measurements that
+   * other runtimes load without guessing its special tokens.
    */
   public static GgufWriter randomWriter(LlamaConfig c, GgmlType weightType, long seed) {
-    if (c.vocabSize() < 256) {
-      throw new IllegalArgumentException("vocab size must be at least 256 for the byte tokens");
+    if (c.vocabSize() < 258) {
+      throw new IllegalArgumentException("vocab size must be at least 258 for the byte tokens, BOS and EOS");
     }
     List<String> tokens = new ArrayList<>();
     int[] types = new int[c.vocabSize()];
@@ -153,11 +183,15 @@ public final class LlamaGguf {
       tokens.add(String.valueOf(org.ferrogen.genai.tokenizer.ByteUnicode.charOf(b)));
       types[b] = Tokenizer.TYPE_NORMAL;
     }
-    for (int i = 256; i < c.vocabSize(); i++) {
-      tokens.add("<unused" + (i - 256) + ">");
+    tokens.add("<s>");
+    types[256] = Tokenizer.TYPE_CONTROL;
+    tokens.add("</s>");
+    types[257] = Tokenizer.TYPE_CONTROL;
+    for (int i = 258; i < c.vocabSize(); i++) {
+      tokens.add("<unused" + (i - 258) + ">");
       types[i] = Tokenizer.TYPE_UNUSED;
     }
-    BpeVocabulary vocab = new BpeVocabulary(tokens, types, List.of(), -1, -1);
+    BpeVocabulary vocab = new BpeVocabulary(tokens, types, List.of(), 256, 257);
     GgufWriter w = writer(c, true, name -> randomTensor(c, name, seed), weightType, vocab, true);
     w.put("general.description", GgufValue.ofString("random weights, seed " + seed));
     return w;

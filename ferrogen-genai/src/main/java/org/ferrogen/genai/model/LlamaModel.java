@@ -5,6 +5,7 @@ import java.util.List;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.backend.LinearLayer;
 import org.ferrogen.genai.backend.WeightMatrix;
+import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.gguf.GgufFormatException;
 import org.ferrogen.genai.gguf.GgufTensor;
@@ -81,6 +82,10 @@ public final class LlamaModel {
       throw new GgufFormatException(f.path() + ": tensor " + name + " has dimensions "
           + java.util.Arrays.toString(ne) + " but the metadata implies [" + cols + ", " + rows + "]");
     }
+    if (!t.type().runnable()) {
+      throw new GgufFormatException(f.path() + ": tensor " + name + " has type " + t.type()
+          + ", which this build cannot run (supported: " + GgmlType.runnableNames() + ")");
+    }
     return WeightMatrix.of(t);
   }
 
@@ -90,7 +95,18 @@ public final class LlamaModel {
       throw new GgufFormatException(f.path() + ": tensor " + name + " has " + t.elementCount()
           + " elements but the metadata implies " + n);
     }
-    return t.toFloats();
+    if (!t.type().runnable()) {
+      throw new GgufFormatException(f.path() + ": tensor " + name + " has type " + t.type()
+          + ", which this build cannot run (supported: " + GgmlType.runnableNames() + ")");
+    }
+    float[] v = t.toFloats();
+    for (int i = 0; i < v.length; i++) {
+      if (!Float.isFinite(v[i])) {
+        throw new GgufFormatException(f.path() + ": tensor " + name + " holds a non-finite value (" + v[i]
+            + ") at element " + i);
+      }
+    }
+    return v;
   }
 
   public LlamaConfig config() {

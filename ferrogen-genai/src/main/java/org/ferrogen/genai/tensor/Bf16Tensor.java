@@ -1,6 +1,7 @@
 package org.ferrogen.genai.tensor;
 
 import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -12,26 +13,35 @@ import org.ferrogen.genai.gguf.Half;
 /** bfloat16 weights widened in registers: the 16 bits become the upper half of a float. */
 final class Bf16Tensor extends WeightTensor {
   private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
+  private static final ThreadLocal<short[]> ROW = ThreadLocal.withInitial(() -> new short[0]);
+  private final ShortBuffer halves;
 
   Bf16Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.BF16, rows, cols, data);
+    halves = this.data.asShortBuffer();
   }
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int base = row * rowBytes;
+    short[] w = ROW.get();
+    if (w.length < cols) {
+      w = new short[cols];
+      ROW.set(w);
+    }
+    // One bulk copy of the row from the mapping (see WeightTensor#row), then array loads.
+    halves.get(row * cols, w, 0, cols);
     FloatVector acc = FloatVector.zero(F);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
-      FloatVector w = ((IntVector) ShortVector.fromByteBuffer(S, data, base + 2 * i, LE)
+      FloatVector wv = ((IntVector) ShortVector.fromArray(S, w, i)
               .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
           .lanewise(VectorOperators.LSHL, 16)
           .reinterpretAsFloats();
-      acc = w.fma(xs(x, xOff + i), acc);
+      acc = wv.fma(xs(x, xOff + i), acc);
     }
     float sum = acc.reduceLanes(VectorOperators.ADD);
     for (; i < cols; i++) {
-      sum += Half.bf16ToFloat(data.getShort(base + 2 * i)) * x[xOff + i];
+      sum += Half.bf16ToFloat(w[i]) * x[xOff + i];
     }
     return sum;
   }

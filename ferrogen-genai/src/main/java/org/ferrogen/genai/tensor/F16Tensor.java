@@ -1,6 +1,7 @@
 package org.ferrogen.genai.tensor;
 
 import java.nio.ByteBuffer;
+import java.nio.ShortBuffer;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.ShortVector;
@@ -17,18 +18,27 @@ import org.ferrogen.genai.gguf.Half;
  */
 final class F16Tensor extends WeightTensor {
   private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
+  private static final ThreadLocal<short[]> ROW = ThreadLocal.withInitial(() -> new short[0]);
+  private final ShortBuffer halves;
 
   F16Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.F16, rows, cols, data);
+    halves = this.data.asShortBuffer();
   }
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int base = row * rowBytes;
+    short[] w = ROW.get();
+    if (w.length < cols) {
+      w = new short[cols];
+      ROW.set(w);
+    }
+    // One bulk copy of the row from the mapping (see WeightTensor#row), then array loads.
+    halves.get(row * cols, w, 0, cols);
     FloatVector acc = FloatVector.zero(F);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
-      IntVector h = ((IntVector) ShortVector.fromByteBuffer(S, data, base + 2 * i, LE)
+      IntVector h = ((IntVector) ShortVector.fromArray(S, w, i)
           .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
       IntVector exp = h.and(0x7c00);
       IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
@@ -42,7 +52,7 @@ final class F16Tensor extends WeightTensor {
     }
     float sum = acc.reduceLanes(VectorOperators.ADD);
     for (; i < cols; i++) {
-      sum += Half.toFloat(data.getShort(base + 2 * i)) * x[xOff + i];
+      sum += Half.toFloat(w[i]) * x[xOff + i];
     }
     return sum;
   }

@@ -19,18 +19,19 @@ final class Q2_KTensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 84) {
-      float d = half(data, p + 80);
-      float dmin = half(data, p + 82);
+      float d = half(w, p + 80);
+      float dmin = half(w, p + 82);
       int is = p;
       for (int n = 0; n < 2; n++) {
         int q = p + 16 + 32 * n;
-        ByteVector v0 = bytes(data, q);
-        ByteVector v1 = bytes(data, q + 8);
-        ByteVector v2 = bytes(data, q + 16);
-        ByteVector v3 = bytes(data, q + 24);
+        ByteVector v0 = bytes(w, q);
+        ByteVector v1 = bytes(w, q + 8);
+        ByteVector v2 = bytes(w, q + 16);
+        ByteVector v3 = bytes(w, q + 24);
         for (int s = 0; s < 4; s++) {
           int xo = i + 128 * n + 32 * s;
           int shift = 2 * s;
@@ -38,12 +39,12 @@ final class Q2_KTensor extends WeightTensor {
           FloatVector xb = xs(x, xo + 8);
           FloatVector xc = xs(x, xo + 16);
           FloatVector xd = xs(x, xo + 24);
-          FloatVector sa = widen(v0.lanewise(VectorOperators.LSHR, shift).and((byte) 3)).mul(xa);
-          sa = widen(v1.lanewise(VectorOperators.LSHR, shift).and((byte) 3)).fma(xb, sa);
-          FloatVector sb = widen(v2.lanewise(VectorOperators.LSHR, shift).and((byte) 3)).mul(xc);
-          sb = widen(v3.lanewise(VectorOperators.LSHR, shift).and((byte) 3)).fma(xd, sb);
-          int sc1 = data.get(is++) & 0xff;
-          int sc2 = data.get(is++) & 0xff;
+          FloatVector sa = widen(bits(v0, shift, 0, 2)).mul(xa);
+          sa = widen(bits(v1, shift, 0, 2)).fma(xb, sa);
+          FloatVector sb = widen(bits(v2, shift, 0, 2)).mul(xc);
+          sb = widen(bits(v3, shift, 0, 2)).fma(xd, sb);
+          int sc1 = w[is++] & 0xff;
+          int sc2 = w[is++] & 0xff;
           acc = sa.fma(bc(d * (sc1 & 0x0f)), acc);
           acc = xa.add(xb).fma(bc(-dmin * (sc1 >>> 4)), acc);
           acc = sb.fma(bc(d * (sc2 & 0x0f)), acc);

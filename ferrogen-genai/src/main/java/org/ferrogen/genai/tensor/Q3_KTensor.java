@@ -17,29 +17,31 @@ final class Q3_KTensor extends WeightTensor {
     super(GgmlType.Q3_K, rows, cols, data);
   }
 
-  private int scale(int s, int i) {
-    int low = i < 8 ? data.get(s + i) & 0x0f : (data.get(s + i - 8) & 0xff) >>> 4;
-    int high = ((data.get(s + 8 + (i & 3)) & 0xff) >>> (2 * (i >>> 2))) & 3;
+  /** Scale i (0..15) of the 12 scale bytes at {@code s}, less its offset of 32. */
+  private static int scale(byte[] w, int s, int i) {
+    int low = i < 8 ? w[s + i] & 0x0f : (w[s + i - 8] & 0xff) >>> 4;
+    int high = ((w[s + 8 + (i & 3)] & 0xff) >>> (2 * (i >>> 2))) & 3;
     return (low | (high << 4)) - 32;
   }
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 110) {
-      float d = half(data, p + 108);
-      ByteVector h0 = bytes(data, p);
-      ByteVector h1 = bytes(data, p + 8);
-      ByteVector h2 = bytes(data, p + 16);
-      ByteVector h3 = bytes(data, p + 24);
+      float d = half(w, p + 108);
+      ByteVector h0 = bytes(w, p);
+      ByteVector h1 = bytes(w, p + 8);
+      ByteVector h2 = bytes(w, p + 16);
+      ByteVector h3 = bytes(w, p + 24);
       int is = 0;
       for (int n = 0; n < 2; n++) {
         int q = p + 32 + 32 * n;
-        ByteVector v0 = bytes(data, q);
-        ByteVector v1 = bytes(data, q + 8);
-        ByteVector v2 = bytes(data, q + 16);
-        ByteVector v3 = bytes(data, q + 24);
+        ByteVector v0 = bytes(w, q);
+        ByteVector v1 = bytes(w, q + 8);
+        ByteVector v2 = bytes(w, q + 16);
+        ByteVector v3 = bytes(w, q + 24);
         for (int s = 0; s < 4; s++) {
           int xo = i + 128 * n + 32 * s;
           int shift = 2 * s;
@@ -48,8 +50,8 @@ final class Q3_KTensor extends WeightTensor {
           sa = widen(quant(v1, h1, shift, bit)).fma(xs(x, xo + 8), sa);
           FloatVector sb = widen(quant(v2, h2, shift, bit)).mul(xs(x, xo + 16));
           sb = widen(quant(v3, h3, shift, bit)).fma(xs(x, xo + 24), sb);
-          acc = sa.fma(bc(d * scale(p + 96, is++)), acc);
-          acc = sb.fma(bc(d * scale(p + 96, is++)), acc);
+          acc = sa.fma(bc(d * scale(w, p + 96, is++)), acc);
+          acc = sb.fma(bc(d * scale(w, p + 96, is++)), acc);
         }
       }
     }
@@ -57,8 +59,7 @@ final class Q3_KTensor extends WeightTensor {
   }
 
   private static ByteVector quant(ByteVector low, ByteVector mask, int shift, int bit) {
-    return low.lanewise(VectorOperators.LSHR, shift).and((byte) 3)
-        .or(mask.lanewise(VectorOperators.LSHR, bit).and((byte) 1).lanewise(VectorOperators.LSHL, 2))
+    return bits(low, shift, 0, 2).or(bits(mask, bit, 2, 1))
         .sub((byte) 4);
   }
 }

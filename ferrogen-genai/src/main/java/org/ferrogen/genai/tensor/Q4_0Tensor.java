@@ -17,16 +17,17 @@ final class Q4_0Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 32, p += 18) {
-      ByteVector v0 = bytes(data, p + 2);
-      ByteVector v1 = bytes(data, p + 10);
+      ByteVector v0 = bytes(w, p + 2);
+      ByteVector v1 = bytes(w, p + 10);
       FloatVector s = widen(v0.and((byte) 0x0f).sub((byte) 8)).mul(xs(x, i));
       s = widen(v1.and((byte) 0x0f).sub((byte) 8)).fma(xs(x, i + 8), s);
-      s = widen(v0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8)).fma(xs(x, i + 16), s);
-      s = widen(v1.lanewise(VectorOperators.LSHR, 4).sub((byte) 8)).fma(xs(x, i + 24), s);
-      acc = s.fma(bc(half(data, p)), acc);
+      s = widen(bits(v0, 4, 0, 4).sub((byte) 8)).fma(xs(x, i + 16), s);
+      s = widen(bits(v1, 4, 0, 4).sub((byte) 8)).fma(xs(x, i + 24), s);
+      acc = s.fma(bc(half(w, p)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
   }

@@ -17,22 +17,23 @@ final class Q4_1Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 32, p += 20) {
-      ByteVector v0 = bytes(data, p + 4);
-      ByteVector v1 = bytes(data, p + 12);
+      ByteVector v0 = bytes(w, p + 4);
+      ByteVector v1 = bytes(w, p + 12);
       FloatVector x0 = xs(x, i);
       FloatVector x1 = xs(x, i + 8);
       FloatVector x2 = xs(x, i + 16);
       FloatVector x3 = xs(x, i + 24);
       FloatVector s = widen(v0.and((byte) 0x0f)).mul(x0);
       s = widen(v1.and((byte) 0x0f)).fma(x1, s);
-      s = widen(v0.lanewise(VectorOperators.LSHR, 4)).fma(x2, s);
-      s = widen(v1.lanewise(VectorOperators.LSHR, 4)).fma(x3, s);
+      s = widen(bits(v0, 4, 0, 4)).fma(x2, s);
+      s = widen(bits(v1, 4, 0, 4)).fma(x3, s);
       FloatVector sx = x0.add(x1).add(x2.add(x3));
-      acc = s.fma(bc(half(data, p)), acc);
-      acc = sx.fma(bc(half(data, p + 2)), acc);
+      acc = s.fma(bc(half(w, p)), acc);
+      acc = sx.fma(bc(half(w, p + 2)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
   }

@@ -4,12 +4,11 @@ import java.nio.ByteBuffer;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import org.ferrogen.genai.gguf.GgmlCodec;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /**
  * Q4_K: super-blocks of 256 elements in 144 bytes: fp16 d, fp16 dmin, 12 bytes holding eight 6-bit
- * sub-block scales and mins ({@link GgmlCodec#scaleK4}), 128 bytes of nibbles. Elements 64j..64j+31
+ * sub-block scales and mins ({@link org.ferrogen.genai.gguf.GgmlCodec#scaleK4}), 128 bytes of nibbles. Elements 64j..64j+31
  * are the low nibbles of bytes 32j..32j+31, elements 64j+32.. their high nibbles; value
  * d·scale·q − dmin·min. Per sub-block the dot product accumulates Σq·x and Σx.
  */
@@ -20,11 +19,12 @@ final class Q4_KTensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 144) {
-      float d = half(data, p);
-      float dmin = half(data, p + 2);
+      float d = half(w, p);
+      float dmin = half(w, p + 2);
       for (int j = 0; j < 4; j++) {
         int q = p + 16 + 32 * j;
         int xo = i + 64 * j;
@@ -33,18 +33,18 @@ final class Q4_KTensor extends WeightTensor {
         FloatVector sx1 = FloatVector.zero(F);
         FloatVector sx2 = FloatVector.zero(F);
         for (int k = 0; k < 32; k += 8) {
-          ByteVector v = bytes(data, q + k);
+          ByteVector v = bytes(w, q + k);
           FloatVector xa = xs(x, xo + k);
           FloatVector xb = xs(x, xo + 32 + k);
           s1 = widen(v.and((byte) 0x0f)).fma(xa, s1);
-          s2 = widen(v.lanewise(VectorOperators.LSHR, 4)).fma(xb, s2);
+          s2 = widen(bits(v, 4, 0, 4)).fma(xb, s2);
           sx1 = sx1.add(xa);
           sx2 = sx2.add(xb);
         }
-        acc = s1.fma(bc(d * GgmlCodec.scaleK4(data, p + 4, 2 * j)), acc);
-        acc = s2.fma(bc(d * GgmlCodec.scaleK4(data, p + 4, 2 * j + 1)), acc);
-        acc = sx1.fma(bc(-dmin * GgmlCodec.minK4(data, p + 4, 2 * j)), acc);
-        acc = sx2.fma(bc(-dmin * GgmlCodec.minK4(data, p + 4, 2 * j + 1)), acc);
+        acc = s1.fma(bc(d * scaleK4(w, p + 4, 2 * j)), acc);
+        acc = s2.fma(bc(d * scaleK4(w, p + 4, 2 * j + 1)), acc);
+        acc = sx1.fma(bc(-dmin * minK4(w, p + 4, 2 * j)), acc);
+        acc = sx2.fma(bc(-dmin * minK4(w, p + 4, 2 * j + 1)), acc);
       }
     }
     return acc.reduceLanes(VectorOperators.ADD);

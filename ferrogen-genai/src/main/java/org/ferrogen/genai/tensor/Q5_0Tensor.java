@@ -3,45 +3,58 @@ package org.ferrogen.genai.tensor;
 import java.nio.ByteBuffer;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /**
  * Q5_0: blocks of 32, fp16 d, a little-endian uint32 whose bit j is the fifth bit of element j, then
  * 16 bytes of nibbles laid out as Q4_0's; value (q − 16)·d. The fifth bits are spread over byte
- * lanes with a lane-bit mask compare.
+ * lanes by a table lookup.
  */
 final class Q5_0Tensor extends WeightTensor {
-  static final ByteVector LANE_BITS = ByteVector.fromArray(B, new byte[] {1, 2, 4, 8, 16, 32, 64, (byte) 128}, 0);
+  /**
+   * For each byte value b, eight bytes: 16 where bit k of b is set, else 0 (2 KiB, stays in L1): the
+   * fifth bits of eight elements in one load. Masked vector operations, the alternative, measured
+   * several times slower on JDK 17 with AVX2.
+   */
+  static final byte[] SPREAD_16 = new byte[256 * 8];
+
+  static {
+    for (int b = 0; b < 256; b++) {
+      for (int k = 0; k < 8; k++) {
+        SPREAD_16[8 * b + k] = (byte) (((b >>> k) & 1) << 4);
+      }
+    }
+  }
 
   Q5_0Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q5_0, rows, cols, data);
   }
 
-  /** Lanes whose bit of {@code bits} (bits 0..7) is set. */
-  static VectorMask<Byte> bitsSet(int bits) {
-    return ByteVector.broadcast(B, (byte) bits).and(LANE_BITS).compare(VectorOperators.NE, 0);
+  /** 16 in the lanes whose bit of {@code bits} (its low 8 bits) is set. */
+  static ByteVector fifthBits(int bits) {
+    return ByteVector.fromArray(B, SPREAD_16, (bits & 0xff) * 8);
   }
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 32, p += 22) {
-      int qh = data.getInt(p + 2);
-      ByteVector v0 = bytes(data, p + 6);
-      ByteVector v1 = bytes(data, p + 14);
+      int qh = intLE(w, p + 2);
+      ByteVector v0 = bytes(w, p + 6);
+      ByteVector v1 = bytes(w, p + 14);
       FloatVector s = widen(fifth(v0.and((byte) 0x0f), qh)).mul(xs(x, i));
       s = widen(fifth(v1.and((byte) 0x0f), qh >>> 8)).fma(xs(x, i + 8), s);
-      s = widen(fifth(v0.lanewise(VectorOperators.LSHR, 4), qh >>> 16)).fma(xs(x, i + 16), s);
-      s = widen(fifth(v1.lanewise(VectorOperators.LSHR, 4), qh >>> 24)).fma(xs(x, i + 24), s);
-      acc = s.fma(bc(half(data, p)), acc);
+      s = widen(fifth(bits(v0, 4, 0, 4), qh >>> 16)).fma(xs(x, i + 16), s);
+      s = widen(fifth(bits(v1, 4, 0, 4), qh >>> 24)).fma(xs(x, i + 24), s);
+      acc = s.fma(bc(half(w, p)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
   }
 
   private static ByteVector fifth(ByteVector nibbles, int bits) {
-    return nibbles.lanewise(VectorOperators.OR, (byte) 16, bitsSet(bits)).sub((byte) 16);
+    return nibbles.or(fifthBits(bits)).sub((byte) 16);
   }
 }

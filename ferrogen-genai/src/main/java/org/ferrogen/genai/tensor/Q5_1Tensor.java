@@ -14,28 +14,29 @@ final class Q5_1Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 32, p += 24) {
-      int qh = data.getInt(p + 4);
-      ByteVector v0 = bytes(data, p + 8);
-      ByteVector v1 = bytes(data, p + 16);
+      int qh = intLE(w, p + 4);
+      ByteVector v0 = bytes(w, p + 8);
+      ByteVector v1 = bytes(w, p + 16);
       FloatVector x0 = xs(x, i);
       FloatVector x1 = xs(x, i + 8);
       FloatVector x2 = xs(x, i + 16);
       FloatVector x3 = xs(x, i + 24);
       FloatVector s = widen(fifth(v0.and((byte) 0x0f), qh)).mul(x0);
       s = widen(fifth(v1.and((byte) 0x0f), qh >>> 8)).fma(x1, s);
-      s = widen(fifth(v0.lanewise(VectorOperators.LSHR, 4), qh >>> 16)).fma(x2, s);
-      s = widen(fifth(v1.lanewise(VectorOperators.LSHR, 4), qh >>> 24)).fma(x3, s);
+      s = widen(fifth(bits(v0, 4, 0, 4), qh >>> 16)).fma(x2, s);
+      s = widen(fifth(bits(v1, 4, 0, 4), qh >>> 24)).fma(x3, s);
       FloatVector sx = x0.add(x1).add(x2.add(x3));
-      acc = s.fma(bc(half(data, p)), acc);
-      acc = sx.fma(bc(half(data, p + 2)), acc);
+      acc = s.fma(bc(half(w, p)), acc);
+      acc = sx.fma(bc(half(w, p + 2)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
   }
 
   private static ByteVector fifth(ByteVector nibbles, int bits) {
-    return nibbles.lanewise(VectorOperators.OR, (byte) 16, Q5_0Tensor.bitsSet(bits));
+    return nibbles.or(Q5_0Tensor.fifthBits(bits));
   }
 }

@@ -4,7 +4,6 @@ import java.nio.ByteBuffer;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
-import org.ferrogen.genai.gguf.GgmlCodec;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /**
@@ -19,11 +18,12 @@ final class Q5_KTensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 176) {
-      float d = half(data, p);
-      float dmin = half(data, p + 2);
+      float d = half(w, p);
+      float dmin = half(w, p + 2);
       for (int j = 0; j < 4; j++) {
         int q = p + 48 + 32 * j;
         int xo = i + 64 * j;
@@ -32,12 +32,11 @@ final class Q5_KTensor extends WeightTensor {
         FloatVector sx1 = FloatVector.zero(F);
         FloatVector sx2 = FloatVector.zero(F);
         for (int k = 0; k < 32; k += 8) {
-          ByteVector v = bytes(data, q + k);
-          ByteVector h = bytes(data, p + 16 + k);
+          ByteVector v = bytes(w, q + k);
+          ByteVector h = bytes(w, p + 16 + k);
           ByteVector lo = v.and((byte) 0x0f)
-              .or(h.lanewise(VectorOperators.LSHR, 2 * j).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
-          ByteVector hi = v.lanewise(VectorOperators.LSHR, 4)
-              .or(h.lanewise(VectorOperators.LSHR, 2 * j + 1).and((byte) 1).lanewise(VectorOperators.LSHL, 4));
+              .or(bits(h, 2 * j, 4, 1));
+          ByteVector hi = bits(v, 4, 0, 4).or(bits(h, 2 * j + 1, 4, 1));
           FloatVector xa = xs(x, xo + k);
           FloatVector xb = xs(x, xo + 32 + k);
           s1 = widen(lo).fma(xa, s1);
@@ -45,10 +44,10 @@ final class Q5_KTensor extends WeightTensor {
           sx1 = sx1.add(xa);
           sx2 = sx2.add(xb);
         }
-        acc = s1.fma(bc(d * GgmlCodec.scaleK4(data, p + 4, 2 * j)), acc);
-        acc = s2.fma(bc(d * GgmlCodec.scaleK4(data, p + 4, 2 * j + 1)), acc);
-        acc = sx1.fma(bc(-dmin * GgmlCodec.minK4(data, p + 4, 2 * j)), acc);
-        acc = sx2.fma(bc(-dmin * GgmlCodec.minK4(data, p + 4, 2 * j + 1)), acc);
+        acc = s1.fma(bc(d * scaleK4(w, p + 4, 2 * j)), acc);
+        acc = s2.fma(bc(d * scaleK4(w, p + 4, 2 * j + 1)), acc);
+        acc = sx1.fma(bc(-dmin * minK4(w, p + 4, 2 * j)), acc);
+        acc = sx2.fma(bc(-dmin * minK4(w, p + 4, 2 * j + 1)), acc);
       }
     }
     return acc.reduceLanes(VectorOperators.ADD);

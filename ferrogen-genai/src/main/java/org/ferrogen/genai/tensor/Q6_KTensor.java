@@ -20,43 +20,37 @@ final class Q6_KTensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 210) {
-      float d = half(data, p + 208);
+      float d = half(w, p + 208);
       for (int n = 0; n < 2; n++) {
         int ql = p + 64 * n;
         int qh = p + 128 + 32 * n;
         int sc = p + 192 + 8 * n;
         int xo = i + 128 * n;
         for (int g = 0; g < 2; g++) {
-          FloatVector s1 = FloatVector.zero(F);
-          FloatVector s2 = FloatVector.zero(F);
-          FloatVector s3 = FloatVector.zero(F);
-          FloatVector s4 = FloatVector.zero(F);
-          for (int l = 16 * g; l < 16 * g + 16; l += 8) {
-            ByteVector lo0 = bytes(data, ql + l);
-            ByteVector lo1 = bytes(data, ql + 32 + l);
-            ByteVector h = bytes(data, qh + l);
-            ByteVector q1 = lo0.and((byte) 0x0f).or(h.and((byte) 3).lanewise(VectorOperators.LSHL, 4));
-            ByteVector q2 = lo1.and((byte) 0x0f)
-                .or(h.lanewise(VectorOperators.LSHR, 2).and((byte) 3).lanewise(VectorOperators.LSHL, 4));
-            ByteVector q3 = lo0.lanewise(VectorOperators.LSHR, 4)
-                .or(h.lanewise(VectorOperators.LSHR, 4).and((byte) 3).lanewise(VectorOperators.LSHL, 4));
-            ByteVector q4 = lo1.lanewise(VectorOperators.LSHR, 4)
-                .or(h.lanewise(VectorOperators.LSHR, 6).lanewise(VectorOperators.LSHL, 4));
-            s1 = widen(q1.sub((byte) 32)).fma(xs(x, xo + l), s1);
-            s2 = widen(q2.sub((byte) 32)).fma(xs(x, xo + 32 + l), s2);
-            s3 = widen(q3.sub((byte) 32)).fma(xs(x, xo + 64 + l), s3);
-            s4 = widen(q4.sub((byte) 32)).fma(xs(x, xo + 96 + l), s4);
-          }
-          acc = s1.fma(bc(d * data.get(sc + g)), acc);
-          acc = s2.fma(bc(d * data.get(sc + g + 2)), acc);
-          acc = s3.fma(bc(d * data.get(sc + g + 4)), acc);
-          acc = s4.fma(bc(d * data.get(sc + g + 6)), acc);
+          int l = 16 * g;
+          // Each quarter with constant bit positions, so that C2 folds the shifts.
+          acc = group(w, ql + l, qh + l, x, xo + l, 0, 0).fma(bc(d * w[sc + g]), acc);
+          acc = group(w, ql + 32 + l, qh + l, x, xo + 32 + l, 0, 2).fma(bc(d * w[sc + g + 2]), acc);
+          acc = group(w, ql + l, qh + l, x, xo + 64 + l, 4, 4).fma(bc(d * w[sc + g + 4]), acc);
+          acc = group(w, ql + 32 + l, qh + l, x, xo + 96 + l, 4, 6).fma(bc(d * w[sc + g + 6]), acc);
         }
       }
     }
     return acc.reduceLanes(VectorOperators.ADD);
+  }
+
+  /** Σ (q − 32)·x over 16 elements whose low bits start at byte lo and high bits at byte hi. */
+  private static FloatVector group(byte[] w, int lo, int hi, float[] x, int xo, int nibble, int pair) {
+    FloatVector s = widen(quant(bytes(w, lo), bytes(w, hi), nibble, pair)).mul(xs(x, xo));
+    return widen(quant(bytes(w, lo + 8), bytes(w, hi + 8), nibble, pair)).fma(xs(x, xo + 8), s);
+  }
+
+  /** q − 32 from the low-bits nibble at bit {@code nibble} and the two high bits at bit {@code pair}. */
+  private static ByteVector quant(ByteVector low, ByteVector high, int nibble, int pair) {
+    return bits(low, nibble, 0, 4).or(bits(high, pair, 4, 2)).sub((byte) 32);
   }
 }

@@ -13,15 +13,16 @@ final class Q8_0Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    int p = row * rowBytes;
+    byte[] w = row(row);
+    int p = 0;
     FloatVector acc = FloatVector.zero(F);
     for (int i = 0; i < cols; i += 32, p += 34) {
       int q = p + 2;
-      FloatVector s = widen(bytes(data, q)).mul(xs(x, xOff + i));
-      s = widen(bytes(data, q + 8)).fma(xs(x, xOff + i + 8), s);
-      s = widen(bytes(data, q + 16)).fma(xs(x, xOff + i + 16), s);
-      s = widen(bytes(data, q + 24)).fma(xs(x, xOff + i + 24), s);
-      acc = s.fma(bc(half(data, p)), acc);
+      FloatVector s = widen(bytes(w, q)).mul(xs(x, xOff + i));
+      s = widen(bytes(w, q + 8)).fma(xs(x, xOff + i + 8), s);
+      s = widen(bytes(w, q + 16)).fma(xs(x, xOff + i + 16), s);
+      s = widen(bytes(w, q + 24)).fma(xs(x, xOff + i + 24), s);
+      acc = s.fma(bc(half(w, p)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
   }

@@ -9,9 +9,13 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Byte-level BPE as in GPT-2 ({@code tokenizer.ggml.model = gpt2}): text is split by {@link
- * Gpt2PreTokenizer}, each piece's UTF-8 bytes are mapped through {@link ByteUnicode}, and adjacent
- * symbols are merged by merge rank (lowest rank first) until no ranked pair remains.
+ * Byte-level BPE as in GPT-2 ({@code tokenizer.ggml.model = gpt2}): text is split by the
+ * vocabulary's {@link PreTokenizer} ({@code tokenizer.ggml.pre}), each piece's UTF-8 bytes are mapped
+ * through {@link ByteUnicode}, and adjacent symbols are merged by merge rank (lowest rank first,
+ * leftmost first) until no ranked pair remains, as llama.cpp does. Vocabularies without all 256
+ * byte tokens (Falcon, StarCoder, MPT) are accepted: a symbol that is not a token falls back, as in
+ * llama.cpp, to the single-character tokens of its ASCII bytes, and non-ASCII bytes without a token
+ * are dropped.
  */
 public final class BpeTokenizer implements Tokenizer {
   private final String[] tokens;
@@ -22,6 +26,12 @@ public final class BpeTokenizer implements Tokenizer {
   private final int bos;
   private final int eos;
   private final boolean addBos;
+  private final PreTokenizer preTokenizer;
+
+  /** As {@link #BpeTokenizer(List, int[], List, int, int, boolean, PreTokenizer)} with GPT-2's pre-tokenizer. */
+  public BpeTokenizer(List<String> tokens, int[] types, List<String> merges, int bos, int eos, boolean addBos) {
+    this(tokens, types, merges, bos, eos, addBos, PreTokenizer.forName("gpt-2"));
+  }
 
   /**
    * @param tokens vocabulary in byte-unicode form
@@ -30,8 +40,11 @@ public final class BpeTokenizer implements Tokenizer {
    * @param bos BOS id or -1
    * @param eos EOS id or -1
    * @param addBos whether prompts start with BOS
+   * @param preTokenizer how text is split before the merges
    */
-  public BpeTokenizer(List<String> tokens, int[] types, List<String> merges, int bos, int eos, boolean addBos) {
+  public BpeTokenizer(List<String> tokens, int[] types, List<String> merges, int bos, int eos, boolean addBos,
+      PreTokenizer preTokenizer) {
+    this.preTokenizer = java.util.Objects.requireNonNull(preTokenizer, "preTokenizer");
     this.tokens = tokens.toArray(new String[0]);
     this.types = types != null ? types.clone() : new int[this.tokens.length];
     if (types == null) {
@@ -50,12 +63,6 @@ public final class BpeTokenizer implements Tokenizer {
         throw new IllegalArgumentException("merge #" + r + " '" + m + "' is not two tokens separated by one space");
       }
       mergeRank.putIfAbsent(m, r);
-    }
-    for (int b = 0; b < 256; b++) {
-      if (!ids.containsKey(String.valueOf(ByteUnicode.charOf(b)))) {
-        throw new IllegalArgumentException("byte-level BPE vocabulary lacks the token for byte " + b
-            + " ('" + ByteUnicode.charOf(b) + "')");
-      }
     }
     this.bos = checkId(bos, "BOS");
     this.eos = checkId(eos, "EOS");
@@ -78,7 +85,7 @@ public final class BpeTokenizer implements Tokenizer {
   public int[] encode(String text) {
     List<int[]> parts = new ArrayList<>();
     int total = 0;
-    for (String piece : Gpt2PreTokenizer.split(text)) {
+    for (String piece : preTokenizer.split(text)) {
       int[] p = cache.computeIfAbsent(piece, this::encodePiece);
       parts.add(p);
       total += p.length;
@@ -92,8 +99,17 @@ public final class BpeTokenizer implements Tokenizer {
     return out;
   }
 
+  /** The pre-tokenizer in use. */
+  public PreTokenizer preTokenizer() {
+    return preTokenizer;
+  }
+
   private int[] encodePiece(String piece) {
     String mapped = ByteUnicode.encode(piece.getBytes(StandardCharsets.UTF_8));
+    Integer whole = preTokenizer.ignoreMerges() ? ids.get(mapped) : null;
+    if (whole != null) {
+      return new int[] {whole};
+    }
     List<String> symbols = new ArrayList<>(mapped.length());
     for (int i = 0; i < mapped.length(); i++) {
       symbols.add(String.valueOf(mapped.charAt(i)));
@@ -114,15 +130,22 @@ public final class BpeTokenizer implements Tokenizer {
       symbols.set(best, symbols.get(best) + symbols.get(best + 1));
       symbols.remove(best + 1);
     }
-    int[] out = new int[symbols.size()];
-    for (int i = 0; i < out.length; i++) {
-      Integer id = ids.get(symbols.get(i));
-      if (id == null) {
-        throw new IllegalStateException("merge result '" + symbols.get(i) + "' is not in the vocabulary");
+    List<Integer> out = new ArrayList<>(symbols.size());
+    for (String sym : symbols) {
+      Integer id = ids.get(sym);
+      if (id != null) {
+        out.add(id);
+        continue;
       }
-      out[i] = id;
+      // llama.cpp's fallback: the symbol's bytes (of its byte-unicode spelling) one at a time.
+      for (byte b : sym.getBytes(StandardCharsets.UTF_8)) {
+        Integer single = b >= 0 ? ids.get(String.valueOf((char) b)) : null;
+        if (single != null) {
+          out.add(single);
+        }
+      }
     }
-    return out;
+    return out.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override

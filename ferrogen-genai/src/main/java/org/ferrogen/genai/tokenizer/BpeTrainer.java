@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Trains a byte-level BPE vocabulary (GPT-2 style) on a text: the text is pre-tokenized with {@link
- * Gpt2PreTokenizer}, the vocabulary starts with the 256 byte tokens (in byte order), and the most
+ * Trains a byte-level BPE vocabulary (GPT-2 style) on a text: the text is pre-tokenized with GPT-2's
+ * {@link PreTokenizer} (tokenizer.ggml.pre = gpt-2, the one written with the vocabulary), the vocabulary starts with the 256 byte tokens (in byte order), and the most
  * frequent adjacent pair of symbols (counted within pre-tokenized words) is merged repeatedly;
  * ties go to the pair whose merged string sorts first, so training is deterministic. Special tokens
  * (control type) are appended after the learned tokens.
@@ -38,7 +38,7 @@ public final class BpeTrainer {
       tokens.add(t);
     }
     Map<String, Integer> wordCounts = new LinkedHashMap<>();
-    for (String piece : Gpt2PreTokenizer.split(text)) {
+    for (String piece : PreTokenizer.forName("gpt-2").split(text)) {
       wordCounts.merge(piece, 1, Integer::sum);
     }
     int words = wordCounts.size();

@@ -23,7 +23,7 @@ public final class Tokenizers {
     try {
       return switch (model) {
         case "gpt2" -> new BpeTokenizer(tokens, types, Arrays.asList(strings(f, "tokenizer.ggml.merges")),
-            bos, eos, bool(f, "tokenizer.ggml.add_bos_token", false));
+            bos, eos, bool(f, "tokenizer.ggml.add_bos_token", false), preTokenizer(f));
         case "llama" -> new SentencePieceTokenizer(tokens, floats(f, "tokenizer.ggml.scores", tokens.size()), types,
             unk, bos, eos, bool(f, "tokenizer.ggml.add_bos_token", true),
             bool(f, "tokenizer.ggml.add_space_prefix", true));
@@ -40,7 +40,7 @@ public final class Tokenizers {
   /** Puts a byte-level BPE vocabulary into {@code w}'s metadata (model gpt2). */
   public static void writeBpe(GgufWriter w, BpeVocabulary v, boolean addBos) {
     w.putString("tokenizer.ggml.model", "gpt2");
-    // llama.cpp's name for GPT-2's pre-tokenizer regex (the one Gpt2PreTokenizer implements).
+    // llama.cpp's name for GPT-2's pre-tokenizer (the one BpeTrainer trains with).
     w.putString("tokenizer.ggml.pre", "gpt-2");
     w.put("tokenizer.ggml.tokens", GgufValue.ofStrings(v.tokens().toArray(new String[0])));
     w.put("tokenizer.ggml.token_type", GgufValue.ofInt32s(v.tokenTypes()));
@@ -52,6 +52,18 @@ public final class Tokenizers {
       w.putUint32("tokenizer.ggml.eos_token_id", v.eosId());
     }
     w.put("tokenizer.ggml.add_bos_token", GgufValue.ofBool(addBos && v.bosId() >= 0));
+  }
+
+  private static PreTokenizer preTokenizer(GgufFile f) {
+    GgufValue pre = f.get("tokenizer.ggml.pre");
+    if (pre != null && pre.type() != GgufValueType.STRING) {
+      throw new GgufFormatException(f.path() + ": metadata tokenizer.ggml.pre is not a string");
+    }
+    try {
+      return PreTokenizer.forName(pre == null ? null : pre.asString());
+    } catch (IllegalArgumentException e) {
+      throw new GgufFormatException(f.path() + ": " + e.getMessage());
+    }
   }
 
   private static boolean bool(GgufFile f, String key, boolean fallback) {

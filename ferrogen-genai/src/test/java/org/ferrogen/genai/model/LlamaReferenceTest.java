@@ -36,6 +36,12 @@ class LlamaReferenceTest {
     return new LlamaConfig("tiny", 64, 128, 2, 544, 4, kvHeads, VOCAB, 10000f, 1e-5f);
   }
 
+  /** For the K-quants, rows of 256 so that every matrix is stored in the K-quant itself. */
+  static LlamaConfig config(int kvHeads, GgmlType type) {
+    return type.blockSize() == 256 ? new LlamaConfig("tiny", 64, 256, 2, 256, 4, kvHeads, VOCAB, 10000f, 1e-5f)
+        : config(kvHeads);
+  }
+
   static Map<String, float[]> randomTensors(LlamaConfig c, boolean tied, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Map<String, float[]> m = new HashMap<>();
@@ -58,16 +64,17 @@ class LlamaReferenceTest {
 
   /** What the file holds after encoding: the reference must use the same (quantised) weights. */
   static float[] stored(float[] v, long[] ne, GgmlType type) {
-    GgmlType t = ne.length == 1 ? GgmlType.F32 : type;
+    GgmlType t = ne.length == 1 ? GgmlType.F32 : type.forRowLength(ne[0]);
     float[] out = new float[v.length];
     GgmlCodec.decode(ByteBuffer.wrap(GgmlCodec.encode(v, t)), t, 0, v.length, out, 0);
     return out;
   }
 
   @ParameterizedTest
-  @CsvSource({"F32,4,true,1", "F32,2,false,2", "F16,1,true,2", "BF16,2,true,1", "Q8_0,2,false,2", "Q4_0,4,true,2"})
+  @CsvSource({"F32,4,true,1", "F32,2,false,2", "F16,1,true,2", "BF16,2,true,1", "Q8_0,2,false,2", "Q4_0,4,true,2",
+      "Q4_1,2,true,1", "Q5_0,4,false,2", "Q5_1,2,true,2", "Q4_K,2,true,1", "Q4_K,4,false,2", "Q6_K,2,false,2"})
   void floatBackendMatchesScalarReference(GgmlType type, int kvHeads, boolean tied, int threads) throws IOException {
-    LlamaConfig c = config(kvHeads);
+    LlamaConfig c = config(kvHeads, type);
     Map<String, float[]> tensors = randomTensors(c, tied, 7);
     Path file = dir.resolve("tiny.gguf");
     try (OutputStream out = Files.newOutputStream(file)) {

@@ -81,13 +81,27 @@ class TokenizerTest {
 
   @Property(tries = 100)
   void preTokenizerPiecesConcatenateToTheInput(@ForAll("utf8Text") String text) {
-    assertThat(String.join("", Gpt2PreTokenizer.split(text))).isEqualTo(text);
+    for (String name : PreTokenizer.NAMES) {
+      assertThat(String.join("", PreTokenizer.forName(name).split(text))).as(name).isEqualTo(text);
+    }
   }
 
   @Test
   void gpt2PreTokenizerSplitsLikeGpt2() {
-    assertThat(Gpt2PreTokenizer.split("Hello world's 123  x!?"))
+    assertThat(PreTokenizer.forName("gpt-2").split("Hello world's 123  x!?"))
         .containsExactly("Hello", " world", "'s", " 123", " ", " x", "!?");
+  }
+
+  @Test
+  void llama3PreTokenizerGroupsDigitsByThreeAndKeepsNewlinesWithWhitespace() {
+    assertThat(PreTokenizer.forName("llama-bpe").split("ied 4 \u00bd months 12345 I'M  \n\nok"))
+        .containsExactly("ied", " ", "4", " ", "\u00bd", " months", " ", "123", "45", " I", "'M", "  \n\n", "ok");
+  }
+
+  @Test
+  void unknownPreTokenizerIsAnErrorNamingIt() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> PreTokenizer.forName("klingon-bpe"))
+        .hasMessageContaining("klingon-bpe").hasMessageContaining("llama-bpe");
   }
 
   @Test

@@ -3,6 +3,7 @@ package org.ferrogen.randomness.sp80022;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.Objects;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -47,6 +48,19 @@ public final class Sp80022Battery {
 
   /** Runs the selected tests on every stream in parallel and summarises them as the STS does. */
   public BatteryReport run(List<BitSequence> streams) {
+    return run(streams, n -> {});
+  }
+
+  /** Number of (stream, test) runs {@link #run(List, LongConsumer)} reports progress in. */
+  public int progressUnits(int streams) {
+    return streams * tests.size();
+  }
+
+  /**
+   * As {@link #run(List)}, calling {@code progress} with 1 after each (stream, test) run, from the
+   * worker threads.
+   */
+  public BatteryReport run(List<BitSequence> streams, LongConsumer progress) {
     if (streams.isEmpty()) {
       throw new IllegalArgumentException("no streams to test");
     }
@@ -56,6 +70,7 @@ public final class Sp80022Battery {
     IntStream.range(0, flat.length).parallel().forEach(task -> {
       BitSequence s = streams.get(task / perStream);
       flat[task] = order.get(task % perStream).run(s, parameters);
+      progress.accept(1);
     });
     List<List<TestResult>> perStreamResults = new ArrayList<>(streams.size());
     for (int i = 0; i < streams.size(); i++) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -59,6 +60,19 @@ public final class NonIidAssessment {
   }
 
   public static Result assess(Samples samples, boolean parallel) {
+    return assess(samples, parallel, n -> {});
+  }
+
+  /**
+   * Number of estimator runs {@link #assess(Samples, boolean, LongConsumer)} reports: nine on the
+   * literal samples, and six more on the bitstring when the alphabet is larger than 2.
+   */
+  public static int estimatorRuns(int alphabetSize) {
+    return alphabetSize > 2 ? 15 : 9;
+  }
+
+  /** As {@link #assess(Samples, boolean)}, calling {@code progress} with 1 after each estimator run. */
+  public static Result assess(Samples samples, boolean parallel, LongConsumer progress) {
     int alph = samples.alphabetSize();
     if (alph <= 1) {
       throw new IllegalArgumentException(
@@ -97,7 +111,8 @@ public final class NonIidAssessment {
       tasks.add(() -> one(StatisticEstimators.collision(lit, l)));
     }
     tasks.add(() -> one(StatisticEstimators.mostCommonValue(lit, alph, l)));
-    List<EstimatorResult> all = runAll(tasks, parallel);
+    assert tasks.size() == estimatorRuns(alph) : tasks.size();
+    List<EstimatorResult> all = runAll(tasks, parallel, progress);
     List<EstimatorResult> ordered = toolOrder(all);
 
     double hOriginal = samples.bitsPerSymbol();
@@ -134,7 +149,8 @@ public final class NonIidAssessment {
    * run). The caller waits only for tasks a worker has taken, never for a worker to start, so it
    * cannot be held up by a busy pool.
    */
-  private static List<EstimatorResult> runAll(List<Supplier<List<EstimatorResult>>> tasks, boolean parallel) {
+  private static List<EstimatorResult> runAll(List<Supplier<List<EstimatorResult>>> tasks, boolean parallel,
+      LongConsumer progress) {
     int count = tasks.size();
     @SuppressWarnings("unchecked")
     List<EstimatorResult>[] results = new List[count];
@@ -146,6 +162,7 @@ public final class NonIidAssessment {
       while ((t = next.getAndIncrement()) < count) {
         try {
           results[t] = tasks.get(t).get();
+          progress.accept(1);
         } catch (Throwable e) {
           failure.compareAndSet(null, e);
         } finally {

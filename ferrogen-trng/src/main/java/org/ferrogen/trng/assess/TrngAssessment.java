@@ -2,6 +2,7 @@ package org.ferrogen.trng.assess;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 import org.ferrogen.randomness.bits.BitFormat;
@@ -135,6 +136,24 @@ public final class TrngAssessment {
   public static Report run(TrngDesign design, OperatingConditions conditions,
       RandomGenerator.SplittableGenerator noise, String seedDescription, int rawSamples, int streams,
       int streamLength, boolean reference) {
+    return run(design, conditions, noise, seedDescription, rawSamples, streams, streamLength, reference, n -> {});
+  }
+
+  /**
+   * Work units {@link #run(TrngDesign, OperatingConditions, RandomGenerator.SplittableGenerator,
+   * String, int, int, int, boolean, LongConsumer)} reports: the raw read and the health count, the
+   * binary non-IID estimator runs on the source and on the ideal coin, and per SP 800-22 stream its
+   * generation and its 15 test runs (twice with {@code reference}).
+   */
+  public static long progressUnits(int streams, boolean reference) {
+    long perStream = 1 + new Sp80022Battery(Sp80022Parameters.defaults()).progressUnits(1);
+    return 2 + 2L * NonIidAssessment.estimatorRuns(2) + streams * perStream * (reference ? 2 : 1);
+  }
+
+  /** As above, calling {@code progress} with the work units just finished ({@link #progressUnits}). */
+  public static Report run(TrngDesign design, OperatingConditions conditions,
+      RandomGenerator.SplittableGenerator noise, String seedDescription, int rawSamples, int streams,
+      int streamLength, boolean reference, LongConsumer progress) {
     if (streams > 0 && (streamLength < 8 || streamLength % 8 != 0)) {
       throw new IllegalArgumentException("SP 800-22 stream length must be a positive multiple of 8 bits, got " + streamLength);
     }
@@ -144,6 +163,7 @@ public final class TrngAssessment {
     SimulatedSource source = design.create(conditions, noise.split());
     byte[] raw = new byte[rawSamples];
     source.read(raw, 0, rawSamples);
+    progress.accept(1);
     SourceInfo info = source.info();
 
     long ones = 0;
@@ -153,7 +173,7 @@ public final class TrngAssessment {
     double p = (double) ones / rawSamples;
     double lag1 = lag1(raw, p);
 
-    NonIidAssessment.Result entropy = NonIidAssessment.assess(Samples.of(design.cliName() + " raw", raw, 1));
+    NonIidAssessment.Result entropy = NonIidAssessment.assess(Samples.of(design.cliName() + " raw", raw, 1), true, progress);
     List<Estimate> estimates = new ArrayList<>();
     for (EstimatorResult e : entropy.estimators()) {
       estimates.add(new Estimate(e.name(), e.domain().toString(), e.minEntropy()));
@@ -161,10 +181,11 @@ public final class TrngAssessment {
 
     byte[] ideal = new byte[rawSamples];
     new IdealBinarySource(noise.split(), 0.5, 1.0).read(ideal, 0, rawSamples);
-    double idealH = NonIidAssessment.assess(Samples.of("ideal fair coin", ideal, 1)).hAssessed();
+    double idealH = NonIidAssessment.assess(Samples.of("ideal fair coin", ideal, 1), true, progress).hAssessed();
 
     HealthTestConfig healthConfig = HealthTestConfig.of(1, info.claimedMinEntropyPerSample());
     HealthAlarmCounter.Counts alarms = HealthAlarmCounter.count(raw, healthConfig);
+    progress.accept(1);
 
     Sha256Conditioner conditioner = new Sha256Conditioner(1);
     int perBlock = conditioner.samplesForFullEntropy(info.claimedMinEntropyPerSample());
@@ -181,10 +202,11 @@ public final class TrngAssessment {
         for (int s = 0; s < streams; s++) {
           pipeline.nextBytes(bytes, 0, bytes.length);
           sequences.add(BitSequence.fromBytes(bytes, BitFormat.MSB));
+          progress.accept(1);
         }
       }
       Sp80022Battery battery = new Sp80022Battery(Sp80022Parameters.defaults());
-      Sp80022Battery.BatteryReport report = battery.run(sequences);
+      Sp80022Battery.BatteryReport report = battery.run(sequences, progress);
       for (FinalAnalysis.Summary sum : report.summary()) {
         lines.add(new Sp80022Line(sum.test().toString(), sum.variant(), sum.passed(), sum.sampleSize(),
             sum.proportion(), sum.proportionLow(),
@@ -194,7 +216,7 @@ public final class TrngAssessment {
       }
       chance = FinalAnalysis.chanceLevel(report.summary(), battery.parameters().alpha());
       if (reference) {
-        referencePassing = referenceBattery(battery, streams, streamLength);
+        referencePassing = referenceBattery(battery, streams, streamLength, progress);
       }
     }
 
@@ -233,7 +255,8 @@ public final class TrngAssessment {
     return den == 0 ? 1 : num / den;
   }
 
-  private static int referenceBattery(Sp80022Battery battery, int streams, int streamLength) {
+  private static int referenceBattery(Sp80022Battery battery, int streams, int streamLength,
+      LongConsumer progress) {
     java.security.SecureRandom jdk;
     try {
       jdk = java.security.SecureRandom.getInstance("DRBG");
@@ -245,9 +268,10 @@ public final class TrngAssessment {
     for (int s = 0; s < streams; s++) {
       jdk.nextBytes(bytes);
       sequences.add(BitSequence.fromBytes(bytes, BitFormat.MSB));
+      progress.accept(1);
     }
     int passing = 0;
-    for (FinalAnalysis.Summary sum : battery.run(sequences).summary()) {
+    for (FinalAnalysis.Summary sum : battery.run(sequences, progress).summary()) {
       passing += sum.pass() ? 1 : 0;
     }
     return passing;

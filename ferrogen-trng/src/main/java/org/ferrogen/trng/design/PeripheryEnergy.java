@@ -1,5 +1,7 @@
 package org.ferrogen.trng.design;
 
+import org.ferrogen.device.cost.TechnologyNode;
+
 /**
  * Energies of the CMOS periphery around the ferroelectric devices. No cited measurement of these
  * blocks for a ferroelectric TRNG exists in our references, so each is an assumption computed as
@@ -26,13 +28,15 @@ public record PeripheryEnergy(
       "assumption: C*V^2 with 28 nm-class capacitances (PeripheryEnergy.defaults)";
 
   /**
-   * Defaults. V_DD 0.9 V (assumption, 28 nm logic); sense amplifier 5 fF, flip-flop 2 fF, counter
+   * Defaults. V_DD: the 28 nm technology node's supply ({@link TechnologyNode}, the one technology
+   * description every energy figure shares; 0.9 V); sense amplifier 5 fF, flip-flop 2 fF, counter
    * 3 fF per update, plate line 1 fF per cell (assumptions, order-of-magnitude layout
    * capacitances). Bit line: CEA-Leti measured 188 fF for a 128-device transfer line (Martemucci et
    * al., Nat. Electron. 2025); a TRNG column of 16 cells is assumed to see 16/128 of it, 23.5 fF.
    */
   public static PeripheryEnergy defaults() {
-    return new PeripheryEnergy(0.9, 5e-15, 2e-15, 3e-15, 1e-15, 188e-15 * 16.0 / 128.0);
+    return new PeripheryEnergy(
+        TechnologyNode.preset("28nm").supplyVolts(), 5e-15, 2e-15, 3e-15, 1e-15, 188e-15 * 16.0 / 128.0);
   }
 
   public PeripheryEnergy {

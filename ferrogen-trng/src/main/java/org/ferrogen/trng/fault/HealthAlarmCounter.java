@@ -1,5 +1,6 @@
 package org.ferrogen.trng.fault;
 
+import java.util.function.LongConsumer;
 import org.ferrogen.randomness.health.HealthMonitor;
 import org.ferrogen.randomness.health.HealthTestConfig;
 import org.ferrogen.randomness.health.HealthTestFailure;
@@ -18,6 +19,11 @@ public final class HealthAlarmCounter {
   private HealthAlarmCounter() {}
 
   public static Counts run(EntropySource source, HealthTestConfig config, long samples) {
+    return run(source, config, samples, n -> {});
+  }
+
+  /** As above, calling {@code progress} with the number of samples checked after each chunk. */
+  public static Counts run(EntropySource source, HealthTestConfig config, long samples, LongConsumer progress) {
     HealthMonitor monitor = new HealthMonitor(config);
     byte[] chunk = new byte[1 << 16];
     long done = 0;
@@ -26,6 +32,7 @@ public final class HealthAlarmCounter {
       source.read(chunk, 0, n);
       check(monitor, chunk, n);
       done += n;
+      progress.accept(n);
     }
     return new Counts(samples, monitor.repetitionCountAlarms(), monitor.adaptiveProportionAlarms());
   }

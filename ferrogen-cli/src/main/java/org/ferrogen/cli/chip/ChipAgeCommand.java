@@ -1,0 +1,54 @@
+package org.ferrogen.cli.chip;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ferrogen.chip.ChipState;
+import org.ferrogen.chip.StorageHistory;
+import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.cli.options.OutputFileOption;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ferrogen chip age}: a saved chip after a storage interval, powered off. */
+@Command(name = "age", mixinStandardHelpOptions = true,
+    description = {"Store a saved chip powered off for D days at T °C: the cells keep their as-programmed values and",
+        "the state records the interval; booting applies the cell model's retention law (drift, relaxation)",
+        "per cell for the whole history's Arrhenius-equivalent time."})
+public final class ChipAgeCommand implements Callable<Integer> {
+  @Mixin CommonOptions common = new CommonOptions();
+  @Mixin OutputFileOption output = new OutputFileOption();
+
+  @Option(names = "--state", required = true, paramLabel = "STATE", description = "Chip state to age.")
+  Path state;
+
+  @Option(names = "--days", required = true, paramLabel = "D", description = "Storage time in days.")
+  double days;
+
+  @Option(names = "--celsius", required = true, paramLabel = "T", description = "Storage temperature, °C.")
+  double celsius;
+
+  @Override
+  public Integer call() throws Exception {
+    Path out = output.required();
+    if (!(days >= 0) || Double.isInfinite(days)) {
+      throw new IllegalArgumentException("--days must be finite and >= 0, got " + days);
+    }
+    if (!(celsius >= -273.15 && celsius < 700)) {
+      throw new IllegalArgumentException("--celsius must be in [-273.15, 700), got " + celsius);
+    }
+    ChipState aged = ChipState.read(state).aged(new StorageHistory.Interval(days * 86_400, celsius + 273.15));
+    aged.write(out);
+    StorageHistory h = aged.history();
+    if (common.json()) {
+      common.printJson(org.ferrogen.cli.Json.object().put("state", out.toString())
+          .put("storage_s", h.seconds()).put("intervals", h.intervals().size()));
+    } else {
+      common.out().printf(Locale.ROOT, "%s: %d storage interval(s), %.4g days in total -> %s%n", state,
+          h.intervals().size(), h.seconds() / 86_400, out);
+      common.out().flush();
+    }
+    return 0;
+  }
+}
