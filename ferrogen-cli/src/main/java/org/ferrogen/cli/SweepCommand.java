@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
  * Apache Spark from the ferrogen-sweep module, which the {@code ./ferrogen} launcher builds on first
  * use and starts instead of this jar. Reached only when this jar is run directly.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen sweep run docs/sweeps/trng-design-space.yaml --out-dir sweep-out"},
+    name = "sweep", mixinStandardHelpOptions = true,
     description = {"Design-space sweeps on Apache Spark: sweep run SPEC --out-dir DIR [--master URL],",
         "sweep report DIR, sweep validate SPEC (docs/sweeps.md). Runs through the ./ferrogen launcher."})
 public final class SweepCommand implements Callable<Integer> {

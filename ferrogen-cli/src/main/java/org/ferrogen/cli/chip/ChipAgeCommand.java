@@ -12,7 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ferrogen chip age}: a saved chip after a storage interval, powered off. */
-@Command(name = "age", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen chip age --state kjv.state --days 365 --celsius 85 -o aged.state"},
+    name = "age", mixinStandardHelpOptions = true,
     description = {"Store a saved chip powered off for D days at T °C: the cells keep their as-programmed values and",
         "the state records the interval; booting applies the cell model's retention law (drift, relaxation)",
         "per cell for the whole history's Arrhenius-equivalent time."})

@@ -4,7 +4,7 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code ferrogen chip}: the chip as one object — specs, programming, non-volatile state, ageing. */
-@Command(
+@Command(footer = {"%nExample:%n  ferrogen chip show edge"},
     name = "chip",
     mixinStandardHelpOptions = true,
     description = "The whole chip: presets and specs, programming a model into a saved state, ageing it, retention.",

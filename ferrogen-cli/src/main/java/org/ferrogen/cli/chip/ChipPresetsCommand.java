@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ferrogen chip presets}: the shipped chip specs. */
-@Command(name = "presets", mixinStandardHelpOptions = true, description = "List the shipped chip presets.")
+@Command(footer = {"%nExample:%n  ferrogen chip presets --json"},
+    name = "presets", mixinStandardHelpOptions = true, description = "List the shipped chip presets.")
 public final class ChipPresetsCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
 

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code ferrogen chip program}: programs a model onto a chip and saves the chip's state. */
-@Command(name = "program", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen chip program --chip edge --seed 1 -o kjv.state"},
+    name = "program", mixinStandardHelpOptions = true,
     description = {"Program every weight matrix of a GGUF model onto a chip (program-and-verify, optional ADC",
         "calibration) and save the chip's non-volatile state; `generate --state` and `perplexity --state` boot it."})
 public final class ChipProgramCommand implements Callable<Integer> {

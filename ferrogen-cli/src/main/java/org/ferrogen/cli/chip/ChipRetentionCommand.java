@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
  * {@code ferrogen chip retention}: the saved model's perplexity after storage, powered off, for
  * 1 hour to 10 years at 25 °C and 85 °C, each point a fresh boot of the state aged by that interval.
  */
-@Command(name = "retention", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen chip retention --state kjv.state --out-dir retention"},
+    name = "retention", mixinStandardHelpOptions = true,
     description = {"Perplexity of a saved chip's model after 1 h, 1 d, 1 month, 1 y and 10 y of storage at 25 °C and",
         "85 °C (each point boots the state aged by that interval, per cell, through the cell model's retention law)."})
 public final class ChipRetentionCommand implements Callable<Integer> {

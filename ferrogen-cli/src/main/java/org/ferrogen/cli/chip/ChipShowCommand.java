@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
  * commented with its unit, meaning and source (from the {@code fields.tsv} resource beside the
  * presets, which docs/chip.md mirrors).
  */
-@Command(name = "show", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen chip show cea-leti-hybrid"},
+    name = "show", mixinStandardHelpOptions = true,
     description = "Print a chip spec (preset name or YAML file) fully resolved, every field commented with unit, meaning and source.")
 public final class ChipShowCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();

@@ -56,7 +56,7 @@ public final class DiffuseCommand implements Callable<Integer> {
   @Option(names = "--samples", paramLabel = "N", description = "Images to generate (default: ${DEFAULT-VALUE}).")
   int samples = 64;
 
-  @Option(names = "--backend", paramLabel = "NAME", description = "Denoiser backend: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--backend", paramLabel = "BACKEND", description = "Denoiser backend: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
   Backend backend = Backend.FLOAT;
 
   @Option(names = "--entropy", paramLabel = "SOURCE", description = "Source of the Gaussian noise: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")

@@ -193,7 +193,8 @@ public final class GgufCommand implements Runnable {
     return t;
   }
 
-  @Command(name = "quantize", mixinStandardHelpOptions = true,
+  @Command(footer = {"%nExample:%n  ferrogen gguf quantize -m models/ferrogen-kjv.gguf --type q4_k -o kjv-q4k.gguf"},
+    name = "quantize", mixinStandardHelpOptions = true,
       description = {"Re-encode a GGUF model's matrices as another type (norms and metadata kept). Rows that "
           + "are not a multiple of a K-quant's 256 fall back as in llama.cpp (Q4_K -> Q5_0, Q6_K -> Q8_0)."})
   static final class Quantize implements Callable<Integer> {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
  * who debug prompts (as llama.cpp's llama-tokenize). Reads only the tokenizer metadata, so
  * vocabulary-only GGUF files work too.
  */
-@Command(name = "tokenize", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen tokenize -p 'In the beginning' --json"},
+    name = "tokenize", mixinStandardHelpOptions = true,
     description = {"Print the token ids and pieces of a text under a GGUF model's tokenizer (no BOS/EOS added).",
         "The text comes from --prompt, --prompt-file, or standard input."})
 public final class TokenizeCommand implements Callable<Integer> {

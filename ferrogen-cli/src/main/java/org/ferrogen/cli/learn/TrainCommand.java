@@ -31,7 +31,8 @@ import picocli.CommandLine.Option;
  * FeCAP + memristor memory (or a baseline scheme); reports accuracy per epoch, writes against
  * endurance and programming energy, and plots the curve.
  */
-@Command(name = "train", mixinStandardHelpOptions = true,
+@Command(footer = {"%nExample:%n  ferrogen train --dataset fashion-mnist-subset --scheme hybrid --epochs 1 --seed 1"},
+    name = "train", mixinStandardHelpOptions = true,
     description = {"Train an MLP online on Fashion-MNIST with on-chip weights (CEA-Leti hybrid FeCAP + memristor",
         "synapses, or a baseline) and report accuracy, writes against endurance and programming energy."},
     subcommands = TrainCommand.Sweep.class)
@@ -130,13 +131,14 @@ public final class TrainCommand implements Callable<Integer> {
   }
 
   /** {@code ferrogen train sweep}: the accuracy–energy–endurance trade-off of the transfer interval k. */
-  @Command(name = "sweep", mixinStandardHelpOptions = true,
+  @Command(footer = {"%nExample:%n  ferrogen train sweep --dataset fashion-mnist-subset --transfer-every 1,10,100,1000 --seed 1"},
+    name = "sweep", mixinStandardHelpOptions = true,
       description = "Train once per transfer interval k and tabulate accuracy, programming energy and memristor wear.")
   static final class Sweep implements Callable<Integer> {
 
     @Mixin TrainOptions options;
 
-    @Option(names = "--transfer-every", split = ",", paramLabel = "K[,K...]",
+    @Option(names = "--transfer-every", split = ",", paramLabel = "K",
         description = "Transfer intervals (default: 1,10,100,1000).")
     List<Integer> ks = List.of(1, 10, 100, 1000);
 

@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code ferrogen train} and {@code ferrogen train sweep}. */
 public final class TrainOptions {
 
-  @Option(names = "--dataset", paramLabel = "fashion-mnist|fashion-mnist-subset|DIR",
+  @Option(names = "--dataset", paramLabel = "NAME|DIR",
       description = "Data: fashion-mnist (Debian's dataset-fashion-mnist), fashion-mnist-subset (bundled 8,000/2,000"
           + " images), or a folder of the four IDX files (default: ${DEFAULT-VALUE}).")
   String dataset = FashionMnist.FULL;
@@ -41,7 +41,7 @@ public final class TrainOptions {
   @Option(names = "--update-probability", paramLabel = "P", description = "Bernoulli update mask probability (default: ${DEFAULT-VALUE}).")
   double updateProbability = 0.1;
 
-  @Option(names = "--lr", paramLabel = "R", description = "Learning rate (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   float learningRate = OnChipDefaults.LEARNING_RATE;
 
   @Option(names = "--sigma-g", paramLabel = "SIEMENS", description = "Memristor programming spread σ_G (default: the device set's, 8.7e-6 for cea-leti-2025).")
