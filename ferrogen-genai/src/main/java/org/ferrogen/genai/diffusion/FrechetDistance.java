@@ -20,6 +20,8 @@ public final class FrechetDistance {
       throw new IllegalArgumentException("the Fréchet distance needs at least 2 feature vectors of width " + width
           + " on each side");
     }
+    requireFinite(a);
+    requireFinite(b);
     double[] meanA = mean(a, width);
     double[] meanB = mean(b, width);
     RealMatrix covA = covariance(a, width, meanA);
@@ -36,6 +38,22 @@ public final class FrechetDistance {
       traceRoot += Math.sqrt(Math.max(0, lambda));
     }
     return d2 + covA.getTrace() + covB.getTrace() - 2 * traceRoot;
+  }
+
+  /** A broken noise source can drive a sampler to ±∞; such features have no Gaussian to compare. */
+  private static void requireFinite(float[] features) {
+    for (float f : features) {
+      if (!Float.isFinite(f)) {
+        throw new NonFiniteFeaturesException();
+      }
+    }
+  }
+
+  /** Thrown when a feature vector holds NaN or ±∞ (the images it came from were not finite). */
+  public static final class NonFiniteFeaturesException extends IllegalArgumentException {
+    NonFiniteFeaturesException() {
+      super("features are not finite: the images contain NaN or infinity");
+    }
   }
 
   private static RealMatrix squareRoot(RealMatrix symmetric) {

@@ -13,6 +13,7 @@ import org.ferrogen.genai.diffusion.DenoiserBackend;
 import org.ferrogen.genai.diffusion.DiffusionModel;
 import org.ferrogen.genai.diffusion.DiffusionSampling;
 import org.ferrogen.genai.diffusion.FashionDiffusion;
+import org.ferrogen.genai.diffusion.FrechetDistance;
 import org.ferrogen.genai.diffusion.ImageClassifier;
 import org.ferrogen.genai.entropy.HealthDetection;
 import org.ferrogen.genai.entropy.RawBitsGenerator;
@@ -59,6 +60,7 @@ public final class RandomnessStudy {
 
   public record RlResult(Estimate thompsonRegret, Estimate epsilonGreedyRegret, Estimate cliffReturn, int hung) {}
 
+  /** @param hung batches that did not finish: a sampler never accepted, or the images were not finite */
   public record DiffusionResult(Estimate frechetDistance, Estimate coveredClasses, int hung) {}
 
   /** @param samplesToAlarm null when the source reaches the workload through a conditioned pipeline or no alarm came */
@@ -172,7 +174,7 @@ public final class RandomnessStudy {
         FashionDiffusion.Quality q = FashionDiffusion.quality(w.classifier(), images, w.testImages());
         fd.add(q.frechetDistance());
         covered.add((double) q.coveredClasses());
-      } catch (RawBitsGenerator.EntropyBudgetExhausted e) {
+      } catch (RawBitsGenerator.EntropyBudgetExhausted | FrechetDistance.NonFiniteFeaturesException e) {
         hung++;
       }
       progress.accept(1);

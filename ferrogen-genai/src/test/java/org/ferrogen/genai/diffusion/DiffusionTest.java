@@ -55,6 +55,15 @@ class DiffusionTest {
   }
 
   @Test
+  void nonFiniteFeaturesAreRefusedByName() {
+    float[] a = new float[] {0, 1, 2, 3, 4, 5};
+    float[] b = a.clone();
+    b[3] = Float.POSITIVE_INFINITY;
+    assertThatThrownBy(() -> FrechetDistance.between(a, b, 2))
+        .isInstanceOf(FrechetDistance.NonFiniteFeaturesException.class).hasMessageContaining("not finite");
+  }
+
+  @Test
   void modelsRoundTripThroughGguf() throws Exception {
     DiffusionModel model = DiffusionModel.create(4, 8, 20, new int[] {16}, NoiseSeed.fromSeed(2));
     Path file = dir.resolve("ddpm.gguf");
