@@ -180,6 +180,15 @@ class VocabularyTest {
         "--trng-samples", "5000", "--streams", "2", "--stream-length", "10000"));
     runs.put("tokenize", List.of("-m", m, "-p", "In the beginning"));
     runs.put("chip presets", List.of());
+    String state = dir.resolve("tiny.state").toString();
+    runs.put("chip program", List.of("-m", m, "--seed", "1", "-o", state));
+    runs.put("chip age", List.of("--state", state, "--days", "30", "--celsius", "85", "-o", dir.resolve("aged.state").toString()));
+    runs.put("chip retention", List.of("--state", state, "--model", m, "--text", text.toString(), "--max-tokens", "20",
+        "--celsius", "25"));
+    runs.put("train", List.of("--dataset", "fashion-mnist-subset", "--net", "784-8-10", "--epochs", "1",
+        "--train-samples", "200", "--scheme", "float", "--seed", "1"));
+    runs.put("train sweep", List.of("--dataset", "fashion-mnist-subset", "--net", "784-8-10", "--epochs", "1",
+        "--train-samples", "200", "--transfer-every", "1,10", "--seed", "1"));
     runs.put("gguf quantize", List.of("-m", m, "--type", "q8_0", "-o", dir.resolve("q.gguf").toString()));
     runs.put("chip show", List.of("edge"));
     runs.put("rl", List.of("bandit", "--entropy", "prng", "--repeats", "2", "--episodes", "50", "--seed", "1"));
