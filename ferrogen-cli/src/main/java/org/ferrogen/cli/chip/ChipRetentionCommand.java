@@ -57,8 +57,7 @@ public final class ChipRetentionCommand implements Callable<Integer> {
   @Option(names = "--celsius", split = ",", paramLabel = "T", description = "Storage temperatures, °C (default: 25,85).")
   double[] celsius = {25, 85};
 
-  @Option(names = "--plot", paramLabel = "FILE.png", description = "Also write the curves as a PNG.")
-  Path plot;
+  @picocli.CommandLine.Mixin org.ferrogen.cli.options.OutDirOption outDir;
 
   @Option(names = {"-t", "--threads"}, paramLabel = "N", description = "Threads (default: all processors).")
   int threads = Runtime.getRuntime().availableProcessors();
@@ -107,7 +106,7 @@ public final class ChipRetentionCommand implements Callable<Integer> {
         }
       }
     }
-    if (plot != null) {
+    if (outDir.value().isPresent()) {
       plot(points);
     }
     if (common.json()) {
@@ -170,6 +169,6 @@ public final class ChipRetentionCommand implements Callable<Integer> {
       }
       chart.addSeries(String.format(Locale.ROOT, "%.0f °C", c), x, y);
     }
-    Plots.png(plot, List.of(chart));
+    Plots.write(outDir.create(Path.of(".")).resolve("retention"), List.of(chart));
   }
 }
