@@ -30,12 +30,16 @@ public final class FrechetDistance {
     for (int i = 0; i < width; i++) {
       d2 += (meanA[i] - meanB[i]) * (meanA[i] - meanB[i]);
     }
-    RealMatrix rootA = squareRoot(covA);
-    RealMatrix product = rootA.multiply(covB).multiply(rootA);
-    product = product.add(product.transpose()).scalarMultiply(0.5);
     double traceRoot = 0;
-    for (double lambda : new EigenDecompositionSymmetric(product).getEigenvalues()) {
-      traceRoot += Math.sqrt(Math.max(0, lambda));
+    try {
+      RealMatrix rootA = squareRoot(covA);
+      RealMatrix product = rootA.multiply(covB).multiply(rootA);
+      product = product.add(product.transpose()).scalarMultiply(0.5);
+      for (double lambda : new EigenDecompositionSymmetric(product).getEigenvalues()) {
+        traceRoot += Math.sqrt(Math.max(0, lambda));
+      }
+    } catch (org.hipparchus.exception.MathIllegalStateException e) {
+      throw new DegenerateFeaturesException(e.getMessage());
     }
     return d2 + covA.getTrace() + covB.getTrace() - 2 * traceRoot;
   }
@@ -53,6 +57,13 @@ public final class FrechetDistance {
   public static final class NonFiniteFeaturesException extends IllegalArgumentException {
     NonFiniteFeaturesException() {
       super("features are not finite: the images contain NaN or infinity");
+    }
+  }
+
+  /** Thrown when the covariances' eigen-decomposition does not converge (degenerate features). */
+  public static final class DegenerateFeaturesException extends IllegalArgumentException {
+    DegenerateFeaturesException(String cause) {
+      super("the feature covariances could not be decomposed (" + cause + "): the images are degenerate");
     }
   }
 

@@ -60,7 +60,7 @@ public final class RandomnessStudy {
 
   public record RlResult(Estimate thompsonRegret, Estimate epsilonGreedyRegret, Estimate cliffReturn, int hung) {}
 
-  /** @param hung batches that did not finish: a sampler never accepted, or the images were not finite */
+  /** @param hung batches that did not finish: a sampler never accepted, or the images were not finite or degenerate */
   public record DiffusionResult(Estimate frechetDistance, Estimate coveredClasses, int hung) {}
 
   /** @param samplesToAlarm null when the source reaches the workload through a conditioned pipeline or no alarm came */
@@ -174,7 +174,8 @@ public final class RandomnessStudy {
         FashionDiffusion.Quality q = FashionDiffusion.quality(w.classifier(), images, w.testImages());
         fd.add(q.frechetDistance());
         covered.add((double) q.coveredClasses());
-      } catch (RawBitsGenerator.EntropyBudgetExhausted | FrechetDistance.NonFiniteFeaturesException e) {
+      } catch (RawBitsGenerator.EntropyBudgetExhausted | FrechetDistance.NonFiniteFeaturesException
+          | FrechetDistance.DegenerateFeaturesException e) {
         hung++;
       }
       progress.accept(1);
