@@ -35,7 +35,7 @@ class ChipCliTest {
   static void programAModel() {
     model = dir.resolve("tiny.gguf");
     Run r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
-        "-o", model.toString());
+        "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     state = dir.resolve("tiny.state");
     Run p = run("chip", "program", "--model", model.toString(), "--seed", "3", "-o", state.toString(), "--json");

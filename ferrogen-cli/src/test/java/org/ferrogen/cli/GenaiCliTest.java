@@ -38,7 +38,7 @@ class GenaiCliTest {
   static void writeModel() {
     model = dir.resolve("tiny.gguf");
     Run r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
-        "-o", model.toString());
+        "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("wrote");
   }
@@ -191,7 +191,7 @@ class GenaiCliTest {
     Path out = dir.resolve("trained.gguf");
     Run r = run("train-lm", "--text", corpus.toString(), "-o", out.toString(), "--vocab", "280", "--dim", "32",
         "--layers", "1", "--heads", "2", "--kv-heads", "1", "--ffn", "64", "--context-length", "32", "--batch", "8",
-        "--steps", "60", "--lr", "1e-2", "--eval-interval", "20", "--eval-tokens", "64", "--threads", "1");
+        "--steps", "60", "--lr", "1e-2", "--eval-interval", "20", "--eval-tokens", "64", "--threads", "1", "--seed", "1");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("held-out:", "wrote");
     JsonNode summary = new ObjectMapper().readTree(dir.resolve("trained-training.json").toFile());

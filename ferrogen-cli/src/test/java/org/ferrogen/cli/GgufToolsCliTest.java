@@ -45,7 +45,7 @@ class GgufToolsCliTest {
     model = dir.resolve("tiny.gguf");
     // 4 layers of width 256, so that the attention matrices can be K-quants.
     Run r = run("gguf", "random", "--param-count", "3.3M", "--vocab", "300", "--context-length", "64", "--type", "f16",
-        "-o", model.toString());
+        "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }
 
