@@ -44,6 +44,11 @@ public final class TrainOptions {
   @Option(names = "--lr", paramLabel = "X", description = "Learning rate (default: ${DEFAULT-VALUE}).")
   float learningRate = OnChipDefaults.LEARNING_RATE;
 
+  @Option(names = "--final-lr", paramLabel = "X",
+      description = "Learning rate at the last sample, reached by a linear decay from --lr over the whole run"
+          + " (default: --lr, a constant rate as in the paper).")
+  Float finalLearningRate;
+
   @Option(names = "--sigma-g", paramLabel = "SIEMENS", description = "Memristor programming spread σ_G (default: the device set's, 8.7e-6 for cea-leti-2025).")
   Double sigmaG;
 
@@ -69,7 +74,8 @@ public final class TrainOptions {
 
   OnChipConfig config(Scheme s, int k, long runSeed) {
     return new OnChipConfig(s, learningRate, updateProbability, k, sigmaG == null ? Double.NaN : sigmaG, true,
-        Readout.aihwkitDefaults(), OnChipDefaults.WEIGHT_RANGE, runSeed);
+        Readout.aihwkitDefaults(), OnChipDefaults.WEIGHT_RANGE, runSeed,
+        finalLearningRate == null ? learningRate : finalLearningRate);
   }
 
   /** Preset used when --chip is not given: CEA-Leti lines scaled to hold a whole MLP. */
@@ -91,6 +97,12 @@ public final class TrainOptions {
   void validate() {
     if (epochs < 1) {
       throw new IllegalArgumentException("--epochs must be >= 1, got " + epochs);
+    }
+    if (!(learningRate > 0) || !Float.isFinite(learningRate)) {
+      throw new IllegalArgumentException("--lr must be > 0, got " + learningRate);
+    }
+    if (finalLearningRate != null && !(finalLearningRate > 0 && finalLearningRate <= learningRate)) {
+      throw new IllegalArgumentException("--final-lr must be in (0, --lr = " + learningRate + "], got " + finalLearningRate);
     }
     if (!(updateProbability > 0 && updateProbability <= 1)) {
       throw new IllegalArgumentException("--update-probability must be in (0, 1], got " + updateProbability);

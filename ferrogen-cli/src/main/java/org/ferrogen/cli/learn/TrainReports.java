@@ -26,6 +26,7 @@ final class TrainReports {
     }
     o.put("train_samples", r.trainSamples());
     o.put("learning_rate", r.config().learningRate());
+    o.put("final_learning_rate", r.config().finalLearningRate());
     o.put("update_probability", r.config().updateProbability());
     o.put("transfer_every", r.config().transferEvery());
     o.put("seed", r.config().seed());
@@ -69,8 +70,11 @@ final class TrainReports {
   }
 
   static void text(PrintWriter out, OnChipResult r) {
+    String lr = r.config().finalLearningRate() == r.config().learningRate()
+        ? String.valueOf(r.config().learningRate())
+        : r.config().learningRate() + " → " + r.config().finalLearningRate() + " (linear)";
     out.printf(Locale.ROOT, "scheme %s, net %s, %d training samples × %d epochs, lr %s, p %s, k %d, seed %d%n",
-        TrainOptions.name(r.config().scheme()), net(r), r.trainSamples(), r.epochs().size(), r.config().learningRate(),
+        TrainOptions.name(r.config().scheme()), net(r), r.trainSamples(), r.epochs().size(), lr,
         r.config().updateProbability(), r.config().transferEvery(), r.config().seed());
     out.println(" epoch   train %    test %   loss (nats)   seconds");
     for (EpochResult e : r.epochs()) {

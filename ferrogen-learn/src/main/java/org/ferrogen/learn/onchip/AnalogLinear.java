@@ -82,6 +82,20 @@ public final class AnalogLinear implements Layer {
     matrix.update(lastDelta, lastInput);
   }
 
+  /**
+   * Applies the last backward pass's update at {@code learningRateScale} times the array's learning
+   * rate (a decaying schedule): ΔW = −(scale·lr)·δ·xᵀ, so the array's own rounding, thresholds and
+   * mask act on the scheduled step.
+   */
+  public void applyUpdate(float learningRateScale) {
+    if (learningRateScale != 1f) {
+      for (int o = 0; o < out; o++) {
+        lastDelta[o] *= learningRateScale;
+      }
+    }
+    matrix.update(lastDelta, lastInput);
+  }
+
   /** None: the weights are on the chip, trained by {@link #applyUpdate()}. */
   @Override
   public List<Parameter> parameters() {

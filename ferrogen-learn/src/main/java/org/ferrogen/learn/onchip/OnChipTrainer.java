@@ -166,9 +166,10 @@ public final class OnChipTrainer {
         }
         lossSum += loss.loss(logits, 1, label);
         network.backward(loss.gradient());
-        sgd.step(config.learningRate());
+        float lr = config.learningRateAt((long) (e - 1) * n + s, total);
+        sgd.step(lr);
         for (AnalogLinear layer : analog) {
-          layer.applyUpdate();
+          layer.applyUpdate(lr / config.learningRate());
         }
         if ((s + 1) % PROGRESS_EVERY == 0 || s + 1 == n) {
           listener.progress((long) (e - 1) * n + s + 1, total, correct / (double) (s + 1));

@@ -149,6 +149,25 @@ class OnChipTest {
   }
 
   @Test
+  void aDecayingLearningRateScalesTheHiddenWeightSteps() {
+    OnChipConfig decaying = config(Scheme.QUANTIZED, 1, 100, 1f).withFinalLearningRate(0.25f);
+    assertThat(decaying.learningRateAt(0, 101)).isEqualTo(1f);
+    assertThat(decaying.learningRateAt(50, 101)).isCloseTo(0.625f, within(1e-6f));
+    assertThat(decaying.learningRateAt(100, 101)).isCloseTo(0.25f, within(1e-6f));
+    assertThat(config(Scheme.QUANTIZED, 1, 100, 1f).learningRateAt(77, 101)).isEqualTo(1f);
+    assertThatThrownBy(() -> config(Scheme.QUANTIZED, 1, 100, 1f).withFinalLearningRate(2f))
+        .hasMessageContaining("final learning rate must be in (0, 1.0], got 2.0");
+
+    float lsb = 1f / 511;
+    HybridMatrix m = new HybridMatrix(1, 1, new float[] {0}, 1f, devices, decaying, true, 1L);
+    AnalogLinear layer = new AnalogLinear(m);
+    layer.forward(new float[] {8 * lsb}, 1);
+    layer.backward(new float[] {-1f});
+    layer.applyUpdate(0.25f); // a quarter of lr·δ·x = 8 LSBs
+    assertThat(m.hidden(0, 0)).isCloseTo(2 * lsb, within(1e-6f));
+  }
+
+  @Test
   void hybridWeightsFollowTheMeasuredLevelsWithSpread() {
     int n = 2000;
     float range = 1f;
