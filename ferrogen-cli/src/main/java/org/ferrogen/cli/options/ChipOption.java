@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 public final class ChipOption {
 
   @Option(names = "--chip", paramLabel = "SPEC|PRESET",
-      description = "Chip: a preset name (`ferrogen chip presets`) or a spec file (YAML, overlaid on its base preset) (default: the edge preset).")
+      description = "Chip: a preset name (`ferrogen chip presets`) or a spec file (YAML, overlaid on its base preset) (default: the edge preset; hybrid-learning for `train`).")
   String chip;
 
   /** The option's text as given. */
