@@ -67,7 +67,7 @@ class ChipSpecTest {
     "environment: {celsius: 400}|my.yaml: environment.celsius: must be -55..150 °C, got 400 (automotive range)",
     "environment: {supplyVolts: 0}|my.yaml: environment.supplyVolts: must be 0.1..5 V, got 0",
     "trng: {units: 0}|my.yaml: trng.units: must be 1..65536, got 0",
-    "trng: {drbgJoulesPerBlock: 1}|my.yaml: trng.drbgJoulesPerBlock: must be 0..0.000001 J, got 1",
+    "trng: {units: 70000}|my.yaml: trng.units: must be 1..65536, got 70000",
     "digital: {sramBytes: -1}|my.yaml: digital.sramBytes: must be 0..1099511627776 bytes, got -1",
     "digital: {expMultiplyAdds: 0.5}|my.yaml: digital.expMultiplyAdds: must be 1..1000, got 0.5",
     "fecapArrays: [{name: a, rows: 0, cols: 8, parameterSet: cea-leti-2025}]|my.yaml: fecapArrays[0].rows: must be 1..65536 word lines, got 0",

@@ -242,29 +242,23 @@ public record ChipSpec(
   }
 
   /**
-   * The TRNG units.
+   * The TRNG units. The hardware energy of their SHA-256 conditioner and DRBG comes from the chip's
+   * technology node ({@link TechnologyNode#sha256CompressionJoules()}, {@link
+   * TechnologyNode#aesBlockJoules()}), as every other figure of the chip does.
    *
    * @param design circuit: {@code cell}, {@code pair} or {@code ring} ({@code ferrogen-trng})
    * @param units parallel units; the bit rate scales with them
    * @param carvedFromWeights whether the TRNG cells are cells of the weight arrays (the "triple duty"
    *     of the product brief): their cycling then wears those arrays
-   * @param conditionerJoulesPerBlock hardware SHA-256 energy per 512-bit compression
-   * @param drbgJoulesPerBlock hardware AES-256 energy per 128-bit CTR_DRBG output block
    */
   public record Trng(
       String design,
       @Range(min = 1, max = 65_536) int units,
-      boolean carvedFromWeights,
-      @Range(min = 0, max = 1e-6, unit = "J") double conditionerJoulesPerBlock,
-      @Range(min = 0, max = 1e-6, unit = "J") double drbgJoulesPerBlock) {
+      boolean carvedFromWeights) {
     public Trng {
       Objects.requireNonNull(design, "design");
       check(List.of("cell", "pair", "ring").contains(design), "design", design, "must be one of [cell, pair, ring]");
       check(units >= 1 && units <= 65_536, "units", units, "must be 1..65536");
-      check(conditionerJoulesPerBlock >= 0 && conditionerJoulesPerBlock <= 1e-6, "conditionerJoulesPerBlock",
-          conditionerJoulesPerBlock, "must be 0..1e-6 J");
-      check(drbgJoulesPerBlock >= 0 && drbgJoulesPerBlock <= 1e-6, "drbgJoulesPerBlock", drbgJoulesPerBlock,
-          "must be 0..1e-6 J");
     }
   }
 
