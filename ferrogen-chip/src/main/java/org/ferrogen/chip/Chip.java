@@ -159,7 +159,7 @@ public final class Chip {
     OptionalLong derived = noiseSeed.isPresent()
         ? OptionalLong.of(StreamSeeds.derive(noiseSeed.getAsLong(), StreamSeeds.TRNG, trngs.size()))
         : OptionalLong.empty();
-    ChipTrng t = new ChipTrng(spec.trng(), spec.environment().celsius(), derived);
+    ChipTrng t = new ChipTrng(spec.trng(), spec.technologyNode(), spec.environment().celsius(), derived);
     trngs.add(t);
     ledger.meter(t::cost);
     return t;

@@ -1,10 +1,13 @@
 package org.ferrogen.chip;
 
+import java.util.List;
 import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import org.ferrogen.chip.spec.ChipSpec;
 import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostItem;
 import org.ferrogen.device.cost.CostReport;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.trng.NoiseSeed;
 import org.ferrogen.trng.OperatingConditions;
 import org.ferrogen.trng.SimulatedSource;
@@ -12,47 +15,35 @@ import org.ferrogen.trng.SourceInfo;
 import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.pipeline.EntropyPipeline;
 import org.ferrogen.trng.pipeline.PipelineConfig;
-import org.ferrogen.trng.pipeline.PipelineStatus;
+import org.ferrogen.trng.pipeline.PipelineEnergy;
 import org.ferrogen.trng.random.BufferedRandomGenerator;
 
 /**
  * One TRNG stream of the chip: the spec's design at the chip's temperature → health tests → SHA-256
  * conditioner → CTR_DRBG, as a {@link RandomGenerator}. Its {@link #cost()} is the energy of what it
  * produced so far: raw samples at the design's simulated energy per sample (cells, bit lines and
- * periphery), the conditioner's SHA-256 compressions and the DRBG's AES blocks at the spec's hardware
- * energies, for the bits the caller consumed (the generator fetches DRBG output in blocks; a bit
- * costs the stream's average so far). Not thread-safe (one per sampler), like the generator it wraps.
+ * periphery on the chip's technology), the conditioner's SHA-256 compressions and the DRBG's blocks
+ * at the technology's hardware energies ({@link PipelineEnergy}, the one count shared with {@code
+ * trng assess}), for the bits the caller consumed (the generator fetches DRBG output in blocks; a
+ * bit costs the stream's average so far). Not thread-safe (one per sampler), like the generator it wraps.
  */
 public final class ChipTrng implements RandomGenerator {
-
-  /** SHA-256 message block, bits (FIPS 180-4). */
-  private static final int SHA256_BLOCK_BITS = 512;
-  /** AES block, bytes (FIPS 197). */
-  private static final int AES_BLOCK_BYTES = 16;
-  /**
-   * AES blocks of a CTR_DRBG update (seed length 384 bits = 3 blocks), done once per request and per
-   * reseed (SP 800-90A Rev. 1, section 10.2.1.2).
-   */
-  private static final int UPDATE_BLOCKS = 3;
 
   private final EntropyPipeline pipeline;
   private final SimulatedSource source;
   private final BufferedRandomGenerator generator;
   private final ChipSpec.Trng spec;
-  private final int compressionsPerBlock;
+  private final TechnologyNode technology;
   private long consumedBits;
 
-  ChipTrng(ChipSpec.Trng spec, double celsius, OptionalLong noiseSeed) {
+  ChipTrng(ChipSpec.Trng spec, TechnologyNode technology, double celsius, OptionalLong noiseSeed) {
     this.spec = spec;
+    this.technology = technology;
     TrngDesign design = TrngDesign.byName(spec.design());
     OperatingConditions conditions = design.nominalConditions().withTemperatureCelsius(celsius);
-    this.source = design.create(conditions, NoiseSeed.of(noiseSeed));
+    this.source = design.create(conditions, NoiseSeed.of(noiseSeed), technology);
     this.pipeline = new EntropyPipeline(source, PipelineConfig.defaults());
     this.generator = new BufferedRandomGenerator(pipeline);
-    SourceInfo info = pipeline.sourceInfo();
-    // Hardware packs raw bits densely before hashing; +65 bits of SHA-256 padding and length.
-    long bits = (long) pipeline.samplesPerConditionedBlock() * info.bitsPerSample() + 65;
-    this.compressionsPerBlock = (int) ((bits + SHA256_BLOCK_BITS - 1) / SHA256_BLOCK_BITS);
   }
 
   /** Energy and latency of the random bits consumed so far, in {@link CostCategory#ENTROPY}. */
@@ -71,14 +62,13 @@ public final class ChipTrng implements RandomGenerator {
 
   /** Energy of everything the pipeline produced (start-up test and buffered output included). */
   public CostReport producedCost() {
-    PipelineStatus st = pipeline.status();
-    SourceInfo info = pipeline.sourceInfo();
-    double raw = st.rawSamples() * info.energyPerSampleJoules();
-    double conditioner = (double) st.conditionedBlocks() * compressionsPerBlock * spec.conditionerJoulesPerBlock();
-    double aesBlocks = Math.ceil(st.outputBytes() / (double) AES_BLOCK_BYTES) + UPDATE_BLOCKS * (double) st.reseeds();
-    double drbg = aesBlocks * spec.drbgJoulesPerBlock();
-    double seconds = st.rawSamples() / rawBitRate() * info.bitsPerSample();
-    return CostReport.of(CostCategory.ENTROPY, raw + conditioner + drbg, seconds);
+    return CostItem.report(producedItems(), pipeline.status().rawSamples() / rawBitRate() * sourceInfo().bitsPerSample());
+  }
+
+  /** The same by item: raw cells and periphery, SHA-256 conditioner, DRBG. */
+  public List<CostItem> producedItems() {
+    return PipelineEnergy.produced(pipeline.status(), pipeline.sourceInfo(), pipeline.samplesPerConditionedBlock(),
+        pipeline.config().drbg(), technology);
   }
 
   /** Raw samples drawn so far. */
@@ -126,7 +116,8 @@ public final class ChipTrng implements RandomGenerator {
 
   /** SHA-256 compressions per conditioned block (bits packed). */
   public int compressionsPerConditionedBlock() {
-    return compressionsPerBlock;
+    return PipelineEnergy.compressionsPerConditionedBlock(pipeline.samplesPerConditionedBlock(),
+        pipeline.sourceInfo().bitsPerSample());
   }
 
   @Override

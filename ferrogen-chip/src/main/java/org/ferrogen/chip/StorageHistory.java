@@ -73,6 +73,55 @@ public record StorageHistory(List<Interval> intervals) {
     return sum;
   }
 
+  /**
+   * What this history did to every cell of type {@code cell}, from the device model's ageing laws
+   * ({@link Ageing}) at the history's Arrhenius-equivalent time:
+   *
+   * <ul>
+   *   <li>retention: the fraction of the stored polarization left, a stretched exponential (the form
+   *       reported for imprint-driven retention loss, APL 118, 082901, 2021); for a FeFET each cell's
+   *       threshold shift from mid-window drifts toward it by the rest ({@code FeFetCell}); the
+   *       booted chip applies this per cell;
+   *   <li>imprint: the internal field that grows per decade of storage time favouring each cell's
+   *       stored state (0.01 MV/cm per decade, an ASSUMPTION of the parameter sets), and the coercive
+   *       voltage shift it makes across the film. It stabilises the stored state and does not move the
+   *       read conductance; it acts on the next write, which needs that much more amplitude to switch
+   *       a cell away from the state it was stored in.
+   * </ul>
+   *
+   * Memristor cells have no ferroelectric film: their relaxation law is their own ({@code
+   * Memristor.relaxed}), and they report no polarization or imprint (NaN).
+   *
+   * @param equivalentSeconds storage time at {@code referenceKelvin} equivalent to the history
+   * @param referenceKelvin the temperature the equivalent time refers to
+   * @param retainedPolarization fraction of the stored polarization left (NaN for memristors)
+   * @param imprintFieldVPerM imprint field favouring each cell's stored state (NaN for memristors)
+   * @param imprintCoerciveShiftVolts that field across the ferroelectric film (NaN for memristors)
+   */
+  public record Effects(double equivalentSeconds, double referenceKelvin, double retainedPolarization,
+      double imprintFieldVPerM, double imprintCoerciveShiftVolts) {}
+
+  /** The ageing laws' effect of this history on cells of type {@code cell} ({@link Effects}). */
+  public Effects effects(CimConfig.Cell cell) {
+    double seconds = equivalentSeconds(cell);
+    double kelvin = referenceKelvin();
+    if (!ferroelectric(cell)) {
+      return new Effects(seconds, kelvin, Double.NaN, Double.NaN, Double.NaN);
+    }
+    DeviceParams params = parameters(cell);
+    Ageing ageing = new Ageing(params.ageing());
+    double field = ageing.imprintField(seconds, kelvin);
+    return new Effects(seconds, kelvin, ageing.retainedFraction(seconds, kelvin), field,
+        field * params.film().thicknessM());
+  }
+
+  private static boolean ferroelectric(CimConfig.Cell cell) {
+    return switch (cell.type()) {
+      case "fefet", "fefet-kim2022", "fecap" -> true;
+      default -> false;
+    };
+  }
+
   private static DeviceParams parameters(CimConfig.Cell cell) {
     if (!cell.parameterSet().isEmpty()) {
       return ParameterSets.resolve(cell.parameterSet());

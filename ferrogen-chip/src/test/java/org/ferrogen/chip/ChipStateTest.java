@@ -63,9 +63,50 @@ class ChipStateTest {
       for (float v : w) {
         norm += v * (double) v;
       }
-      assertThat(norm).as("weight norm after %s days at 85 °C", days).isLessThanOrEqualTo(previous);
+      if (days == 0) {
+        previous = norm;
+        continue;
+      }
+      // Strictly: at 85 °C the FeFET law takes 0.2 % (1 d) to 10 % (10 y) of each threshold shift.
+      assertThat(norm).as("weight norm after %s days at 85 °C", days).isLessThan(previous);
       previous = norm;
     }
+  }
+
+  @Test
+  void theAgeingLawsAtEightyFiveDegreesMoveEveryStepOfAge() {
+    org.ferrogen.cim.CimConfig.Cell fefet = ChipTest.small().tiles().cell();
+    double previousKept = 1;
+    double previousImprint = 0;
+    for (double seconds : new double[] {3600, 86_400, 30 * 86_400, 365.25 * 86_400, 3652.5 * 86_400}) {
+      StorageHistory.Effects e = StorageHistory.none().plus(new StorageHistory.Interval(seconds, 358.15)).effects(fefet);
+      assertThat(e.retainedPolarization()).isLessThan(previousKept);
+      assertThat(e.imprintCoerciveShiftVolts()).isGreaterThan(previousImprint);
+      previousKept = e.retainedPolarization();
+      previousImprint = e.imprintCoerciveShiftVolts();
+    }
+    // The parameter set is built to keep 90 % after 10 years at 85 °C (the FeFET retention target).
+    assertThat(previousKept).isCloseTo(0.90, org.assertj.core.api.Assertions.within(1e-3));
+    // Imprint: 0.01 MV/cm per decade of storage time (assumption) across the 8 nm film,
+    // log10(1 + 3.156e8 s) = 8.5 decades -> 0.085 MV/cm -> 68 mV.
+    assertThat(previousImprint).isCloseTo(0.068, org.assertj.core.api.Assertions.within(0.002));
+  }
+
+  @Test
+  void storageIsEquivalentAcrossTemperaturesByTheArrheniusFactor() {
+    org.ferrogen.cim.CimConfig.Cell fefet = ChipTest.small().tiles().cell();
+    StorageHistory.Effects cold = StorageHistory.none().plus(new StorageHistory.Interval(3652.5 * 86_400, 298.15))
+        .effects(fefet);
+    StorageHistory.Effects hot = StorageHistory.none().plus(new StorageHistory.Interval(3652.5 * 86_400, 358.15))
+        .effects(fefet);
+    // 1.0 eV between 25 and 85 °C: a factor of about 680, so 10 years at 25 °C lose far less.
+    assertThat(1 - cold.retainedPolarization()).isLessThan((1 - hot.retainedPolarization()) / 10).isPositive();
+    StorageHistory mixed = StorageHistory.none().plus(new StorageHistory.Interval(86_400, 298.15))
+        .plus(new StorageHistory.Interval(86_400, 358.15));
+    assertThat(mixed.equivalentSeconds(fefet)).isBetween(86_400.0, 86_400 * 1.01);
+    StorageHistory.Effects memristor = StorageHistory.none().plus(new StorageHistory.Interval(86_400, 358.15))
+        .effects(new org.ferrogen.cim.CimConfig.Cell("memristor-cea2025", "", 0, java.util.List.of(), 0, 0, 0.4, 1024));
+    assertThat(memristor.imprintFieldVPerM()).isNaN();
   }
 
   @Test

@@ -46,6 +46,16 @@ class AssessCommandsTest {
       energy += e.get("energy_per_sample_j").asDouble();
     }
     assertThat(energy).isCloseTo(doc.get("energy_per_raw_bit_j").asDouble(), org.assertj.core.api.Assertions.within(1e-18));
+    // A full-entropy bit carries its raw bits, its share of the SHA-256 conditioner and one DRBG bit.
+    double fullBit = 0;
+    for (JsonNode e : doc.get("full_entropy_bit_energy")) {
+      fullBit += e.get("energy_per_bit_j").asDouble();
+    }
+    assertThat(doc.get("full_entropy_bit_energy")).extracting(e -> e.get("component").asText())
+        .contains("SHA-256 conditioner", "DRBG (CTR_DRBG/AES-256)");
+    assertThat(fullBit).isCloseTo(doc.get("energy_per_full_entropy_bit_j").asDouble(), org.assertj.core.api.Assertions.within(1e-18))
+        .isGreaterThan(doc.get("raw_bits_per_full_entropy_bit").asDouble() * energy);
+    assertThat(doc.get("technology").asText()).isEqualTo("28nm");
     assertThat(doc.get("sp80022_streams").asInt()).isEqualTo(12);
     assertThat(doc.get("sp80022").size()).isGreaterThan(150);
     JsonNode chance = doc.get("sp80022_chance");

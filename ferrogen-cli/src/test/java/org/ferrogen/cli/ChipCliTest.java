@@ -106,31 +106,42 @@ class ChipCliTest {
   }
 
   /**
-   * On the shipped (trained) model, storage only loses what training put into the weights: at 150 °C,
-   * where the FeFET's retention law takes away 2 % (1 d) to about 70 % (10 y) of each threshold shift, the
-   * perplexity rises with every step of age. (At 25 and 85 °C the law loses at most 10 % in 10 years
-   * and the changes are within the chip's read-noise and ADC jitter of about ±1 %; a random model's
-   * perplexity can go either way as its weights shrink, so this needs the trained one.)
+   * On the shipped (trained) model, at 85 °C, the FeFET's retention law takes 0.04 % (1 h) to 10 %
+   * (10 y) of each threshold shift (the parameter sets are built to keep 90 % after 10 years at
+   * 85 °C, the reported retention target): the stored weights shrink with every step of age
+   * (ChipStateTest checks that per cell), but the perplexity moves less than the chip's read-noise and
+   * ADC jitter of about ±1 % (RMSNorm re-scales what the shrink takes), so the honest check at 85 °C
+   * is that the model survives ten years: within 3 % of fresh at every age. At 150 °C, where the law
+   * takes 2 % (1 d) to about 70 % (10 y), the perplexity rises with every step of age from 1 month on.
+   * (A random model's perplexity can go either way as its weights shrink, so this needs the trained
+   * one.)
    */
   @Test
-  void theShippedModelsPerplexityDoesNotImproveWithAge() throws Exception {
+  void theShippedModelSurvivesTenYearsAt85AndDecaysMonotonicallyAt150() throws Exception {
     Path shipped = shippedModel();
     org.junit.jupiter.api.Assumptions.assumeTrue(shipped != null, "models/ferrogen-kjv.gguf not found");
     Path trained = dir.resolve("kjv.state");
     Run p = run("chip", "program", "--model", shipped.toString(), "--seed", "1", "-o", trained.toString());
     assertThat(p.exit()).as(p.err()).isZero();
     Run r = run("chip", "retention", "--state", trained.toString(), "--model", shipped.toString(), "--max-tokens", "96",
-        "--celsius", "150", "--json");
+        "--celsius", "85,150", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
-    assertThat(points).hasSize(6);
-    // From 1 month on: the 1 h and 1 d losses (0.4 % and 2 % of each threshold shift) are within the
-    // jitter (measured: 29.0, 28.8, 29.0, 29.9, 37.4, 451 for fresh … 10 y on 96 tokens).
-    for (int i = 3; i < 6; i++) {
-      assertThat(points.get(i).get("perplexity").asDouble()).as("point %s", points.get(i))
+    assertThat(points).hasSize(12);
+    double fresh = points.get(0).get("perplexity").asDouble();
+    for (int i = 1; i < 6; i++) {
+      assertThat(points.get(i).get("celsius").asDouble()).isEqualTo(85);
+      assertThat(points.get(i).get("perplexity").asDouble()).as("85 °C, point %s", points.get(i))
+          .isCloseTo(fresh, org.assertj.core.api.Assertions.withinPercentage(3));
+    }
+    // 150 °C: from 1 month on (the 1 h and 1 d losses, 0.4 % and 2 % of each threshold shift, are
+    // within the jitter; measured 29.0, 28.8, 29.0, 29.9, 37.4, 451 for fresh … 10 y on 96 tokens).
+    for (int i = 9; i < 12; i++) {
+      assertThat(points.get(i).get("celsius").asDouble()).isEqualTo(150);
+      assertThat(points.get(i).get("perplexity").asDouble()).as("150 °C, point %s", points.get(i))
           .isGreaterThan(points.get(i - 1).get("perplexity").asDouble());
     }
-    assertThat(points.get(5).get("perplexity").asDouble()).isGreaterThan(1.1 * points.get(0).get("perplexity").asDouble());
+    assertThat(points.get(11).get("perplexity").asDouble()).isGreaterThan(1.1 * fresh);
   }
 
   private static Path shippedModel() {

@@ -1,5 +1,8 @@
 package org.ferrogen.trng;
 
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostItem;
+
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -21,7 +24,7 @@ public final class IdealBinarySource implements EntropySource {
     this.noise = noise;
     this.p = p;
     this.info = new SourceInfo("ideal", 1, claimedEntropy, 1e9, 1e-9,
-        List.of(new EnergyItem("none (reference source)", 0.0, "not a hardware model")));
+        List.of(new CostItem(CostCategory.ENTROPY, "none (reference source)", 0.0, "not a hardware model")));
   }
 
   /** A fair coin claiming one bit of entropy per sample. */

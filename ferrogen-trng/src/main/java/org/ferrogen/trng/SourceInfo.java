@@ -2,6 +2,7 @@ package org.ferrogen.trng;
 
 import java.util.List;
 import java.util.Objects;
+import org.ferrogen.device.cost.CostItem;
 
 /**
  * Metadata of an entropy source.
@@ -12,7 +13,7 @@ import java.util.Objects;
  *     cutoffs and the conditioner's input accounting use it (SP 800-90B section 4.4 and 3.1.5)
  * @param sampleRateHz raw samples per second of the whole source (all parallel lanes)
  * @param latencySeconds time from the request of one sample to its availability
- * @param energy energy per raw sample, itemised by origin (device, bit line, periphery)
+ * @param energy energy per raw sample, itemised by origin (device, bit line, periphery), in {@link org.ferrogen.device.cost.CostCategory#ENTROPY}
  */
 public record SourceInfo(
     String design,
@@ -20,7 +21,7 @@ public record SourceInfo(
     double claimedMinEntropyPerSample,
     double sampleRateHz,
     double latencySeconds,
-    List<EnergyItem> energy) {
+    List<CostItem> energy) {
 
   public SourceInfo {
     Objects.requireNonNull(design, "design");
@@ -43,7 +44,7 @@ public record SourceInfo(
 
   /** Total energy per raw sample in joules. */
   public double energyPerSampleJoules() {
-    return energy.stream().mapToDouble(EnergyItem::joulesPerSample).sum();
+    return energy.stream().mapToDouble(CostItem::joules).sum();
   }
 
   /** Energy per raw bit in joules. */

@@ -3,6 +3,7 @@ package org.ferrogen.chip.spec;
 import java.util.List;
 import java.util.Objects;
 import org.ferrogen.cim.CimConfig;
+import org.ferrogen.device.config.Range;
 import org.ferrogen.device.cost.TechnologyNode;
 
 /**
@@ -11,8 +12,11 @@ import org.ferrogen.device.cost.TechnologyNode;
  * and the operating point. Presets are YAML resources ({@link ChipSpecs}); every field is listed with
  * its unit, meaning and source in {@code fields.tsv} beside them ({@code ferrogen chip show}).
  *
- * <p>Each record checks its own fields and names them relative to itself; the reader prefixes the
- * path, so a user sees {@code tiles.adc.bits: must be 1..24, got 0}.
+ * <p>Files and presets are read by the one strict configuration reader, {@link
+ * org.ferrogen.device.config.YamlConfig} (through {@link ChipSpecs}): every number carries its
+ * {@link Range}, so a user sees {@code my.yaml: tiles.adc.bits: must be 1..24 bits, got 0}. Each
+ * record's constructor keeps the rules across fields (and guards specs built in code), naming the
+ * field relative to itself.
  *
  * @param name preset or file name
  * @param description one line for {@code chip presets}
@@ -78,6 +82,12 @@ public record ChipSpec(
         synapseArrays, trng, digital);
   }
 
+  /** This spec under another name (a file's specs are named after the file). */
+  public ChipSpec withName(String newName) {
+    return new ChipSpec(newName, description, technology, environment, tiles, fecapArrays, memristorArrays,
+        synapseArrays, trng, digital);
+  }
+
   /** This spec with {@code count} compute tiles. */
   public ChipSpec withTileCount(int count) {
     Tiles t = new Tiles(count, tiles.programOutcomeSamples(), tiles.tile(), tiles.cell(), tiles.mapping(),
@@ -92,10 +102,12 @@ public record ChipSpec(
    * @param celsius die temperature, °C
    * @param supplyVolts core supply; the technology's digital energies scale with its square
    */
-  public record Environment(double celsius, double supplyVolts) {
+  public record Environment(
+      @Range(min = -55, max = 150, unit = "°C", reason = "automotive range") double celsius,
+      @Range(min = 0.1, max = 5, unit = "V") double supplyVolts) {
     public Environment {
       check(celsius >= -55 && celsius <= 150, "celsius", celsius, "must be -55..150 °C (automotive range)");
-      check(supplyVolts > 0 && supplyVolts <= 5, "supplyVolts", supplyVolts, "must be in (0, 5] V");
+      check(supplyVolts >= 0.1 && supplyVolts <= 5, "supplyVolts", supplyVolts, "must be 0.1..5 V");
     }
 
     public double kelvin() {
@@ -112,8 +124,9 @@ public record ChipSpec(
    *     programming ({@code SampledProgrammingCell}); 0 simulates every cell's programming
    */
   public record Tiles(
-      int count,
-      int programOutcomeSamples,
+      @Range(min = 1, max = 1_000_000) int count,
+      @Range(min = 0, max = 1 << 20, reason = "0 simulates every cell, else 64..1048576 samples per level")
+          int programOutcomeSamples,
       CimConfig.Tile tile,
       CimConfig.Cell cell,
       CimConfig.Mapping mapping,
@@ -124,12 +137,15 @@ public record ChipSpec(
       check(count >= 1 && count <= 1_000_000, "count", count, "must be 1..1000000");
       check(programOutcomeSamples == 0 || (programOutcomeSamples >= 64 && programOutcomeSamples <= 1 << 20),
           "programOutcomeSamples", programOutcomeSamples, "must be 0 (simulate every cell) or 64..1048576");
-      Objects.requireNonNull(tile, "tile");
-      Objects.requireNonNull(cell, "cell");
-      Objects.requireNonNull(mapping, "mapping");
-      Objects.requireNonNull(input, "input");
-      Objects.requireNonNull(adc, "adc");
-      Objects.requireNonNull(nonIdealities, "nonIdealities");
+      // A section left out is cim's reference section (CimConfig.defaults()), so presets give only
+      // what differs from the reference tile.
+      CimConfig reference = CimConfig.defaults();
+      tile = tile == null ? reference.tile() : tile;
+      cell = cell == null ? reference.cell() : cell;
+      mapping = mapping == null ? reference.mapping() : mapping;
+      input = input == null ? reference.input() : input;
+      adc = adc == null ? reference.adc() : adc;
+      nonIdealities = nonIdealities == null ? reference.nonIdealities() : nonIdealities;
     }
   }
 
@@ -141,7 +157,11 @@ public record ChipSpec(
    * @param cols bit lines
    * @param parameterSet ferrogen-device parameter set of its cells
    */
-  public record MemoryArray(String name, int rows, int cols, String parameterSet) {
+  public record MemoryArray(
+      String name,
+      @Range(min = 1, max = 65_536, unit = "word lines") int rows,
+      @Range(min = 1, max = 65_536, unit = "bit lines") int cols,
+      String parameterSet) {
     public MemoryArray {
       Objects.requireNonNull(name, "name");
       check(rows >= 1 && rows <= 65_536, "rows", rows, "must be 1..65536");
@@ -175,16 +195,16 @@ public record ChipSpec(
    */
   public record SynapseArray(
       String name,
-      int transferLines,
-      int fecapsPerLine,
-      int memristorsPerLine,
-      int fecapsPerSynapse,
-      int memristorsPerSynapse,
-      int hiddenBits,
-      int analogBits,
-      int transferEvery,
-      double fecapProgramJoules,
-      double memristorProgramJoules,
+      @Range(min = 1, max = 65_536) int transferLines,
+      @Range(min = 1, max = 4096) int fecapsPerLine,
+      @Range(min = 1, max = 4096) int memristorsPerLine,
+      @Range(min = 1, max = 4096) int fecapsPerSynapse,
+      @Range(min = 1, max = 4096) int memristorsPerSynapse,
+      @Range(min = 2, max = 32, unit = "bits") int hiddenBits,
+      @Range(min = 2, max = 32, unit = "bits") int analogBits,
+      @Range(min = 1, max = 1_000_000, unit = "samples") int transferEvery,
+      @Range(min = 0, max = 1e-9, unit = "J") double fecapProgramJoules,
+      @Range(min = 0, max = 1e-9, unit = "J") double memristorProgramJoules,
       String parameterSet) {
     public SynapseArray {
       Objects.requireNonNull(name, "name");
@@ -222,25 +242,23 @@ public record ChipSpec(
   }
 
   /**
-   * The TRNG units.
+   * The TRNG units. The hardware energy of their SHA-256 conditioner and DRBG comes from the chip's
+   * technology node ({@link TechnologyNode#sha256CompressionJoules()}, {@link
+   * TechnologyNode#aesBlockJoules()}), as every other figure of the chip does.
    *
    * @param design circuit: {@code cell}, {@code pair} or {@code ring} ({@code ferrogen-trng})
    * @param units parallel units; the bit rate scales with them
    * @param carvedFromWeights whether the TRNG cells are cells of the weight arrays (the "triple duty"
    *     of the product brief): their cycling then wears those arrays
-   * @param conditionerJoulesPerBlock hardware SHA-256 energy per 512-bit compression
-   * @param drbgJoulesPerBlock hardware AES-256 energy per 128-bit CTR_DRBG output block
    */
   public record Trng(
-      String design, int units, boolean carvedFromWeights, double conditionerJoulesPerBlock, double drbgJoulesPerBlock) {
+      String design,
+      @Range(min = 1, max = 65_536) int units,
+      boolean carvedFromWeights) {
     public Trng {
       Objects.requireNonNull(design, "design");
       check(List.of("cell", "pair", "ring").contains(design), "design", design, "must be one of [cell, pair, ring]");
       check(units >= 1 && units <= 65_536, "units", units, "must be 1..65536");
-      check(conditionerJoulesPerBlock >= 0 && conditionerJoulesPerBlock <= 1e-6, "conditionerJoulesPerBlock",
-          conditionerJoulesPerBlock, "must be 0..1e-6 J");
-      check(drbgJoulesPerBlock >= 0 && drbgJoulesPerBlock <= 1e-6, "drbgJoulesPerBlock", drbgJoulesPerBlock,
-          "must be 0..1e-6 J");
     }
   }
 
@@ -253,7 +271,10 @@ public record ChipSpec(
    * @param expMultiplyAdds fp32 multiply-adds one exponential costs (range reduction + polynomial)
    * @param divideMultiplyAdds fp32 multiply-adds one divide or reciprocal square root costs
    */
-  public record Digital(long sramBytes, double expMultiplyAdds, double divideMultiplyAdds) {
+  public record Digital(
+      @Range(min = 0, max = 1L << 40, unit = "bytes") long sramBytes,
+      @Range(min = 1, max = 1000) double expMultiplyAdds,
+      @Range(min = 1, max = 1000) double divideMultiplyAdds) {
     public Digital {
       check(sramBytes >= 0 && sramBytes <= (1L << 40), "sramBytes", sramBytes, "must be 0..2^40 bytes");
       check(expMultiplyAdds >= 1 && expMultiplyAdds <= 1000, "expMultiplyAdds", expMultiplyAdds, "must be 1..1000");

@@ -16,7 +16,8 @@ import picocli.CommandLine.Option;
     name = "age", mixinStandardHelpOptions = true,
     description = {"Store a saved chip powered off for D days at T °C: the cells keep their as-programmed values and",
         "the state records the interval; booting applies the cell model's retention law (drift, relaxation)",
-        "per cell for the whole history's Arrhenius-equivalent time."})
+        "per cell for the whole history's Arrhenius-equivalent time. Reports the retained polarization and",
+        "the imprint (the coercive shift that favours each cell's stored state at the next write)."})
 public final class ChipAgeCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin OutputFileOption output = new OutputFileOption();
@@ -42,12 +43,27 @@ public final class ChipAgeCommand implements Callable<Integer> {
     ChipState aged = ChipState.read(state).aged(new StorageHistory.Interval(days * 86_400, celsius + 273.15));
     aged.write(out);
     StorageHistory h = aged.history();
+    StorageHistory.Effects e = h.effects(aged.spec().tiles().cell());
     if (common.json()) {
       common.printJson(org.ferrogen.cli.Json.object().put("state", out.toString())
-          .put("storage_s", h.seconds()).put("intervals", h.intervals().size()));
+          .put("storage_s", h.seconds()).put("intervals", h.intervals().size())
+          .put("equivalent_storage_s", e.equivalentSeconds()).put("reference_kelvin", e.referenceKelvin())
+          .put("retained_polarization_fraction", e.retainedPolarization())
+          .put("imprint_field_v_per_m", e.imprintFieldVPerM())
+          .put("imprint_coercive_shift_v", e.imprintCoerciveShiftVolts()));
     } else {
       common.out().printf(Locale.ROOT, "%s: %d storage interval(s), %.4g days in total -> %s%n", state,
           h.intervals().size(), h.seconds() / 86_400, out);
+      if (!Double.isNaN(e.retainedPolarization())) {
+        common.out().printf(Locale.ROOT, "  retention: %.4f %% of the stored polarization left (each cell's threshold"
+            + " shift drifts toward mid-window by %.4f %%), applied per cell at boot%n",
+            100 * e.retainedPolarization(), 100 * (1 - e.retainedPolarization()));
+        common.out().printf(Locale.ROOT, "  imprint: %.4g MV/cm favouring each cell's stored state, a coercive shift of"
+            + " %.1f mV: the next write needs that much more amplitude to switch a cell away from it%n",
+            e.imprintFieldVPerM() / 1e8, 1e3 * e.imprintCoerciveShiftVolts());
+      } else {
+        common.out().println("  memristor cells: their relaxation law is applied per cell at boot; no ferroelectric imprint");
+      }
       common.out().flush();
     }
     return 0;

@@ -7,7 +7,7 @@ import org.ferrogen.cli.ExitCode;
 import org.ferrogen.cli.ProgressBars;
 import org.ferrogen.cli.options.CommonOptions;
 import org.ferrogen.cli.randomness.Sp80022Report;
-import org.ferrogen.trng.EnergyItem;
+import org.ferrogen.device.cost.CostItem;
 import org.ferrogen.trng.assess.TrngAssessment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -64,17 +64,14 @@ public final class TrngAssessCommand implements Callable<Integer> {
     TrngAssessment.Report r;
     try (ProgressBars.Progress p = common.progress("trng assess", TrngAssessment.progressUnits(streams, reference), "step")) {
       r = TrngAssessment.run(source.design(), source.conditions(), source.noise(),
-          source.seedDescription(), samples, streams, streamLength, reference, p);
+          source.seedDescription(), samples, streams, streamLength, reference, p, chip.spec().technologyNode());
     }
     PrintWriter out = spec.commandLine().getOut();
     double alpha = health.alpha();
     boolean laneTests = !health.noCellTests && r.details().containsKey("cells");
     double[] rates = HealthPolicyOptions.predictedRates(r.claimedEntropy(), alpha, laneTests);
-    org.ferrogen.chip.spec.ChipSpec.Trng hardware = chip.spec().trng();
     if (common.json()) {
       com.fasterxml.jackson.databind.node.ObjectNode node = TrngJson.assessment(r, source.seed.value());
-      node.put("energy_per_conditioned_bit_j", conditionedBitJoules(r, hardware));
-      node.put("energy_per_drbg_output_bit_j", drbgBitJoules(r, hardware));
       node.put("alpha", alpha);
       node.put("cell_health_tests", laneTests);
       node.put("false_alarms_per_sample_at_claim", rates[0]);
@@ -84,11 +81,6 @@ public final class TrngAssessCommand implements Callable<Integer> {
       common.printJson(node);
     } else {
       print(r, out);
-      out.printf("  with the %s chip's conditioner and DRBG hardware (SHA-256 %.3g pJ/compression, AES %.3g pJ/block;"
-          + " assumptions, see docs/chip.md):%n", chip.spec().name(), hardware.conditionerJoulesPerBlock() * 1e12,
-          hardware.drbgJoulesPerBlock() * 1e12);
-      out.printf("  %-36s %.2f fJ%n", "per full-entropy bit incl. SHA-256", conditionedBitJoules(r, hardware) * 1e15);
-      out.printf("  %-36s %.2f fJ%n", "per DRBG output bit incl. AES", drbgBitJoules(r, hardware) * 1e15);
       out.printf("Health-test policy at alpha = 2^%.1f (%s), %.1f Mb/s modelled raw rate%n",
           Math.log(alpha) / Math.log(2), laneTests ? "stream and per-cell tests" : "stream tests", r.rawBitRate() / 1e6);
       out.printf("  %-36s %.3g per sample -> one every %s%n", "expected false alarms, source at claim",
@@ -99,25 +91,6 @@ public final class TrngAssessCommand implements Callable<Integer> {
     }
     out.flush();
     return ExitCode.of(r.sp80022Chance() == null || Sp80022Report.batteryPasses(r.sp80022Chance()));
-  }
-
-  /**
-   * Energy of one conditioned, full-entropy bit: its raw bits plus its share of the SHA-256
-   * compressions of a 256-bit block (raw bits packed, plus 65 bits of padding and length).
-   */
-  static double conditionedBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
-    double rawBitsPerBlock = r.rawBitsPerFullEntropyBit() * 256;
-    double compressions = Math.ceil((rawBitsPerBlock + 65) / 512);
-    return r.rawBitsPerFullEntropyBit() * r.energyPerRawBit() + compressions * hardware.conditionerJoulesPerBlock() / 256;
-  }
-
-  /**
-   * Energy of one CTR_DRBG output bit: one AES block per 128 output bits, plus the reseeds' share
-   * (one conditioned 256-bit block and a 3-block update per MiB of output by default).
-   */
-  static double drbgBitJoules(TrngAssessment.Report r, org.ferrogen.chip.spec.ChipSpec.Trng hardware) {
-    double reseedShare = (256 * conditionedBitJoules(r, hardware) + 3 * hardware.drbgJoulesPerBlock()) / (8.0 * (1 << 20));
-    return hardware.drbgJoulesPerBlock() / 128 + reseedShare;
   }
 
   static void print(TrngAssessment.Report r, PrintWriter out) {
@@ -154,11 +127,16 @@ public final class TrngAssessCommand implements Callable<Integer> {
     out.printf("  %-36s %.1f Mb/s%n", "raw rate", r.rawBitRate() / 1e6);
     out.printf("  %-36s %.1f ns%n", "latency per bit", r.latencySeconds() * 1e9);
     out.printf("  %-36s %.2f fJ%n", "energy per raw bit", r.energyPerRawBit() * 1e15);
-    for (EnergyItem e : r.energy()) {
-      out.printf("    %-44s %8.2f fJ  [%s]%n", e.component(), e.joulesPerSample() * 1e15, e.basis());
+    for (CostItem e : r.energy()) {
+      out.printf("    %-44s %8.2f fJ  [%s]%n", e.component(), e.joules() * 1e15, e.basis());
     }
-    out.printf("  %-36s %.2f raw bits -> %.2f fJ%n", "per full-entropy output bit",
-        r.rawBitsPerFullEntropyBit(), r.rawBitsPerFullEntropyBit() * r.energyPerRawBit() * 1e15);
+    out.printf("  %-36s %.2f fJ (%.2f raw bits, SHA-256 share and one DRBG bit on %s)%n", "energy per full-entropy bit",
+        r.energyPerFullEntropyBit() * 1e15, r.rawBitsPerFullEntropyBit(), r.technology());
+    for (CostItem e : r.fullEntropyBitEnergy()) {
+      out.printf("    %-44s %8.2f fJ  [%s]%n", e.component(), e.joules() * 1e15, e.basis());
+    }
+    out.printf("  %-36s %.2f fJ (DRBG stretching its seed, reseeded every MiB)%n", "energy per DRBG output bit",
+        r.energyPerDrbgOutputBit() * 1e15);
     out.printf("  %-36s %.3g s (%.3g days)%n", "endurance-limited lifetime", r.enduranceLifetimeSeconds(),
         r.enduranceLifetimeSeconds() / 86400);
     out.println();

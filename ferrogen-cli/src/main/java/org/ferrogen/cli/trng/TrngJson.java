@@ -23,8 +23,13 @@ final class TrngJson {
     rename(n, "raw_bit_rate", "raw_bit_rate_bits_per_s");
     rename(n, "energy_per_raw_bit", "energy_per_raw_bit_j");
     rename(n, "claimed_entropy", "claimed_entropy_bits_per_sample");
+    rename(n, "energy_per_full_entropy_bit", "energy_per_full_entropy_bit_j");
+    rename(n, "energy_per_drbg_output_bit", "energy_per_drbg_output_bit_j");
     for (var e : n.withArray("energy")) {
-      rename((ObjectNode) e, "joules_per_sample", "energy_per_sample_j");
+      rename((ObjectNode) e, "joules", "energy_per_sample_j");
+    }
+    for (var e : n.withArray("full_entropy_bit_energy")) {
+      rename((ObjectNode) e, "joules", "energy_per_bit_j");
     }
     for (var e : n.withArray("estimators")) {
       rename((ObjectNode) e, "min_entropy", "min_entropy_bits");

@@ -34,6 +34,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
@@ -96,7 +98,56 @@ public final class YamlConfig {
 
   /** Parses YAML text overlaid on {@code defaults} (null: no defaults). */
   public static <T> T parse(String yaml, String source, Class<T> type, T defaults) {
-    JsonNode tree = tree(yaml, source);
+    return fromTree(tree(yaml, source), source, type, defaults);
+  }
+
+  /**
+   * The named configurations a file may build on (presets): the file's {@code key} names one
+   * ({@code base: cea-leti-hybrid}), {@code fallback} when it names none, and the file is overlaid
+   * on it. {@code lookup} turns a name of {@code names} into that configuration; it is given the
+   * file's source name too, e.g. to name the result after the file.
+   *
+   * @param key top-level key that names the base
+   * @param fallback base of a file without {@code key}
+   * @param names the valid bases, in the order messages list them
+   * @param lookup (base name, source) to the base configuration
+   */
+  public record Bases<T>(String key, String fallback, List<String> names, BiFunction<String, String, T> lookup) {
+    public Bases {
+      names = List.copyOf(names);
+      if (!names.contains(fallback)) {
+        throw new IllegalArgumentException("fallback base " + fallback + " is not one of " + names);
+      }
+    }
+  }
+
+  /** Reads a YAML file overlaid on the base it names ({@link Bases}). */
+  public static <T> T readOnBase(Path file, Class<T> type, Bases<T> bases) {
+    String source = file.toString();
+    return parseOnBase(text(bytes(file), source), source, type, bases);
+  }
+
+  /** Parses YAML text overlaid on the base it names ({@link Bases}); {@code source} names it in messages. */
+  public static <T> T parseOnBase(String yaml, String source, Class<T> type, Bases<T> bases) {
+    ObjectNode tree = (ObjectNode) tree(yaml, source);
+    JsonNode tag = tree.remove(bases.key());
+    String base = bases.fallback();
+    if (tag != null) {
+      String given = tag.isTextual() ? tag.asText() : kind(tag);
+      if (!tag.isTextual() || !bases.names().contains(given)) {
+        throw new ConfigException(source, bases.key(), Checker.oneOf(bases.names(), given), null);
+      }
+      base = given;
+    }
+    return fromTree(tree, source, type, bases.lookup().apply(base, source));
+  }
+
+  /** The record as a JSON tree, as {@link #write} writes it (for reports that walk every field). */
+  public static JsonNode toTree(Object config) {
+    return MAPPER.valueToTree(config);
+  }
+
+  private static <T> T fromTree(JsonNode tree, String source, Class<T> type, T defaults) {
     if (defaults != null) {
       ObjectNode merged = MAPPER.valueToTree(defaults);
       overlay(merged, (ObjectNode) tree);
@@ -111,7 +162,7 @@ public final class YamlConfig {
       if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
         // A record's own cross-field rule; its message usually names the field already.
         String message = cause.getMessage();
-        throw new ConfigException(source, message.startsWith(path) ? "" : path, message, e);
+        throw new ConfigException(source, "", joinRuleMessage(path, message), e);
       }
       if (cause instanceof NullPointerException && cause.getMessage() != null) {
         // Objects.requireNonNull(section, "name") in a record constructor: a section left empty.
@@ -257,6 +308,30 @@ public final class YamlConfig {
       throw new ConfigException(source, "", "not valid YAML (" + message + ")", e);
     }
   }
+
+  /**
+   * A record constructor's message placed under the record's path. Messages name their field from
+   * the record ({@code fecapsPerSynapse: must be <= fecapsPerLine}), from its section
+   * ({@code mapping.slices = 2: ...} at path {@code tiles.mapping}) or from the root (they start
+   * with the whole path); each ends up with the full path once.
+   */
+  static String joinRuleMessage(String path, String message) {
+    if (path.isEmpty() || message.startsWith(path)) {
+      return message;
+    }
+    int dot = path.lastIndexOf('.');
+    String parent = dot < 0 ? "" : path.substring(0, dot);
+    String last = path.substring(dot + 1);
+    if (!last.endsWith("]") && message.startsWith(last + ".")) {
+      return parent.isEmpty() ? message : parent + "." + message;
+    }
+    if (FIELD_MESSAGE.matcher(message).lookingAt()) {
+      return path + "." + message;
+    }
+    return path + ": " + message;
+  }
+
+  private static final Pattern FIELD_MESSAGE = Pattern.compile("[A-Za-z_]\\w*(: | = )");
 
   private static String dotted(JsonStreamContext context) {
     List<String> parts = new ArrayList<>();

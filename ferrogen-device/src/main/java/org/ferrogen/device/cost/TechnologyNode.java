@@ -23,6 +23,9 @@ import java.util.List;
  * @param cellAreaF2 memory cell area in units of F²
  * @param adcAreaPerStepSquareMetres ADC area per conversion step (capacitive-DAC SAR: ∝ 2^bits)
  * @param dacAreaSquareMetres area of one word-line DAC/driver
+ * @param flipFlopCapacitanceFarads switched capacitance of one D flip-flop clocking
+ * @param counterCapacitanceFarads switched capacitance of one controller count update
+ * @param plateLineCapacitancePerCellFarads plate (pulse) line wire capacitance per cell pitch
  */
 public record TechnologyNode(
     String name,
@@ -39,7 +42,10 @@ public record TechnologyNode(
     double sramEnergyPerBitJoules,
     double cellAreaF2,
     double adcAreaPerStepSquareMetres,
-    double dacAreaSquareMetres) {
+    double dacAreaSquareMetres,
+    double flipFlopCapacitanceFarads,
+    double counterCapacitanceFarads,
+    double plateLineCapacitancePerCellFarads) {
 
   /** Horowitz ISSCC 2014 at 45 nm, 0.9 V: 32-bit add 0.1 pJ → 3.1 fJ per bit. */
   private static final double HOROWITZ_ADD_PER_BIT_45NM = 0.1e-12 / 32;
@@ -49,6 +55,75 @@ public record TechnologyNode(
   private static final double HOROWITZ_FADD_45NM = 0.9e-12;
   /** Horowitz ISSCC 2014: 8 kB SRAM, 64-bit read 10 pJ at 45 nm → 0.16 pJ per bit. */
   private static final double HOROWITZ_SRAM_PER_BIT_45NM = 10e-12 / 64;
+
+  /**
+   * Assumption: at 28 nm a D flip-flop switches 2 fF per clock, a controller count update 3 fF and a
+   * plate line 1 fF per cell pitch (order-of-magnitude layout capacitances; no cited measurement of
+   * these blocks for a ferroelectric TRNG exists in our references). Other nodes scale them with
+   * feature size, as wire and gate capacitance do.
+   */
+  private static final double FLIP_FLOP_28NM = 2e-15;
+  private static final double COUNTER_28NM = 3e-15;
+  private static final double PLATE_LINE_PER_CELL_28NM = 1e-15;
+
+  /**
+   * SHA-256 compression (FIPS 180-4): 64 rounds of 7 32-bit additions plus 48 message-schedule
+   * words of 3 additions = 592 additions; the Σ, σ, Ch and Maj functions counted as as many
+   * 32-bit add-equivalents (assumption: bitwise functions of comparable switched capacitance); the
+   * 8-word state and 16-word schedule (768 flip-flops) clocked every round.
+   */
+  private static final int SHA256_ADDS = 64 * 7 + 48 * 3;
+  private static final int SHA256_REGISTER_BITS = (8 + 16) * 32;
+  private static final int SHA256_ROUNDS = 64;
+
+  /**
+   * AES-256 block (FIPS 197): 14 rounds of 16 S-boxes plus 4 key-schedule S-boxes of ≈ 115 gates each
+   * (Canright, CHES 2005, composite-field S-box), MixColumns ≈ 108 XORs per column, 128 AddRoundKey
+   * and 128 key-expansion XORs; each gate counted as one bit of a Horowitz adder (assumption,
+   * covering glitching); 128 state and 256 key flip-flops clocked per round.
+   */
+  private static final int AES256_ROUNDS = 14;
+  private static final int AES_GATES_PER_ROUND = 20 * 115 + 4 * 108 + 128 + 128;
+  private static final int AES256_REGISTER_BITS = 128 + 256;
+
+  /** Energy of one D flip-flop clocking, C·V². */
+  public double flipFlopClockJoules() {
+    return flipFlopCapacitanceFarads * supplyVolts * supplyVolts;
+  }
+
+  /** Energy of one controller count update, C·V². */
+  public double counterUpdateJoules() {
+    return counterCapacitanceFarads * supplyVolts * supplyVolts;
+  }
+
+  /** Energy of driving one pulse of {@code volts} onto one cell's share of a plate line, C·V². */
+  public double plateLinePulseJoules(double volts) {
+    return plateLineCapacitancePerCellFarads * volts * volts;
+  }
+
+  /**
+   * ASSUMPTION: hardware energy of one SHA-256 compression (one 512-bit block), counted from the
+   * algorithm's operations at this node's Horowitz-scaled adder and flip-flop energies (≈ 150 pJ at
+   * 28 nm, ≈ 0.3 pJ per hashed bit). Published low-power SHA-256 cores sit in the same decade; no
+   * measured figure is in our references.
+   */
+  public double sha256CompressionJoules() {
+    double adds = 2.0 * SHA256_ADDS * 32 * addEnergyPerBitJoules;
+    double registers = (double) SHA256_ROUNDS * SHA256_REGISTER_BITS * flipFlopClockJoules();
+    return adds + registers;
+  }
+
+  /**
+   * ASSUMPTION: hardware energy of one AES-256 block (128 bits), counted from the algorithm's gates
+   * at this node's Horowitz-scaled energies (≈ 90 pJ at 28 nm, 0.7 pJ per bit). A byte-serial
+   * near-threshold core measured more per bit (Intel's 22 nm NanoAES, Mathew et al., IEEE JSSC 2015:
+   * 289 Gb/s/W ≈ 3.5 pJ/bit, AES-128): this figure is for a round-parallel datapath.
+   */
+  public double aesBlockJoules() {
+    double gates = (double) AES256_ROUNDS * AES_GATES_PER_ROUND * addEnergyPerBitJoules;
+    double registers = (double) AES256_ROUNDS * AES256_REGISTER_BITS * flipFlopClockJoules();
+    return gates + registers;
+  }
 
   public static List<String> presetNames() {
     return List.of("28nm", "45nm", "130nm");
@@ -128,6 +203,9 @@ public record TechnologyNode(
         HOROWITZ_SRAM_PER_BIT_45NM * digital,
         cellAreaF2,
         adcAreaPerStep,
-        dacArea);
+        dacArea,
+        FLIP_FLOP_28NM * feature / 28e-9,
+        COUNTER_28NM * feature / 28e-9,
+        PLATE_LINE_PER_CELL_28NM * feature / 28e-9);
   }
 }

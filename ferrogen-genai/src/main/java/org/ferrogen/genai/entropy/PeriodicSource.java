@@ -2,7 +2,8 @@ package org.ferrogen.genai.entropy;
 
 import java.util.List;
 import java.util.random.RandomGenerator;
-import org.ferrogen.trng.EnergyItem;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostItem;
 import org.ferrogen.trng.EntropySource;
 import org.ferrogen.trng.SourceInfo;
 
@@ -28,7 +29,7 @@ public final class PeriodicSource implements EntropySource {
       period[i] = (byte) (noise.nextBoolean() ? 1 : 0);
     }
     info = new SourceInfo("periodic-" + periodBits, 1, 1.0, 1e9, 1e-9,
-        List.of(new EnergyItem("none (reference source)", 0.0, "not a hardware model")));
+        List.of(new CostItem(CostCategory.ENTROPY, "none (reference source)", 0.0, "not a hardware model")));
   }
 
   @Override

@@ -14,7 +14,9 @@ import org.ferrogen.randomness.sp80022.Sp80022Parameters;
 import org.ferrogen.randomness.sp80090b.EstimatorResult;
 import org.ferrogen.randomness.sp80090b.NonIidAssessment;
 import org.ferrogen.randomness.sp80090b.Samples;
-import org.ferrogen.trng.EnergyItem;
+import org.ferrogen.device.cost.CostItem;
+import org.ferrogen.device.cost.TechnologyNode;
+import org.ferrogen.trng.pipeline.PipelineEnergy;
 import org.ferrogen.trng.IdealBinarySource;
 import org.ferrogen.trng.OperatingConditions;
 import org.ferrogen.trng.SimulatedSource;
@@ -69,6 +71,12 @@ public final class TrngAssessment {
    * @param energyPerRawBit joules per raw bit
    * @param energy energy per raw bit by component
    * @param rawBitsPerFullEntropyBit raw bits the conditioner consumes per full-entropy output bit
+   * @param technology node of the periphery, conditioner and DRBG hardware
+   * @param energyPerFullEntropyBit joules per full-entropy bit through the pipeline: its raw bits,
+   *     its share of the SHA-256 conditioner and one DRBG output bit
+   * @param fullEntropyBitEnergy the same by item
+   * @param energyPerDrbgOutputBit joules per DRBG output bit when the DRBG stretches its seed
+   *     (reseed every {@code PipelineConfig.defaults()} interval)
    * @param enduranceLifetimeSeconds operation time until the devices' endurance figure
    * @param sp80022Streams streams of conditioned output tested
    * @param sp80022StreamLength bits per stream
@@ -104,8 +112,12 @@ public final class TrngAssessment {
       double rawBitRate,
       double latencySeconds,
       double energyPerRawBit,
-      List<EnergyItem> energy,
+      List<CostItem> energy,
       double rawBitsPerFullEntropyBit,
+      String technology,
+      double energyPerFullEntropyBit,
+      List<CostItem> fullEntropyBitEnergy,
+      double energyPerDrbgOutputBit,
       double enduranceLifetimeSeconds,
       int sp80022Streams,
       int sp80022StreamLength,
@@ -154,13 +166,21 @@ public final class TrngAssessment {
   public static Report run(TrngDesign design, OperatingConditions conditions,
       RandomGenerator.SplittableGenerator noise, String seedDescription, int rawSamples, int streams,
       int streamLength, boolean reference, LongConsumer progress) {
+    return run(design, conditions, noise, seedDescription, rawSamples, streams, streamLength, reference, progress,
+        TechnologyNode.preset(TrngDesign.DEFAULT_TECHNOLOGY));
+  }
+
+  /** As above, with the periphery, conditioner and DRBG hardware on {@code technology}. */
+  public static Report run(TrngDesign design, OperatingConditions conditions,
+      RandomGenerator.SplittableGenerator noise, String seedDescription, int rawSamples, int streams,
+      int streamLength, boolean reference, LongConsumer progress, TechnologyNode technology) {
     if (streams > 0 && (streamLength < 8 || streamLength % 8 != 0)) {
       throw new IllegalArgumentException("SP 800-22 stream length must be a positive multiple of 8 bits, got " + streamLength);
     }
     if (rawSamples < 1) {
       throw new IllegalArgumentException("raw sample count must be >= 1, got " + rawSamples);
     }
-    SimulatedSource source = design.create(conditions, noise.split());
+    SimulatedSource source = design.create(conditions, noise.split(), technology);
     byte[] raw = new byte[rawSamples];
     source.read(raw, 0, rawSamples);
     progress.accept(1);
@@ -197,7 +217,7 @@ public final class TrngAssessment {
     Integer referencePassing = null;
     if (streams > 0) {
       List<BitSequence> sequences = new ArrayList<>();
-      try (EntropyPipeline pipeline = new EntropyPipeline(design.create(conditions, noise.split()), PipelineConfig.defaults())) {
+      try (EntropyPipeline pipeline = new EntropyPipeline(design.create(conditions, noise.split(), technology), PipelineConfig.defaults())) {
         byte[] bytes = new byte[streamLength / 8];
         for (int s = 0; s < streams; s++) {
           pipeline.nextBytes(bytes, 0, bytes.length);
@@ -222,6 +242,10 @@ public final class TrngAssessment {
 
     double rate = info.rawBitRate();
     double energyPerBit = info.energyPerRawBitJoules();
+    PipelineConfig pipeline = PipelineConfig.defaults();
+    List<CostItem> fullBit = PipelineEnergy.perFullEntropyBit(info, perBlock, pipeline.drbg(), technology);
+    double energyPerFullBit = CostItem.total(fullBit);
+    double energyPerDrbgBit = PipelineEnergy.perDrbgOutputBit(info, perBlock, pipeline, technology);
     List<Claim> claims = List.of(
         new Claim("raw rate", "200 Mb/s", String.format("%.1f Mb/s", rate / 1e6),
             rate >= BriefClaims.RATE_BITS_PER_SECOND),
@@ -231,14 +255,16 @@ public final class TrngAssessment {
             entropy.hAssessed() > BriefClaims.ENTROPY_PER_RAW_BIT),
         new Claim("energy per raw bit", "~10 pJ", String.format("%.3f pJ", energyPerBit * 1e12),
             energyPerBit <= BriefClaims.ENERGY_PER_BIT_JOULES),
-        new Claim("energy per full-entropy bit", "~10 pJ", String.format("%.3f pJ", energyPerBit * rawPerFullBit * 1e12),
-            energyPerBit * rawPerFullBit <= BriefClaims.ENERGY_PER_BIT_JOULES));
+        new Claim("energy per full-entropy bit", "~10 pJ",
+            String.format("%.3f pJ (cells, SHA-256, DRBG)", energyPerFullBit * 1e12),
+            energyPerFullBit <= BriefClaims.ENERGY_PER_BIT_JOULES));
 
     return new Report(design.cliName(), design.algorithm(), conditions, seedDescription, source.details(),
         rawSamples, p, lag1, entropy.hOriginal(), entropy.hAssessed(), idealH, estimates, entropy.warnings(),
         info.claimedMinEntropyPerSample(), healthConfig.repetitionCountCutoff(), healthConfig.window(),
         healthConfig.adaptiveProportionCutoff(), alarms.repetitionCount(), alarms.adaptiveProportion(), rate, info.latencySeconds(),
-        energyPerBit, info.energy(), rawPerFullBit, source.enduranceLifetimeSeconds(), streams,
+        energyPerBit, info.energy(), rawPerFullBit, technology.name(), energyPerFullBit, fullBit, energyPerDrbgBit,
+        source.enduranceLifetimeSeconds(), streams,
         streamLength, lines, allPass, chance, referencePassing, claims);
   }
 

@@ -3,6 +3,9 @@ package org.ferrogen.trng.design;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ferrogen.device.ageing.Ageing;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostMeter;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.device.fefet.FeFetTransistor;
 import org.ferrogen.device.params.DeviceParams;
 import org.ferrogen.device.params.FeFetParams;
@@ -39,7 +42,7 @@ public final class FefetRingOscillator implements SimulatedSource {
    * @param thermalJitterRelative rms thermal jitter of one stage delay, relative to the delay
    * @param refreshEvery re-program the FeFETs every this many samples
    * @param claimedEntropy min-entropy per raw bit claimed for the health tests
-   * @param periphery CMOS periphery energies
+   * @param technology node of the sampling flip-flops ({@link TechnologyNode})
    */
   public record Config(
       String parameterSet,
@@ -52,10 +55,11 @@ public final class FefetRingOscillator implements SimulatedSource {
       double thermalJitterRelative,
       int refreshEvery,
       double claimedEntropy,
-      PeripheryEnergy periphery) {
+      TechnologyNode technology) {
 
     public Config {
       Objects.requireNonNull(parameterSet, "parameterSet");
+      Objects.requireNonNull(technology, "technology");
       if (rings < 1 || stages < 3 || stages % 2 == 0) {
         throw new IllegalArgumentException("need >= 1 ring of an odd number >= 3 of stages, got " + rings + " x " + stages);
       }
@@ -74,17 +78,23 @@ public final class FefetRingOscillator implements SimulatedSource {
      */
     public static Config defaults() {
       return new Config(ParameterSets.DENG_2020_FEFET, 256, 5, 2e-15, 0.9, 100, 1e-12, 1e-3, 1, 0.8,
-          PeripheryEnergy.defaults());
+          TechnologyNode.preset("28nm"));
     }
 
     public Config withRings(int n) {
       return new Config(parameterSet, n, stages, loadCapacitance, supplyVolts, periodsPerSample,
-          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, periphery);
+          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, technology);
     }
 
     public Config withRefreshEvery(int samples) {
       return new Config(parameterSet, rings, stages, loadCapacitance, supplyVolts, periodsPerSample,
-          flipFlopTimingSigma, thermalJitterRelative, samples, claimedEntropy, periphery);
+          flipFlopTimingSigma, thermalJitterRelative, samples, claimedEntropy, technology);
+    }
+
+    /** The same rings with their flip-flops on {@code node}. */
+    public Config withTechnology(TechnologyNode node) {
+      return new Config(parameterSet, rings, stages, loadCapacitance, supplyVolts, periodsPerSample,
+          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, node);
     }
   }
 
@@ -106,7 +116,7 @@ public final class FefetRingOscillator implements SimulatedSource {
   private final double windowSeconds;
   private final double refreshSeconds;
   private final double refreshEnergyPerStage;
-  private final EnergyMeter energy = new EnergyMeter();
+  private final CostMeter energy = new CostMeter(CostCategory.ENTROPY);
   private OperatingConditions conditions;
   private int next;
   private long samplesRun;
@@ -149,7 +159,7 @@ public final class FefetRingOscillator implements SimulatedSource {
     this.refreshEnergyPerStage = charge * (vProg + vErase) + cFe * (vProg * vProg + vErase * vErase);
     energy.register(PROGRAM, "2Pr*A*V + C_FE*V^2 per erase and per program (" + params.name() + ")");
     energy.register(RING, "assumption: C_L = 2 fF per stage, V_DD = 0.9 V");
-    energy.register(FLIP_FLOP, PeripheryEnergy.ASSUMPTION);
+    energy.register(FLIP_FLOP, "assumption: C*V^2 with " + config.technology().name() + " capacitances (TechnologyNode)");
   }
 
   /** Target threshold of the programmed (low-Vth, conducting) state after wake-up and fatigue. */
@@ -216,8 +226,8 @@ public final class FefetRingOscillator implements SimulatedSource {
     }
     samplesRun++;
     energy.add(RING, (windowSeconds / (2 * halfPeriod)) * v.length * config.loadCapacitance() * vdd * vdd);
-    energy.add(FLIP_FLOP, config.periphery().flipFlopClock());
-    energy.countSample();
+    energy.add(FLIP_FLOP, config.technology().flipFlopClockJoules());
+    energy.count(1);
     return (int) (edges & 1);
   }
 
@@ -229,7 +239,7 @@ public final class FefetRingOscillator implements SimulatedSource {
   @Override
   public SourceInfo info() {
     return new SourceInfo("ring", 1, config.claimedEntropy(), vth.length / cycleSeconds(),
-        windowSeconds + refreshSeconds, energy.perSample());
+        windowSeconds + refreshSeconds, energy.perUnit());
   }
 
   @Override

@@ -3,6 +3,9 @@ package org.ferrogen.trng.design;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ferrogen.device.ageing.Ageing;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostMeter;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.device.params.DeviceParams;
 import org.ferrogen.device.params.ParameterSets;
 import org.ferrogen.device.switching.DomainEnsemble;
@@ -30,7 +33,7 @@ public final class RacePairArray implements SimulatedSource {
    * @param controllerWindow bits per control decision
    * @param controllerGain trim codes per unit normalised imbalance
    * @param claimedEntropy min-entropy per raw bit claimed for the health tests
-   * @param periphery CMOS periphery energies
+   * @param technology node of the CMOS periphery ({@link TechnologyNode})
    */
   public record Config(
       String parameterSet,
@@ -41,10 +44,11 @@ public final class RacePairArray implements SimulatedSource {
       int controllerWindow,
       double controllerGain,
       double claimedEntropy,
-      PeripheryEnergy periphery) {
+      TechnologyNode technology) {
 
     public Config {
       Objects.requireNonNull(parameterSet, "parameterSet");
+      Objects.requireNonNull(technology, "technology");
       if (pairs < 1) {
         throw new IllegalArgumentException("pair count must be >= 1, got " + pairs);
       }
@@ -59,12 +63,18 @@ public final class RacePairArray implements SimulatedSource {
      * 4 codes (assumption), a claimed 0.8 bits per raw bit.
      */
     public static Config defaults() {
-      return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 2e-3, 512, 256, 4.0, 0.8, PeripheryEnergy.defaults());
+      return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 2e-3, 512, 256, 4.0, 0.8, TechnologyNode.preset("28nm"));
     }
 
     public Config withPairs(int n) {
       return new Config(parameterSet, n, writePulseSeconds, trimStepVolts, trimCodes, controllerWindow,
-          controllerGain, claimedEntropy, periphery);
+          controllerGain, claimedEntropy, technology);
+    }
+
+    /** The same array with its periphery on {@code node}. */
+    public Config withTechnology(TechnologyNode node) {
+      return new Config(parameterSet, pairs, writePulseSeconds, trimStepVolts, trimCodes, controllerWindow,
+          controllerGain, claimedEntropy, node);
     }
   }
 
@@ -85,7 +95,7 @@ public final class RacePairArray implements SimulatedSource {
   private final double readVolts;
   private final double readSeconds;
   private final double cycleSeconds;
-  private final EnergyMeter energy = new EnergyMeter();
+  private final CostMeter energy = new CostMeter(CostCategory.ENTROPY);
   private OperatingConditions conditions;
   private boolean controlEnabled = true;
   private int next;
@@ -122,7 +132,7 @@ public final class RacePairArray implements SimulatedSource {
     int domainCount = params.film().domainCount();
     this.chargePerDomain = params.film().switchableChargeC() / domainCount;
     double cD = params.film().dielectricCapacitanceF();
-    double cBl = config.periphery().bitLineCapacitance();
+    double cBl = StochasticCellArray.BIT_LINE_FARADS;
     this.bitLineTotal = cD + cBl;
     this.seriesCapacitance = cD * cBl / (cD + cBl);
     this.readVolts = params.fecap().readVoltageV();
@@ -140,9 +150,9 @@ public final class RacePairArray implements SimulatedSource {
     this.cycleSeconds = config.writePulseSeconds() + readSeconds + SENSE_SECONDS + PRECHARGE_SECONDS;
     energy.register(SWITCH, "2Pr*A*V per switched domain, race and read (Deng 2020 engine; Martemucci 2025)");
     energy.register(DIELECTRIC, "C_D*V^2 race + C_D||C_BL*V^2 read, both devices");
-    energy.register(PLATE, PeripheryEnergy.ASSUMPTION);
+    energy.register(PLATE, "assumption: C*V^2 with " + config.technology().name() + " capacitances (TechnologyNode)");
     energy.register(SENSE, "sense decision energy of " + params.name() + " (ferrogen-device)");
-    energy.register(CONTROL, PeripheryEnergy.ASSUMPTION);
+    energy.register(CONTROL, "assumption: C*V^2 with " + config.technology().name() + " capacitances (TechnologyNode)");
     lockTrim();
   }
 
@@ -234,11 +244,11 @@ public final class RacePairArray implements SimulatedSource {
     double cD = params.film().dielectricCapacitanceF();
     energy.add(SWITCH, q * (wa * va + wb * vb + (ra + rb) * readV));
     energy.add(DIELECTRIC, cD * (va * va + vb * vb) + 2 * seriesCapacitance * readV * readV);
-    energy.add(PLATE, config.periphery().plateLinePulse(va) + config.periphery().plateLinePulse(vb)
-        + 2 * config.periphery().plateLinePulse(readV));
+    energy.add(PLATE, config.technology().plateLinePulseJoules(va) + config.technology().plateLinePulseJoules(vb)
+        + 2 * config.technology().plateLinePulseJoules(readV));
     energy.add(SENSE, params.fecap().senseAmpEnergyJ());
-    energy.add(CONTROL, config.periphery().counterUpdate());
-    energy.countSample();
+    energy.add(CONTROL, config.technology().counterUpdateJoules());
+    energy.count(1);
     return bit;
   }
 
@@ -258,7 +268,7 @@ public final class RacePairArray implements SimulatedSource {
   @Override
   public SourceInfo info() {
     return new SourceInfo("pair", 1, config.claimedEntropy(), pairs.length / cycleSeconds, cycleSeconds,
-        energy.perSample());
+        energy.perUnit());
   }
 
   @Override

@@ -3,6 +3,9 @@ package org.ferrogen.trng.design;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ferrogen.device.ageing.Ageing;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostMeter;
+import org.ferrogen.device.cost.TechnologyNode;
 import org.ferrogen.device.params.DeviceParams;
 import org.ferrogen.device.params.ParameterSets;
 import org.ferrogen.device.switching.DomainEnsemble;
@@ -40,7 +43,8 @@ public final class StochasticCellArray implements SimulatedSource {
    * @param controllerWindow bits per control decision
    * @param controllerGain DAC codes per unit normalised imbalance
    * @param claimedEntropy min-entropy per raw bit the design claims (health-test cutoffs)
-   * @param periphery CMOS periphery energies
+   * @param technology node of the CMOS periphery (plate-line driver, controller): its capacitances
+   *     and supply ({@link TechnologyNode})
    * @param fastPath sample each cycle from the cell's precomputed switching law (exact in
    *     distribution, ≈ 100× faster) instead of stepping every domain; see {@link CellLaw}
    */
@@ -54,11 +58,12 @@ public final class StochasticCellArray implements SimulatedSource {
       int controllerWindow,
       double controllerGain,
       double claimedEntropy,
-      PeripheryEnergy periphery,
+      TechnologyNode technology,
       boolean fastPath) {
 
     public Config {
       Objects.requireNonNull(parameterSet, "parameterSet");
+      Objects.requireNonNull(technology, "technology");
       if (cells < 1) {
         throw new IllegalArgumentException("cell count must be >= 1, got " + cells);
       }
@@ -81,25 +86,38 @@ public final class StochasticCellArray implements SimulatedSource {
      */
     public static Config defaults() {
       return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 0.5, 4.0, 1024, 256, 4.0, 0.8,
-          PeripheryEnergy.defaults(), true);
+          TechnologyNode.preset("28nm"), true);
     }
 
     public Config withCells(int n) {
       return new Config(parameterSet, n, writePulseSeconds, dacMinVolts, dacMaxVolts, dacCodes,
-          controllerWindow, controllerGain, claimedEntropy, periphery, fastPath);
+          controllerWindow, controllerGain, claimedEntropy, technology, fastPath);
     }
 
     public Config withClaimedEntropy(double h) {
       return new Config(parameterSet, cells, writePulseSeconds, dacMinVolts, dacMaxVolts, dacCodes,
-          controllerWindow, controllerGain, h, periphery, fastPath);
+          controllerWindow, controllerGain, h, technology, fastPath);
     }
 
     /** The same array simulated domain by domain (full physics, for validation) or on the fast path. */
     public Config withFastPath(boolean fast) {
       return new Config(parameterSet, cells, writePulseSeconds, dacMinVolts, dacMaxVolts, dacCodes,
-          controllerWindow, controllerGain, claimedEntropy, periphery, fast);
+          controllerWindow, controllerGain, claimedEntropy, technology, fast);
+    }
+
+    /** The same array with its periphery on {@code node}. */
+    public Config withTechnology(TechnologyNode node) {
+      return new Config(parameterSet, cells, writePulseSeconds, dacMinVolts, dacMaxVolts, dacCodes,
+          controllerWindow, controllerGain, claimedEntropy, node, fastPath);
     }
   }
+
+  /**
+   * Bit line seen by one TRNG cell: CEA-Leti measured 188 fF for a 128-device transfer line
+   * (Martemucci et al., Nat. Electron. 2025); a TRNG column of 16 cells is assumed to see 16/128 of
+   * it, 23.5 fF.
+   */
+  static final double BIT_LINE_FARADS = 188e-15 * 16.0 / 128.0;
 
   /** Assumed sense-amplifier resolve time and bit-line precharge time (28 nm-class latch). */
   private static final double SENSE_SECONDS = 1e-9;
@@ -122,7 +140,7 @@ public final class StochasticCellArray implements SimulatedSource {
   private final double readVolts;
   private final double readSeconds;
   private final double cycleSeconds;
-  private final EnergyMeter energy = new EnergyMeter();
+  private final CostMeter energy = new CostMeter(CostCategory.ENTROPY);
   private OperatingConditions conditions;
   private boolean controlEnabled = true;
   private int nextCell;
@@ -177,7 +195,7 @@ public final class StochasticCellArray implements SimulatedSource {
     int domainCount = params.film().domainCount();
     this.chargePerDomain = params.film().switchableChargeC() / domainCount;
     double cD = params.film().dielectricCapacitanceF();
-    double cBl = config.periphery().bitLineCapacitance();
+    double cBl = BIT_LINE_FARADS;
     this.bitLineTotal = cD + cBl;
     this.seriesCapacitance = cD * cBl / (cD + cBl);
     // Reference: half the signal of a full switch of a woken-up, unfatigued cell (design time).
@@ -202,9 +220,9 @@ public final class StochasticCellArray implements SimulatedSource {
     energy.register(SWITCH_WRITE, "2Pr*A*V per switched domain (Deng 2020 engine; Pr, A from " + params.name() + ")");
     energy.register(SWITCH_READ, "MW*(C_D+C_BL)*V = Q_switched*V (Martemucci 2025)");
     energy.register(DIELECTRIC, "C_D*V^2 write + C_D||C_BL*V^2 read (C_D from eps_r, area, thickness)");
-    energy.register(PLATE, PeripheryEnergy.ASSUMPTION);
+    energy.register(PLATE, "assumption: C*V^2 with " + config.technology().name() + " capacitances (TechnologyNode)");
     energy.register(SENSE, "sense decision energy of " + params.name() + " (ferrogen-device)");
-    energy.register(CONTROL, PeripheryEnergy.ASSUMPTION);
+    energy.register(CONTROL, "assumption: C*V^2 with " + config.technology().name() + " capacitances (TechnologyNode)");
     calibrate();
   }
 
@@ -327,9 +345,9 @@ public final class StochasticCellArray implements SimulatedSource {
     readSwitchJoules += readSwitch;
     dielectricJoules += params.film().dielectricCapacitanceF() * writeVolts * writeVolts
         + seriesCapacitance * readV * readV;
-    plateJoules += config.periphery().plateLinePulse(writeVolts) + config.periphery().plateLinePulse(readV);
+    plateJoules += config.technology().plateLinePulseJoules(writeVolts) + config.technology().plateLinePulseJoules(readV);
     senseJoules += params.fecap().senseAmpEnergyJ();
-    controlJoules += config.periphery().counterUpdate();
+    controlJoules += config.technology().counterUpdateJoules();
     unmeteredSamples++;
   }
 
@@ -340,9 +358,7 @@ public final class StochasticCellArray implements SimulatedSource {
     energy.add(PLATE, plateJoules);
     energy.add(SENSE, senseJoules);
     energy.add(CONTROL, controlJoules);
-    for (long k = 0; k < unmeteredSamples; k++) {
-      energy.countSample();
-    }
+    energy.count(unmeteredSamples);
     writeSwitchJoules = 0;
     readSwitchJoules = 0;
     dielectricJoules = 0;
@@ -403,7 +419,7 @@ public final class StochasticCellArray implements SimulatedSource {
   public SourceInfo info() {
     flushEnergy();
     return new SourceInfo("cell", 1, config.claimedEntropy(), cells.length / cycleSeconds, cycleSeconds,
-        energy.perSample());
+        energy.perUnit());
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.ferrogen.trng.design;
 
+import org.ferrogen.device.cost.TechnologyNode;
+
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
@@ -51,15 +53,23 @@ public enum TrngDesign {
     return new OperatingConditions(25.0, 0.0, DEFAULT_DEVICE_SIZE_NM, DEFAULT_AGE_CYCLES);
   }
 
-  /** The design with its default configuration. */
+  /** The design with its default configuration (periphery on the 28 nm node). */
   public SimulatedSource create(OperatingConditions conditions, RandomGenerator noise) {
+    return create(conditions, noise, TechnologyNode.preset(DEFAULT_TECHNOLOGY));
+  }
+
+  /** The node the designs' periphery is on unless a chip says otherwise. */
+  public static final String DEFAULT_TECHNOLOGY = "28nm";
+
+  /** The design with its default configuration and its CMOS periphery on {@code technology}. */
+  public SimulatedSource create(OperatingConditions conditions, RandomGenerator noise, TechnologyNode technology) {
     switch (this) {
       case CELL:
-        return new StochasticCellArray(StochasticCellArray.Config.defaults(), conditions, noise);
+        return new StochasticCellArray(StochasticCellArray.Config.defaults().withTechnology(technology), conditions, noise);
       case PAIR:
-        return new RacePairArray(RacePairArray.Config.defaults(), conditions, noise);
+        return new RacePairArray(RacePairArray.Config.defaults().withTechnology(technology), conditions, noise);
       case RING:
-        return new FefetRingOscillator(FefetRingOscillator.Config.defaults(), conditions, noise);
+        return new FefetRingOscillator(FefetRingOscillator.Config.defaults().withTechnology(technology), conditions, noise);
       default:
         throw new IllegalStateException("unhandled design " + this);
     }

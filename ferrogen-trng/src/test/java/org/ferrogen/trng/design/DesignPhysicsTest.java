@@ -2,7 +2,8 @@ package org.ferrogen.trng.design;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.ferrogen.trng.EnergyItem;
+import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostItem;
 import org.ferrogen.trng.NoiseSeed;
 import org.ferrogen.trng.OperatingConditions;
 import org.ferrogen.trng.SourceInfo;
@@ -121,9 +122,12 @@ class DesignPhysicsTest {
       SourceInfo info = source.info();
       assertThat(info.rawBitRate()).as(d + " rate").isBetween(1e6, 1e10);
       assertThat(info.latencySeconds()).as(d + " latency").isBetween(1e-9, 1e-5);
-      double sum = info.energy().stream().mapToDouble(EnergyItem::joulesPerSample).sum();
+      double sum = info.energy().stream().mapToDouble(CostItem::joules).sum();
+      assertThat(info.energy()).allSatisfy(e -> {
+        assertThat(e.basis()).isNotBlank();
+        assertThat(e.category()).isEqualTo(CostCategory.ENTROPY);
+      });
       assertThat(info.energyPerSampleJoules()).isEqualTo(sum).isBetween(1e-15, 1e-11);
-      assertThat(info.energy()).allSatisfy(e -> assertThat(e.basis()).isNotBlank());
       assertThat(source.enduranceLifetimeSeconds()).isPositive();
     }
   }
