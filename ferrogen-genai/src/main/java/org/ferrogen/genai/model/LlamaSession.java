@@ -3,6 +3,7 @@ package org.ferrogen.genai.model;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.ferrogen.learn.llama.LlamaConfig;
 
 /**
  * One sequence being run through a {@link LlamaModel}: the KV cache, the RoPE tables and scratch
