@@ -18,6 +18,17 @@ public final class FloatBackend implements LinearBackend {
    */
   private static final long PARALLEL_THRESHOLD = 1 << 18;
   /**
+   * A product between the two thresholds is split only while the team is {@linkplain
+   * SpinningTeam#hot hot} (its workers still spinning after the previous job): back-to-back
+   * products, as in every layer of a large model or a batched pass, share the work at no wake-up
+   * cost. An isolated product, such as the shipped model's 2048 × 192 output head once per token
+   * (393 k multiply-accumulates, tens of microseconds), would have to unpark a worker for each
+   * token, which then spins idle until the next product; that made two threads slower than one
+   * (issue 17: 443 against 632 tokens/s). From 2^20 multiply-accumulates on, a product is long
+   * enough to be worth a wake-up.
+   */
+  private static final long WAKE_THRESHOLD = 1 << 20;
+  /**
    * Row chunks per team thread in a parallel product: enough that an idle thread takes over the
    * chunks of one that lost its core, few enough that claiming them (one atomic increment each)
    * costs nothing next to a chunk's tens of thousands of multiply-accumulates.
@@ -90,6 +101,11 @@ public final class FloatBackend implements LinearBackend {
     }
   }
 
+  /** Whether a product of {@code work} multiply-accumulates runs on the team (see {@link #WAKE_THRESHOLD}). */
+  private boolean split(long work) {
+    return team != null && work >= PARALLEL_THRESHOLD && (work >= WAKE_THRESHOLD || team.hot());
+  }
+
   private final class Layer implements LinearLayer {
     private final int rows;
     private final int cols;
@@ -120,7 +136,7 @@ public final class FloatBackend implements LinearBackend {
             + "), y has " + y.length + " (need " + rows + ")");
       }
       long work = (long) rows * cols;
-      if (team == null || work < PARALLEL_THRESHOLD) {
+      if (!split(work)) {
         kernel.dotRows(0, rows, x, 0, y);
       } else {
         // Contiguous row ranges, a few per thread so that a thread without a core cannot hold up
@@ -164,7 +180,7 @@ public final class FloatBackend implements LinearBackend {
         }
       }
       long work = (long) rows * cols * n;
-      if (team == null || work < PARALLEL_THRESHOLD || rows < 4) {
+      if (!split(work) || rows < 4) {
         batchRows(0, rows, xs, ys, n, scratchSet(1)[0]);
       } else {
         int pairs = rows / 2;

@@ -32,8 +32,9 @@ class LlamaReferenceTest {
   static final int VOCAB = 300;
 
   static LlamaConfig config(int kvHeads, boolean tied) {
-    // ffn 544 × dim 128 = 69632 multiply-accumulates exceed the float backend's parallel threshold
-    // (65536), so with 2 threads the feed-forward matrices run on the pool and the others inline.
+    // Token-at-a-time products stay below the float backend's parallel threshold (2^18
+    // multiply-accumulates) and run inline; the batched passes (ffn 544 × dim 128 × 32 positions)
+    // exceed 2^20, so with 2 threads they run on the team.
     return new LlamaConfig("tiny", 64, 128, 2, 544, 4, kvHeads, VOCAB, 10000f, 1e-5f, tied);
   }
 
