@@ -219,7 +219,7 @@ public final class GenerateCommand implements Callable<Integer> {
           chip.charge(DigitalWork.tokens(model.config(), 0, total, r.generated().length));
         }
       }
-      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
+      long parameters = model.config().parameterCount();
       if (common.json()) {
         ObjectNode node = Json.object();
         node.put("model", modelOptions.model.toString());

@@ -15,7 +15,7 @@ import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.gguf.GgufTensor;
 import org.ferrogen.genai.gguf.GgufValue;
-import org.ferrogen.genai.model.LlamaConfig;
+import org.ferrogen.learn.llama.LlamaConfig;
 import org.ferrogen.genai.model.LlamaGguf;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -150,13 +150,13 @@ public final class GgufCommand implements Runnable {
       long weightsSeed = seed.value();
       AtomicOutput.write(output, os -> LlamaGguf.randomWriter(c, t, weightsSeed).write(os));
       if (common.json()) {
-        common.printJson(new Written(output.toString(), c.parameterCount(true), c.dim(), c.layers(), c.ffnDim(),
+        common.printJson(new Written(output.toString(), c.parameterCount(), c.dim(), c.layers(), c.ffnDim(),
             c.heads(), c.vocabSize(), context, t.toString(), weightsSeed));
         return 0;
       }
       PrintWriter out = spec.commandLine().getOut();
       out.printf("wrote %s: %d parameters (dim %d, %d layers, ffn %d, %d heads, vocab %d), %s matrices, seed %d%n", output,
-          c.parameterCount(true), c.dim(), c.layers(), c.ffnDim(), c.heads(), c.vocabSize(), t, weightsSeed);
+          c.parameterCount(), c.dim(), c.layers(), c.ffnDim(), c.heads(), c.vocabSize(), t, weightsSeed);
       out.flush();
       return 0;
     }

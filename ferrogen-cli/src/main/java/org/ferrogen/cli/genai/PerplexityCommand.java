@@ -85,7 +85,7 @@ public final class PerplexityCommand implements Callable<Integer> {
         r = Perplexity.compute(model, tokens, ctx, str, p);
       }
       double seconds = (System.nanoTime() - t0) / 1e9;
-      long parameters = model.config().parameterCount(!gguf.tensors().containsKey("output.weight"));
+      long parameters = model.config().parameterCount();
       if (backend instanceof ChipBackend chip) {
         // Scoring runs every token through the model without sampling: digital units per position.
         int window = Math.min(ctx, model.config().contextLength());

@@ -115,7 +115,7 @@ public final class TrainLmCommand implements Callable<Integer> {
     GgmlType weightType = GgmlType.parse(type);
     String corpus = readUtf8(text);
     String modelName = name != null ? name : stem(output);
-    LlamaConfig config = new LlamaConfig(vocab, dim, layers, heads, kvHeads, ffn, context, 10000f, 1e-5f, true);
+    LlamaConfig config = new LlamaConfig(modelName, context, dim, layers, ffn, heads, kvHeads, vocab, 10000f, 1e-5f, true);
     TrainingConfig defaults = TrainingConfig.of(batch, steps, learningRate, seed);
     TrainingConfig training = new TrainingConfig(batch, steps, learningRate, learningRate / 10,
         warmup != null ? warmup : defaults.warmupSteps(), defaults.weightDecay(), defaults.beta1(), defaults.beta2(),

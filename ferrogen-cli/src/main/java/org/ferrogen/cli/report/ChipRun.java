@@ -130,7 +130,7 @@ public final class ChipRun {
       long processed = r.promptTokens().length + r.generated().length;
       text = new ReportData.Text(s.model().getFileName().toString(), s.prompt(), r.text(), r.generated().length,
           r.tokensPerSecond(), "chip", "trng/" + s.trngDesign().cliName());
-      energy = energy(backend, processed, model.config().parameterCount(true));
+      energy = energy(backend, processed, model.config().parameterCount());
     }
     return new ReportData("FerroGen chip report", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), command,
         s.seed(), spec, device, trng, compute, energy, text, Optional.empty());

@@ -1,6 +1,6 @@
 package org.ferrogen.genai.backend;
 
-import org.ferrogen.genai.model.LlamaConfig;
+import org.ferrogen.learn.llama.LlamaConfig;
 
 /**
  * The digital work of one Llama token outside the matrix products, counted from the model's shape:

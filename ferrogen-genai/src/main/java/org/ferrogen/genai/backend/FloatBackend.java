@@ -18,17 +18,36 @@ public final class FloatBackend implements LinearBackend {
    */
   private static final long PARALLEL_THRESHOLD = 1 << 18;
   /**
+   * A product between the two thresholds is split only while the team is {@linkplain
+   * SpinningTeam#hot hot} (its workers still spinning after the previous job): back-to-back
+   * products, as in every layer of a large model or a batched pass, share the work at no wake-up
+   * cost. An isolated product, such as the shipped model's 2048 × 192 output head once per token
+   * (393 k multiply-accumulates, tens of microseconds), would have to unpark a worker for each
+   * token, which then spins idle until the next product; that made two threads slower than one
+   * (issue 17: 443 against 632 tokens/s). From 2^20 multiply-accumulates on, a product is long
+   * enough to be worth a wake-up.
+   */
+  private static final long WAKE_THRESHOLD = 1 << 20;
+  /**
    * Row chunks per team thread in a parallel product: enough that an idle thread takes over the
    * chunks of one that lost its core, few enough that claiming them (one atomic increment each)
    * costs nothing next to a chunk's tens of thousands of multiply-accumulates.
    */
   private static final int CHUNKS_PER_THREAD = 4;
+  /**
+   * Heap bytes this backend may spend on F16/BF16 matrices widened to floats ({@link
+   * WeightTensor#widened}): 64 MiB, at most a quarter of the heap. The shipped model (2.75 M weights,
+   * 11 MB widened) fits; a 100 M-parameter model (438 MB) stays memory-mapped, as do its matrices
+   * after the budget is spent.
+   */
+  private static final long WIDEN_BUDGET = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
   private final SpinningTeam team;
   private final int threads;
   private final LongAdder products = new LongAdder();
   private final LongAdder macs = new LongAdder();
   private final LongAdder bytes = new LongAdder();
+  private long widenedBytes;
 
   /** A backend using all available processors. */
   public FloatBackend() {
@@ -53,8 +72,14 @@ public final class FloatBackend implements LinearBackend {
   }
 
   @Override
-  public LinearLayer program(WeightMatrix w) {
-    return new Layer(WeightTensor.of(w.type(), w.rows(), w.cols(), w.data()));
+  public synchronized LinearLayer program(WeightMatrix w) {
+    WeightTensor mapped = WeightTensor.of(w.type(), w.rows(), w.cols(), w.data());
+    long widened = 4L * w.rows() * w.cols();
+    if (WeightTensor.widens(w.type()) && widenedBytes + widened <= WIDEN_BUDGET) {
+      widenedBytes += widened;
+      return new Layer(WeightTensor.widened(mapped));
+    }
+    return new Layer(mapped);
   }
 
   @Override
@@ -74,6 +99,11 @@ public final class FloatBackend implements LinearBackend {
     if (team != null) {
       team.close();
     }
+  }
+
+  /** Whether a product of {@code work} multiply-accumulates runs on the team (see {@link #WAKE_THRESHOLD}). */
+  private boolean split(long work) {
+    return team != null && work >= PARALLEL_THRESHOLD && (work >= WAKE_THRESHOLD || team.hot());
   }
 
   private final class Layer implements LinearLayer {
@@ -106,10 +136,8 @@ public final class FloatBackend implements LinearBackend {
             + "), y has " + y.length + " (need " + rows + ")");
       }
       long work = (long) rows * cols;
-      if (team == null || work < PARALLEL_THRESHOLD) {
-        for (int r = 0; r < rows; r++) {
-          y[r] = kernel.dot(r, x, 0);
-        }
+      if (!split(work)) {
+        kernel.dotRows(0, rows, x, 0, y);
       } else {
         // Contiguous row ranges, a few per thread so that a thread without a core cannot hold up
         // the product: each chunk streams its own part of the weights.
@@ -117,9 +145,7 @@ public final class FloatBackend implements LinearBackend {
         team.run(parts, p -> {
           int from = (int) ((long) rows * p / parts);
           int to = (int) ((long) rows * (p + 1) / parts);
-          for (int r = from; r < to; r++) {
-            y[r] = kernel.dot(r, x, 0);
-          }
+          kernel.dotRows(from, to, x, 0, y);
         });
       }
       products.increment();
@@ -154,7 +180,7 @@ public final class FloatBackend implements LinearBackend {
         }
       }
       long work = (long) rows * cols * n;
-      if (team == null || work < PARALLEL_THRESHOLD || rows < 4) {
+      if (!split(work) || rows < 4) {
         batchRows(0, rows, xs, ys, n, scratchSet(1)[0]);
       } else {
         int pairs = rows / 2;

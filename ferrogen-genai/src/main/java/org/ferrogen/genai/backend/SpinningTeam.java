@@ -57,6 +57,8 @@ final class SpinningTeam implements AutoCloseable {
   private final Thread[] workers;
   private volatile Job current;
   private volatile boolean closed;
+  /** Workers parked (not spinning or working): a job would first have to wake them. */
+  private final AtomicInteger parked = new AtomicInteger();
 
   SpinningTeam(int size) {
     workers = new Thread[size - 1];
@@ -69,6 +71,15 @@ final class SpinningTeam implements AutoCloseable {
 
   int size() {
     return workers.length + 1;
+  }
+
+  /**
+   * Whether every worker is spinning or working, so that a job starts on all threads within about
+   * a microsecond; a parked worker needs an unpark and tens of microseconds (more on a busy
+   * machine) before it helps.
+   */
+  boolean hot() {
+    return parked.get() == 0;
   }
 
   /**
@@ -110,7 +121,9 @@ final class SpinningTeam implements AutoCloseable {
         if (System.nanoTime() - idleSince < SPIN_NANOS) {
           Thread.onSpinWait();
         } else {
+          parked.incrementAndGet();
           LockSupport.park(this);
+          parked.decrementAndGet();
         }
       }
       if (closed) {

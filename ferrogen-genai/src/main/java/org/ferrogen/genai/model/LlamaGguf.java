@@ -14,6 +14,7 @@ import org.ferrogen.genai.gguf.GgufWriter;
 import org.ferrogen.genai.tokenizer.BpeVocabulary;
 import org.ferrogen.genai.tokenizer.Tokenizer;
 import org.ferrogen.genai.tokenizer.Tokenizers;
+import org.ferrogen.learn.llama.LlamaConfig;
 
 /**
  * Builds llama GGUF files (llama.cpp's tensor names and metadata keys; see docs/genai.md) from
@@ -22,8 +23,87 @@ import org.ferrogen.genai.tokenizer.Tokenizers;
 public final class LlamaGguf {
   private LlamaGguf() {}
 
+  /**
+   * Reads the configuration, rejecting anything but {@code general.architecture = llama}, and checks
+   * it semantically against the file: every size bounded, RoPE base and RMSNorm epsilon finite and
+   * positive, {@code llama.vocab_size} and the tokenizer's token count equal to the rows of {@code
+   * token_embd.weight}, {@code llama.rope.dimension_count} equal to the head dimension (FerroGen
+   * rotates whole heads); the output head is tied when {@code output.weight} is absent. Each problem
+   * is one message naming the key or tensor.
+   */
+  public static LlamaConfig config(GgufFile f) {
+    String arch = f.requireString("general.architecture");
+    if (!arch.equals("llama")) {
+      throw new GgufFormatException(f.path() + ": unsupported architecture '" + arch + "' (supported: llama)");
+    }
+    GgufTensor embd = f.requireTensor("token_embd.weight");
+    if (embd.dimensions().length != 2) {
+      throw new GgufFormatException(f.path() + ": tensor token_embd.weight has dimensions "
+          + java.util.Arrays.toString(embd.dimensions()) + "; it must be [embedding_length, vocabulary]");
+    }
+    long vocab = embd.dimension(1);
+    int contextLength = intKey(f, "llama.context_length", -1, LlamaConfig.MAX_CONTEXT);
+    int dim = intKey(f, "llama.embedding_length", -1, LlamaConfig.MAX_DIM);
+    int layers = intKey(f, "llama.block_count", -1, LlamaConfig.MAX_LAYERS);
+    int ffn = intKey(f, "llama.feed_forward_length", -1, LlamaConfig.MAX_FFN);
+    int heads = intKey(f, "llama.attention.head_count", -1, dim);
+    int kvHeads = intKey(f, "llama.attention.head_count_kv", heads, heads);
+    if (embd.dimension(0) != dim) {
+      throw new GgufFormatException(f.path() + ": tensor token_embd.weight has rows of " + embd.dimension(0)
+          + " values but llama.embedding_length = " + dim);
+    }
+    if (vocab > Integer.MAX_VALUE - 8) {
+      throw new GgufFormatException(f.path() + ": tensor token_embd.weight has " + vocab + " rows (too many tokens)");
+    }
+    long declaredVocab = f.getLong("llama.vocab_size", vocab);
+    if (declaredVocab != vocab) {
+      throw new GgufFormatException(f.path() + ": llama.vocab_size = " + declaredVocab
+          + " but tensor token_embd.weight has " + vocab + " rows");
+    }
+    GgufValue tokens = f.get("tokenizer.ggml.tokens");
+    if (tokens != null && tokens.value() instanceof Object[] list && list.length != vocab) {
+      throw new GgufFormatException(f.path() + ": the tokenizer has " + list.length
+          + " tokens (tokenizer.ggml.tokens) but tensor token_embd.weight has " + vocab + " rows");
+    }
+    if (heads > 0 && dim % heads == 0 && f.get("llama.rope.dimension_count") != null) {
+      long ropeDims = f.requireLong("llama.rope.dimension_count");
+      if (ropeDims != dim / heads) {
+        throw new GgufFormatException(f.path() + ": llama.rope.dimension_count = " + ropeDims
+            + " but the head dimension is " + dim / heads + " (partial RoPE is not supported)");
+      }
+    }
+    float ropeBase = positiveFloat(f, "llama.rope.freq_base", 10000.0, Double.MAX_VALUE);
+    float rmsEps = positiveFloat(f, "llama.attention.layer_norm_rms_epsilon", 1e-5, 1.0);
+    String name = f.get("general.name") != null ? f.requireString("general.name") : String.valueOf(f.path().getFileName());
+    try {
+      return new LlamaConfig(name, contextLength, dim, layers, ffn, heads, kvHeads, (int) vocab, ropeBase, rmsEps,
+          !f.tensors().containsKey("output.weight"));
+    } catch (IllegalArgumentException e) {
+      throw new GgufFormatException(f.path() + ": " + e.getMessage());
+    }
+  }
+
+  private static int intKey(GgufFile f, String key, int fallback, int max) {
+    long v = fallback < 0 ? f.requireLong(key) : f.getLong(key, fallback);
+    if (v <= 0 || v > max) {
+      throw new GgufFormatException(f.path() + ": metadata " + key + " = " + v + " is out of range (1 to " + max + ")");
+    }
+    return (int) v;
+  }
+
+  /** A float key that must be finite, positive and below {@code below} (as a float, too). */
+  private static float positiveFloat(GgufFile f, String key, double fallback, double below) {
+    double v = f.getDouble(key, fallback);
+    float fv = (float) v;
+    if (!(Double.isFinite(v) && v > 0 && v < below && Float.isFinite(fv) && fv > 0)) {
+      throw new GgufFormatException(f.path() + ": metadata " + key + " = " + v + " must be finite, positive"
+          + (below < Double.MAX_VALUE ? " and below " + below : ""));
+    }
+    return fv;
+  }
+
   /** Tensor names of a model, in the order they are written (output.weight only when untied). */
-  public static List<String> tensorNames(LlamaConfig c, boolean tiedOutput) {
+  public static List<String> tensorNames(LlamaConfig c) {
     List<String> names = new ArrayList<>();
     names.add("token_embd.weight");
     for (int l = 0; l < c.layers(); l++) {
@@ -33,7 +113,7 @@ public final class LlamaGguf {
       }
     }
     names.add("output_norm.weight");
-    if (!tiedOutput) {
+    if (!c.tiedOutput()) {
       names.add("output.weight");
     }
     return names;
@@ -56,18 +136,20 @@ public final class LlamaGguf {
   /**
    * A writer holding a complete llama model. {@code tensors} maps every name of {@link
    * #tensorNames} to its row-major floats (a matrix with ne = [in, out] is out rows of in values);
-   * the output head is tied when {@code output.weight} is absent. Matrices are stored as {@code
-   * weightType}, norms as F32.
+   * {@code output.weight} is there exactly when the configuration's output head is untied. Matrices
+   * are stored as {@code weightType}, norms as F32.
    */
   public static GgufWriter writer(LlamaConfig c, Map<String, float[]> tensors, GgmlType weightType,
       BpeVocabulary vocabulary) {
-    boolean tied = !tensors.containsKey("output.weight");
-    for (String n : tensorNames(c, tied)) {
+    for (String n : tensorNames(c)) {
       if (!tensors.containsKey(n)) {
         throw new IllegalArgumentException("tensor " + n + " is missing");
       }
     }
-    return writer(c, tied, tensors::get, weightType, vocabulary, true);
+    if (c.tiedOutput() && tensors.containsKey("output.weight")) {
+      throw new IllegalArgumentException("tensor output.weight is given but model " + c.name() + " has a tied output head");
+    }
+    return writer(c, tensors::get, weightType, vocabulary, true);
   }
 
   /**
@@ -75,7 +157,7 @@ public final class LlamaGguf {
    * {@code addBos} is stored as {@code tokenizer.ggml.add_bos_token} (false for a model trained on
    * plain token streams, so that inference feeds it what it was trained on).
    */
-  public static GgufWriter writer(LlamaConfig c, boolean tiedOutput, Function<String, float[]> tensors,
+  public static GgufWriter writer(LlamaConfig c, Function<String, float[]> tensors,
       GgmlType weightType, BpeVocabulary vocabulary, boolean addBos) {
     if (vocabulary.tokens().size() != c.vocabSize()) {
       throw new IllegalArgumentException("vocabulary has " + vocabulary.tokens().size()
@@ -97,7 +179,7 @@ public final class LlamaGguf {
     w.putFloat32("llama.attention.layer_norm_rms_epsilon", c.rmsEps());
     w.putUint32("llama.vocab_size", c.vocabSize());
     Tokenizers.writeBpe(w, vocabulary, addBos);
-    for (String n : tensorNames(c, tiedOutput)) {
+    for (String n : tensorNames(c)) {
       long[] ne = shape(c, n);
       w.addTensor(n, ne.length == 1 ? GgmlType.F32 : weightType.forRowLength(ne[0]), ne, () -> tensors.apply(n));
     }
@@ -158,8 +240,8 @@ public final class LlamaGguf {
       int dim = 64 * layers;
       int ffn = (8 * dim / 3 + 31) / 32 * 32;
       LlamaConfig c = new LlamaConfig("random-llama", contextLength, dim, layers, ffn, dim / 64, dim / 64,
-          vocabSize, 10000f, 1e-5f);
-      if (best == null || Math.abs(c.parameterCount(true) - parameters) < Math.abs(best.parameterCount(true) - parameters)) {
+          vocabSize, 10000f, 1e-5f, true);
+      if (best == null || Math.abs(c.parameterCount() - parameters) < Math.abs(best.parameterCount() - parameters)) {
         best = c;
       }
     }
@@ -192,7 +274,7 @@ public final class LlamaGguf {
       types[i] = Tokenizer.TYPE_UNUSED;
     }
     BpeVocabulary vocab = new BpeVocabulary(tokens, types, List.of(), 256, 257);
-    GgufWriter w = writer(c, true, name -> randomTensor(c, name, seed), weightType, vocab, true);
+    GgufWriter w = writer(c, name -> randomTensor(c, name, seed), weightType, vocab, true);
     w.put("general.description", GgufValue.ofString("random weights, seed " + seed));
     return w;
   }

@@ -9,6 +9,7 @@ import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.gguf.GgufFormatException;
 import org.ferrogen.genai.gguf.GgufTensor;
+import org.ferrogen.learn.llama.LlamaConfig;
 
 /**
  * A Llama-architecture model whose linear layers have been programmed into a {@link LinearBackend}:
@@ -44,7 +45,7 @@ public final class LlamaModel {
 
   /** Reads the configuration and weights from {@code gguf} and programs every matrix into {@code backend}. */
   public static LlamaModel load(GgufFile gguf, LinearBackend backend) {
-    LlamaConfig c = LlamaConfig.from(gguf);
+    LlamaConfig c = LlamaGguf.config(gguf);
     int dim = c.dim();
     WeightMatrix embd = matrix(gguf, "token_embd.weight", c.vocabSize(), dim);
     long[] bytes = {0};

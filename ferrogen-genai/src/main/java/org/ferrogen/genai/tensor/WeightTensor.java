@@ -94,12 +94,35 @@ public abstract class WeightTensor {
   }
 
   /** Bytes one pass over the matrix reads. */
-  public final long byteSize() {
+  public long byteSize() {
     return (long) rowBytes * rows;
   }
 
   /** Σ_c W[row, c] · x[xOff + c]. */
   public abstract float dot(int row, float[] x, int xOff);
+
+  /**
+   * {@code y[r] = dot(r, x, xOff)} for r in {@code from..to−1}; a type may run several rows at once
+   * (with the same result per row).
+   */
+  public void dotRows(int from, int to, float[] x, int xOff, float[] y) {
+    for (int r = from; r < to; r++) {
+      y[r] = dot(r, x, xOff);
+    }
+  }
+
+  /**
+   * {@code t} held as heap floats when it is F16 or BF16 (exact; products bit-identical, see {@link
+   * WidenedTensor} for why), otherwise {@code t} itself. Costs {@code 4 · rows · cols} bytes of heap.
+   */
+  public static WeightTensor widened(WeightTensor t) {
+    return t.type == GgmlType.F16 || t.type == GgmlType.BF16 ? new WidenedTensor(t) : t;
+  }
+
+  /** Whether {@link #widened} would copy {@code type}. */
+  public static boolean widens(GgmlType type) {
+    return type == GgmlType.F16 || type == GgmlType.BF16;
+  }
 
   /** Decodes row {@code row} into {@code dst[off .. off + cols)}. */
   public void decodeRow(int row, float[] dst, int off) {

@@ -6,10 +6,10 @@ import java.util.Map;
 import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufValue;
 import org.ferrogen.genai.gguf.GgufWriter;
-import org.ferrogen.genai.model.LlamaConfig;
 import org.ferrogen.genai.model.LlamaGguf;
 import org.ferrogen.genai.tokenizer.BpeTokenizer;
 import org.ferrogen.genai.tokenizer.BpeVocabulary;
+import org.ferrogen.learn.llama.LlamaConfig;
 import org.ferrogen.learn.llama.LlamaWeights;
 import org.ferrogen.learn.llama.NamedTensor;
 
@@ -52,12 +52,6 @@ public final class LanguageModelTraining {
     return new Split(train, heldOut, tokenizer.encode(train), tokenizer.encode(heldOut));
   }
 
-  /** The inference-side configuration (GGUF {@code llama.*} metadata) of trained weights. */
-  public static LlamaConfig ggufConfig(String name, org.ferrogen.learn.llama.LlamaConfig c) {
-    return new LlamaConfig(name, c.contextLength(), c.dim(), c.layers(), c.ffnDim(), c.heads(), c.kvHeads(),
-        c.vocabSize(), c.ropeBase(), c.normEps());
-  }
-
   /**
    * A GGUF writer for trained weights: matrices as {@code weightType}, norms as F32, the BPE
    * vocabulary, and {@code add_bos_token = false} because the trainer sees plain token streams.
@@ -69,14 +63,13 @@ public final class LanguageModelTraining {
     for (NamedTensor t : weights.tensors()) {
       tensors.put(t.name(), t.data());
     }
-    LlamaConfig config = ggufConfig(name, weights.config());
-    boolean tied = weights.config().tiedOutput();
-    for (String n : LlamaGguf.tensorNames(config, tied)) {
+    LlamaConfig config = weights.config().withName(name);
+    for (String n : LlamaGguf.tensorNames(config)) {
       if (!tensors.containsKey(n)) {
         throw new IllegalArgumentException("trained weights lack tensor " + n);
       }
     }
-    GgufWriter w = LlamaGguf.writer(config, tied, tensors::get, weightType, vocabulary, false);
+    GgufWriter w = LlamaGguf.writer(config, tensors::get, weightType, vocabulary, false);
     if (description != null && !description.isBlank()) {
       w.put("general.description", GgufValue.ofString(description));
     }

@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.ferrogen.genai.backend.FloatBackend;
-import org.ferrogen.genai.model.LlamaConfig;
+import org.ferrogen.learn.llama.LlamaConfig;
 import org.ferrogen.genai.model.LlamaGguf;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.tokenizer.Tokenizers;
@@ -22,7 +22,7 @@ class GgufFuzzTest {
 
   @Test
   void randomHeaderDamageIsReportedNotThrownFromInside() throws IOException {
-    LlamaConfig c = new LlamaConfig("fuzz", 32, 64, 1, 64, 2, 1, 300, 10000f, 1e-5f);
+    LlamaConfig c = new LlamaConfig("fuzz", 32, 64, 1, 64, 2, 1, 300, 10000f, 1e-5f, true);
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LlamaGguf.randomWriter(c, GgmlType.Q8_0, 3).write(out);
     byte[] good = out.toByteArray();

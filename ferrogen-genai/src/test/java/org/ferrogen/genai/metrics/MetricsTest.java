@@ -13,7 +13,7 @@ import java.util.Map;
 import org.ferrogen.genai.backend.FloatBackend;
 import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufFile;
-import org.ferrogen.genai.model.LlamaConfig;
+import org.ferrogen.learn.llama.LlamaConfig;
 import org.ferrogen.genai.model.LlamaGguf;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.model.LlamaSession;
@@ -56,10 +56,10 @@ class MetricsTest {
   }
 
   private LlamaModel model(boolean zeroOutput) throws IOException {
-    LlamaConfig c = new LlamaConfig("m", 16, 64, 1, 96, 2, 2, 260, 10000f, 1e-5f);
+    LlamaConfig c = new LlamaConfig("m", 16, 64, 1, 96, 2, 2, 260, 10000f, 1e-5f, false);
     Map<String, float[]> t = new HashMap<>();
     java.util.SplittableRandom r = new java.util.SplittableRandom(3);
-    for (String n : LlamaGguf.tensorNames(c, false)) {
+    for (String n : LlamaGguf.tensorNames(c)) {
       long[] ne = LlamaGguf.shape(c, n);
       float[] v = new float[(int) (ne.length == 1 ? ne[0] : ne[0] * ne[1])];
       for (int i = 0; i < v.length; i++) {

@@ -15,14 +15,15 @@ import org.ferrogen.genai.gguf.GgufValue;
 import org.ferrogen.genai.gguf.GgufWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ferrogen.learn.llama.LlamaConfig;
 
 /** Models that parse but make no sense are refused at load time, with one message naming the key or tensor. */
 class LlamaModelValidationTest {
   @TempDir Path dir;
 
   private Path write(Consumer<GgufWriter> change) throws IOException {
-    LlamaConfig c = LlamaReferenceTest.config(2);
-    GgufWriter w = LlamaGguf.writer(c, LlamaReferenceTest.randomTensors(c, true, 3), GgmlType.Q8_0,
+    LlamaConfig c = LlamaReferenceTest.config(2, true);
+    GgufWriter w = LlamaGguf.writer(c, LlamaReferenceTest.randomTensors(c, 3), GgmlType.Q8_0,
         LlamaReferenceTest.vocabulary());
     change.accept(w);
     Path file = dir.resolve("bad.gguf");

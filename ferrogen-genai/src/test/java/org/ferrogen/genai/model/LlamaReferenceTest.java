@@ -20,6 +20,7 @@ import org.ferrogen.genai.tokenizer.BpeVocabulary;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.ferrogen.learn.llama.LlamaConfig;
 
 /**
  * The model run on the float backend gives the logits of a plain scalar Llama written out below,
@@ -30,22 +31,23 @@ class LlamaReferenceTest {
 
   static final int VOCAB = 300;
 
-  static LlamaConfig config(int kvHeads) {
-    // ffn 544 × dim 128 = 69632 multiply-accumulates exceed the float backend's parallel threshold
-    // (65536), so with 2 threads the feed-forward matrices run on the pool and the others inline.
-    return new LlamaConfig("tiny", 64, 128, 2, 544, 4, kvHeads, VOCAB, 10000f, 1e-5f);
+  static LlamaConfig config(int kvHeads, boolean tied) {
+    // Token-at-a-time products stay below the float backend's parallel threshold (2^18
+    // multiply-accumulates) and run inline; the batched passes (ffn 544 × dim 128 × 32 positions)
+    // exceed 2^20, so with 2 threads they run on the team.
+    return new LlamaConfig("tiny", 64, 128, 2, 544, 4, kvHeads, VOCAB, 10000f, 1e-5f, tied);
   }
 
   /** For the K-quants, rows of 256 so that every matrix is stored in the K-quant itself. */
-  static LlamaConfig config(int kvHeads, GgmlType type) {
-    return type.blockSize() == 256 ? new LlamaConfig("tiny", 64, 256, 2, 256, 4, kvHeads, VOCAB, 10000f, 1e-5f)
-        : config(kvHeads);
+  static LlamaConfig config(int kvHeads, GgmlType type, boolean tied) {
+    return type.blockSize() == 256 ? new LlamaConfig("tiny", 64, 256, 2, 256, 4, kvHeads, VOCAB, 10000f, 1e-5f, tied)
+        : config(kvHeads, tied);
   }
 
-  static Map<String, float[]> randomTensors(LlamaConfig c, boolean tied, long seed) {
+  static Map<String, float[]> randomTensors(LlamaConfig c, long seed) {
     SplittableRandom r = new SplittableRandom(seed);
     Map<String, float[]> m = new HashMap<>();
-    for (String n : LlamaGguf.tensorNames(c, tied)) {
+    for (String n : LlamaGguf.tensorNames(c)) {
       long[] ne = LlamaGguf.shape(c, n);
       int size = (int) (ne.length == 1 ? ne[0] : ne[0] * ne[1]);
       float[] v = new float[size];
@@ -74,8 +76,8 @@ class LlamaReferenceTest {
   @CsvSource({"F32,4,true,1", "F32,2,false,2", "F16,1,true,2", "BF16,2,true,1", "Q8_0,2,false,2", "Q4_0,4,true,2",
       "Q4_1,2,true,1", "Q5_0,4,false,2", "Q5_1,2,true,2", "Q4_K,2,true,1", "Q4_K,4,false,2", "Q6_K,2,false,2"})
   void floatBackendMatchesScalarReference(GgmlType type, int kvHeads, boolean tied, int threads) throws IOException {
-    LlamaConfig c = config(kvHeads, type);
-    Map<String, float[]> tensors = randomTensors(c, tied, 7);
+    LlamaConfig c = config(kvHeads, type, tied);
+    Map<String, float[]> tensors = randomTensors(c, 7);
     Path file = dir.resolve("tiny.gguf");
     try (OutputStream out = Files.newOutputStream(file)) {
       LlamaGguf.writer(c, tensors, type, vocabulary()).write(out);
@@ -108,8 +110,8 @@ class LlamaReferenceTest {
   @ParameterizedTest
   @CsvSource({"F32,4,true,1", "F16,1,false,2", "Q8_0,2,true,2", "Q4_0,2,false,1"})
   void batchedPassMatchesScalarReference(GgmlType type, int kvHeads, boolean tied, int threads) throws IOException {
-    LlamaConfig c = config(kvHeads);
-    Map<String, float[]> tensors = randomTensors(c, tied, 11);
+    LlamaConfig c = config(kvHeads, tied);
+    Map<String, float[]> tensors = randomTensors(c, 11);
     Path file = dir.resolve("tiny.gguf");
     try (OutputStream out = Files.newOutputStream(file)) {
       LlamaGguf.writer(c, tensors, type, vocabulary()).write(out);

@@ -164,4 +164,46 @@ class WeightTensorTest {
     assertThatThrownBy(() -> WeightTensor.of(GgmlType.IQ2_XS, 1, 256, ByteBuffer.allocate(74)))
         .hasMessageContaining("IQ2_XS").hasMessageContaining("q4_k");
   }
+
+  /**
+   * A widened F16/BF16 matrix gives bit-identical products to the mapped one, one row at a time and
+   * four at a time (odd row counts, a tail of 5 columns), and decodes the same rows: widening must not
+   * change a single generated token. Row 0 holds subnormal halves and the largest finite ones.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.EnumSource(value = GgmlType.class, names = {"F16", "BF16"})
+  void widenedSixteenBitMatrixGivesBitIdenticalProducts(GgmlType type) {
+    for (int cols : new int[] {192, 69}) {
+      int rows = 11;
+      ByteBuffer data = randomMatrix(type, rows, cols, 17 + cols);
+      for (int c = 0; c < cols; c++) {
+        data.putShort(2 * c, (short) (c % 2 == 0 ? (c & 0x3ff) : 0x7bff - c));
+      }
+      WeightTensor mapped = WeightTensor.of(type, rows, cols, data);
+      WeightTensor widened = WeightTensor.widened(mapped);
+      assertThat(widened).isNotSameAs(mapped);
+      SplittableRandom r = new SplittableRandom(cols);
+      float[] x = new float[cols + 3];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextGaussian();
+      }
+      float[] y = new float[rows];
+      widened.dotRows(1, rows, x, 3, y);
+      float[] rowMapped = new float[cols];
+      float[] rowWidened = new float[cols];
+      for (int row = 0; row < rows; row++) {
+        float want = mapped.dot(row, x, 3);
+        assertThat(Float.floatToRawIntBits(widened.dot(row, x, 3))).as("dot of row %d", row)
+            .isEqualTo(Float.floatToRawIntBits(want));
+        if (row >= 1) {
+          assertThat(Float.floatToRawIntBits(y[row])).as("dotRows, row %d", row).isEqualTo(Float.floatToRawIntBits(want));
+        }
+        mapped.decodeRow(row, rowMapped, 0);
+        widened.decodeRow(row, rowWidened, 0);
+        assertThat(rowWidened).isEqualTo(rowMapped);
+      }
+    }
+    assertThat(WeightTensor.widened(WeightTensor.of(GgmlType.Q8_0, 2, 32, randomMatrix(GgmlType.Q8_0, 2, 32, 1))).type())
+        .isEqualTo(GgmlType.Q8_0);
+  }
 }

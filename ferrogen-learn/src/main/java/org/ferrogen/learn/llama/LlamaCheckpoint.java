@@ -16,10 +16,11 @@ import java.util.List;
  * big-endian (Java {@code DataOutput}):
  * <pre>
  *   bytes   "FGLM"                      magic
- *   int     1                           format version
+ *   int     2                           format version (1: the same without the name)
  *   int ×7  vocabSize, dim, layers, heads, kvHeads, ffnDim, contextLength
- *   float×2 ropeBase, normEps
+ *   float×2 ropeBase, rmsEps
  *   byte    tiedOutput (0 or 1)
+ *   UTF     model name (version 2 on)
  *   int     tensor count
  *   per tensor: UTF name (DataOutput.writeUTF), int rows, int cols, rows·cols floats
  * </pre>
@@ -28,7 +29,9 @@ import java.util.List;
 public final class LlamaCheckpoint {
 
     private static final int MAGIC = 0x46474C4D; // "FGLM"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    /** The name a version-1 checkpoint, which stored none, reads with. */
+    static final String UNNAMED = "checkpoint";
 
     private LlamaCheckpoint() {
     }
@@ -43,8 +46,9 @@ public final class LlamaCheckpoint {
             out.writeInt(value);
         }
         out.writeFloat(c.ropeBase());
-        out.writeFloat(c.normEps());
+        out.writeFloat(c.rmsEps());
         out.writeByte(c.tiedOutput() ? 1 : 0);
+        out.writeUTF(c.name());
         out.writeInt(weights.tensors().size());
         for (NamedTensor tensor : weights.tensors()) {
             out.writeUTF(tensor.name());
@@ -65,13 +69,24 @@ public final class LlamaCheckpoint {
                 throw new IOException("not a FerroGen Llama checkpoint: magic 0x" + Integer.toHexString(magic));
             }
             int version = in.readInt();
-            if (version != VERSION) {
-                throw new IOException("unsupported checkpoint version " + version + " (expected " + VERSION + ")");
+            if (version != 1 && version != VERSION) {
+                throw new IOException("unsupported checkpoint version " + version + " (this build reads 1 and " + VERSION + ")");
             }
             LlamaConfig config;
             try {
-                config = new LlamaConfig(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readInt(),
-                        in.readInt(), in.readInt(), in.readFloat(), in.readFloat(), in.readByte() != 0);
+                int vocabSize = in.readInt();
+                int dim = in.readInt();
+                int layers = in.readInt();
+                int heads = in.readInt();
+                int kvHeads = in.readInt();
+                int ffnDim = in.readInt();
+                int contextLength = in.readInt();
+                float ropeBase = in.readFloat();
+                float rmsEps = in.readFloat();
+                boolean tied = in.readByte() != 0;
+                String name = version >= 2 ? in.readUTF() : UNNAMED;
+                config = new LlamaConfig(name, contextLength, dim, layers, ffnDim, heads, kvHeads, vocabSize,
+                        ropeBase, rmsEps, tied);
             } catch (IllegalArgumentException e) {
                 throw new IOException("checkpoint configuration is invalid: " + e.getMessage(), e);
             }

@@ -137,9 +137,9 @@ public final class LlamaModel {
         }
     }
 
-    /** Copies the values of {@code weights} (same configuration) into this model. */
+    /** Copies the values of {@code weights} (same configuration, whatever its name) into this model. */
     public void load(LlamaWeights weights) {
-        if (!weights.config().equals(config)) {
+        if (!weights.config().withName(config.name()).equals(config)) {
             throw new IllegalArgumentException("weights configuration " + weights.config()
                     + " differs from the model's " + config);
         }
@@ -181,14 +181,7 @@ public final class LlamaModel {
             throw new IllegalArgumentException("need " + rows + " input and target tokens, got "
                     + inputs.length + " and " + targets.length);
         }
-        if (workspace == null || workspace.batch != batch || workspace.seqLen != seqLen) {
-            workspace = new Workspace(config, batch, seqLen);
-        }
-        Workspace w = workspace;
-        for (Map.Entry<Parameter, float[]> entry : transposed.entrySet()) {
-            Parameter p = entry.getKey();
-            MatMul.transpose(p.value(), 0, p.rows(), p.cols(), entry.getValue(), 0);
-        }
+        Workspace w = prepare(batch, seqLen);
         forward(parallel, w, inputs);
         float scale = 1f / rows;
         float[] dLogits = backward ? w.dLogits : null;
@@ -204,6 +197,33 @@ public final class LlamaModel {
         return total / rows;
     }
 
+    /**
+     * Forward pass only: the logits of one sequence, {@code tokens.length × vocabSize} values row-major,
+     * row {@code t} predicting the token after {@code tokens[t]} (what the inference runtime computes
+     * position by position with its KV cache).
+     */
+    public float[] logits(Parallel parallel, int[] tokens) {
+        if (tokens.length < 1 || tokens.length > config.contextLength()) {
+            throw new IllegalArgumentException("sequence length " + tokens.length + " must be 1 to the context length "
+                    + config.contextLength());
+        }
+        Workspace w = prepare(1, tokens.length);
+        forward(parallel, w, tokens);
+        return Arrays.copyOf(w.logits, tokens.length * config.vocabSize());
+    }
+
+    /** The workspace for {@code batch × seqLen} rows, with the transposed matrices refreshed from the weights. */
+    private Workspace prepare(int batch, int seqLen) {
+        if (workspace == null || workspace.batch != batch || workspace.seqLen != seqLen) {
+            workspace = new Workspace(config, batch, seqLen);
+        }
+        for (Map.Entry<Parameter, float[]> entry : transposed.entrySet()) {
+            Parameter p = entry.getKey();
+            MatMul.transpose(p.value(), 0, p.rows(), p.cols(), entry.getValue(), 0);
+        }
+        return workspace;
+    }
+
     /** Per-row losses of the last {@link #lossAndGradients} call ({@code batch·seqLen} values, nats). */
     public float[] lastRowLosses() {
         return workspace.rowLoss;
@@ -213,7 +233,7 @@ public final class LlamaModel {
         int n = w.rows;
         int d = config.dim();
         int f = config.ffnDim();
-        float eps = config.normEps();
+        float eps = config.rmsEps();
         Ops.embeddingForward(embedding.value(), config.vocabSize(), d, inputs, 0, n, w.x[0]);
         for (int l = 0; l < blocks.length; l++) {
             Block b = blocks[l];

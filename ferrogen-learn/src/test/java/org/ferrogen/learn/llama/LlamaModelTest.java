@@ -18,7 +18,7 @@ class LlamaModelTest {
     private static final int SEQ = 5;
 
     private static LlamaConfig tiny(boolean tied) {
-        return new LlamaConfig(11, 8, 2, 4, 2, 12, 6, 10000f, 1e-5f, tied);
+        return new LlamaConfig("tiny", 6, 8, 2, 12, 4, 2, 11, 10000f, 1e-5f, tied);
     }
 
     /**
@@ -114,7 +114,7 @@ class LlamaModelTest {
 
     @Test
     void configRejectsIncompatibleHeads() {
-        assertThatThrownBy(() -> LlamaConfig.of(10, 8, 1, 3, 1, 8, 4)).hasMessageContaining("multiple of heads");
-        assertThatThrownBy(() -> LlamaConfig.of(10, 8, 1, 4, 3, 8, 4)).hasMessageContaining("kvHeads");
+        assertThatThrownBy(() -> LlamaConfig.of(10, 8, 1, 3, 1, 8, 4)).hasMessageContaining("not a multiple of the head count 3");
+        assertThatThrownBy(() -> LlamaConfig.of(10, 8, 1, 4, 3, 8, 4)).hasMessageContaining("not a multiple of the KV head count 3");
     }
 }

@@ -94,7 +94,7 @@ class LlamaTrainerTest {
 
     @Test
     void checkpointRoundTripsAndResumedTrainerEvaluatesTheSame() throws IOException {
-        LlamaConfig config = new LlamaConfig(30, 16, 2, 4, 2, 24, 8, 10000f, 1e-5f, false);
+        LlamaConfig config = new LlamaConfig("untied", 8, 16, 2, 24, 4, 2, 30, 10000f, 1e-5f, false);
         int[] tokens = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 29};
         try (LlamaTrainer trainer = new LlamaTrainer(config, settings(1, 1))) {
             LlamaWeights weights = trainer.model().snapshot();
