@@ -319,6 +319,11 @@ public final class Sp80090bCommand implements Callable<Integer> {
       out.println(c.name() + ": P-value = " + number(c.pValue()));
     }
     out.println("Chi square tests: " + verdict(r.chiSquarePassed()));
+    for (String w : r.warnings()) {
+      if (!s.warnings().contains(w)) {
+        out.println("*** Warning: " + w + " ***");
+      }
+    }
     out.println("Longest repeated substring: P_col = " + number(r.lrs().collisionProbability()));
     out.println("Longest repeated substring: length of LRS = " + r.lrs().lrsLength());
     out.println("Longest repeated substring: Pr(X >= 1) = " + number(r.lrs().probabilityAtLeastOne()));

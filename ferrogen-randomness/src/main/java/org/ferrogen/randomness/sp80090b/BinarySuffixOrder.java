@@ -28,7 +28,38 @@ final class BinarySuffixOrder {
       key = (key << 1) | (bits[p + Long.SIZE - 1] & 1);
       keys[p] = key;
     }
-    radixSortUnsigned(keys);
+    // Sorting on the upper 44 bits (four 11-bit passes instead of six) orders the suffixes exactly
+    // when no two keys agree on all of them; a random text of 10^6 bits repeats about 40. Where
+    // two neighbours do agree, the order below may be wrong, and the keys are sorted on all bits.
+    long[] unsorted = keys.clone();
+    radixSortUnsigned(keys, Long.SIZE - FAST_BITS);
+    int[] lcp = lcpOfSorted(bits, keys, FAST_BITS);
+    if (lcp != null) {
+      return lcp;
+    }
+    keys = unsorted;
+    radixSortUnsigned(keys, 0);
+    return lcpOfSorted(bits, keys, Long.SIZE);
+  }
+
+  /** Bits of the first sort: four radix passes. */
+  private static final int FAST_BITS = 4 * DIGIT_BITS;
+
+  /**
+   * The LCP array from keys sorted on their upper {@code sortedBits} bits, or null when two
+   * neighbouring full-length keys agree on all of those bits (then the order is not proven, or, for
+   * 64 bits, some 64-bit window repeats).
+   */
+  private static int[] lcpOfSorted(byte[] bits, long[] keys, int sortedBits) {
+    int n = bits.length;
+    int full = keys.length;
+    if (sortedBits < Long.SIZE) {
+      for (int i = 1; i < full; i++) {
+        if ((keys[i - 1] ^ keys[i]) >>> (Long.SIZE - sortedBits) == 0) {
+          return null;
+        }
+      }
+    }
     // The 63 short suffixes, zero padded, sorted by (key, length): a shorter suffix that is a
     // prefix of a longer one sorts first.
     int shortCount = Long.SIZE - 1;
@@ -65,7 +96,7 @@ final class BinarySuffixOrder {
       if (prevLen >= 0) {
         long x = prevKey ^ k;
         int common = x == 0 ? Long.SIZE : Long.numberOfLeadingZeros(x);
-        if (common == Long.SIZE && len == Long.SIZE && prevLen == Long.SIZE) {
+        if (common >= sortedBits && len == Long.SIZE && prevLen == Long.SIZE) {
           return null;
         }
         lcp[r] = Math.min(common, Math.min(len, prevLen));
@@ -96,27 +127,33 @@ final class BinarySuffixOrder {
     }
   }
 
-  /** LSD radix sort of unsigned 64-bit keys, 11 bits per pass. */
-  static void radixSortUnsigned(long[] a) {
+  /**
+   * LSD radix sort of unsigned 64-bit keys on their bits from {@code lowBit} up (all bits for 0),
+   * 11 bits per pass; keys equal on those bits keep their input order.
+   */
+  static void radixSortUnsigned(long[] a, int lowBit) {
     int n = a.length;
+    if (n == 0) {
+      return;
+    }
     long[] src = a;
     long[] dst = new long[n];
-    int passes = (Long.SIZE + DIGIT_BITS - 1) / DIGIT_BITS;
+    int passes = (Long.SIZE - lowBit + DIGIT_BITS - 1) / DIGIT_BITS;
     int[][] counts = new int[passes][BUCKETS + 1];
     for (long v : a) {
       for (int p = 0; p < passes; p++) {
-        counts[p][(int) ((v >>> (p * DIGIT_BITS)) & (BUCKETS - 1)) + 1]++;
+        counts[p][(int) ((v >>> (lowBit + p * DIGIT_BITS)) & (BUCKETS - 1)) + 1]++;
       }
     }
     for (int p = 0; p < passes; p++) {
       int[] c = counts[p];
-      if (c[(int) ((a[0] >>> (p * DIGIT_BITS)) & (BUCKETS - 1)) + 1] == n) {
+      int shift = lowBit + p * DIGIT_BITS;
+      if (c[(int) ((a[0] >>> shift) & (BUCKETS - 1)) + 1] == n) {
         continue; // every key has the same digit here
       }
       for (int i = 0; i < BUCKETS; i++) {
         c[i + 1] += c[i];
       }
-      int shift = p * DIGIT_BITS;
       for (int i = 0; i < n; i++) {
         long v = src[i];
         dst[c[(int) ((v >>> shift) & (BUCKETS - 1))]++] = v;

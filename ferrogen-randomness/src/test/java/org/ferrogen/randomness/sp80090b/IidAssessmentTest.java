@@ -74,6 +74,35 @@ class IidAssessmentTest {
     assertThat(a).isEqualTo(b);
   }
 
+  /**
+   * Random 8-bit samples, too few for one bin per pair: the tool's degrees of freedom (bins - k)
+   * reject them, and the result says why. With 10^4 samples the rejection happens for nearly every
+   * seed (P about 1e-5 to 1e-13), so this seed's outcome is stable.
+   */
+  @Test
+  void independenceWithMergedPairBinsIsFlaggedAsTooFewSamples() {
+    SplittableRandom rng = new SplittableRandom(1);
+    byte[] d = new byte[10_000];
+    for (int i = 0; i < d.length; i++) {
+      d[i] = (byte) rng.nextInt(256);
+    }
+    Samples s = Samples.of("random bytes", d, 8);
+    ChiSquareTests.Outcome independence = ChiSquareTests.run(s.symbols(), s.alphabetSize()).get(0);
+    assertThat(independence.degreesOfFreedom() + 256).isLessThan(256 * 256);
+    assertThat(independence.passed()).isFalse();
+    assertThat(IidAssessment.mergedPairsWarning(independence, 256))
+        .contains("merged into " + (independence.degreesOfFreedom() + 256) + " bins");
+    // 4-bit symbols from 20,000 samples: 10,000 pairs fill each of the 256 cells with about 39.
+    byte[] d4 = new byte[20_000];
+    for (int i = 0; i < d4.length; i++) {
+      d4[i] = (byte) rng.nextInt(16);
+    }
+    Samples s4 = Samples.of("random nibbles", d4, 4);
+    ChiSquareTests.Outcome full = ChiSquareTests.run(s4.symbols(), 16).get(0);
+    assertThat(full.degreesOfFreedom()).isEqualTo(256 - 16);
+    assertThat(IidAssessment.mergedPairsWarning(full, 16)).isNull();
+  }
+
   @Test
   void restartSanityCheckCatchesAStuckRestart() {
     SplittableRandom rng = new SplittableRandom(3);

@@ -49,6 +49,85 @@ class PermutationTestsTest {
     assertThat(sortedA).isEqualTo(sortedData);
   }
 
+  /**
+   * Binary permutations are arrangements drawn in packed form: each of the C(6,2) = 15 (and, for a
+   * count that 10 binary digits cannot express, C(7,3) = 35) arrangements equally often.
+   */
+  @Test
+  void binaryArrangementsAreUniform() {
+    for (int[] nk : new int[][] {{6, 2}, {7, 3}, {5, 5}, {9, 0}}) {
+      int n = nk[0];
+      int ones = nk[1];
+      int draws = 70_000;
+      Map<Long, Integer> counts = new HashMap<>();
+      long[] packed = new long[1];
+      for (int seed = 0; seed < draws; seed++) {
+        PermutationTests.randomArrangement(packed, n, ones, seed);
+        assertThat(Long.bitCount(packed[0])).isEqualTo(ones);
+        assertThat(packed[0] >>> n).isZero();
+        counts.merge(packed[0], 1, Integer::sum);
+      }
+      int arrangements = binomial(n, ones);
+      assertThat(counts).hasSize(arrangements);
+      if (arrangements > 1) {
+        double expected = draws / (double) arrangements;
+        double chi = 0;
+        for (int c : counts.values()) {
+          chi += (c - expected) * (c - expected) / expected;
+        }
+        // 14 and 34 degrees of freedom: the 99.99 % quantiles are about 40 and 70
+        // (false-failure rate 1e-4 per case).
+        assertThat(chi).as("n=%d ones=%d", n, ones).isLessThan(arrangements == 15 ? 40 : 70);
+      }
+    }
+  }
+
+  private static int binomial(int n, int k) {
+    long r = 1;
+    for (int i = 1; i <= k; i++) {
+      r = r * (n - k + i) / i;
+    }
+    return (int) r;
+  }
+
+  /** Long arrangements: exact counts for biased and balanced data, and a seed fixes the result. */
+  @Test
+  void binaryArrangementsKeepTheCountAndDependOnlyOnTheSeed() {
+    int n = 100_005;
+    for (int ones : new int[] {0, 1, 137, 30_000, 50_002, 99_999, n}) {
+      long[] a = new long[(n + 63) / 64];
+      long[] b = new long[a.length];
+      PermutationTests.randomArrangement(a, n, ones, 5);
+      PermutationTests.randomArrangement(b, n, ones, 5);
+      assertThat(a).isEqualTo(b);
+      long count = 0;
+      for (long w : a) {
+        count += Long.bitCount(w);
+      }
+      assertThat(count).isEqualTo(ones);
+      assertThat(a[a.length - 1] >>> (n & 63)).isZero();
+    }
+  }
+
+  @Test
+  void unpackAndConversionOneOfPackedSamplesMatchTheByteForms() {
+    SplittableRandom rng = new SplittableRandom(6);
+    for (int n : new int[] {1, 7, 8, 63, 64, 65, 1000, 8 * 129 + 5}) {
+      long[] packed = new long[(n + 63) / 64];
+      byte[] bits = new byte[n];
+      for (int i = 0; i < n; i++) {
+        bits[i] = (byte) rng.nextInt(2);
+        packed[i >>> 6] |= (long) bits[i] << i;
+      }
+      byte[] unpacked = new byte[n];
+      PermutationTests.unpack(packed, n, unpacked);
+      assertThat(unpacked).as("n=%d", n).isEqualTo(bits);
+      byte[] ones = new byte[(n + 7) / 8];
+      PermutationTests.onesPerByte(packed, n, ones);
+      assertThat(ones).as("n=%d", n).isEqualTo(PermutationTests.conversion1(bits));
+    }
+  }
+
   @Test
   void conversionOneCountsOnesPerByteIncludingAPartialLastBlock() {
     SplittableRandom rng = new SplittableRandom(4);

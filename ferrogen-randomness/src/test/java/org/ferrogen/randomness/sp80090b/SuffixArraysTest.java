@@ -71,6 +71,33 @@ class SuffixArraysTest {
     }
   }
 
+  /** Repeats of 44-63 bits: the four-pass sort cannot order them, the full sort does. */
+  @Test
+  void binaryKeyOrderHandlesRepeatsLongerThanItsFirstSort() {
+    SplittableRandom rng = new SplittableRandom(12);
+    for (int repeat : new int[] {43, 44, 45, 50, 63, 64, 70}) {
+      int n = 5_000;
+      byte[] bits = new byte[n];
+      for (int i = 0; i < n; i++) {
+        bits[i] = (byte) rng.nextInt(2);
+      }
+      System.arraycopy(bits, 100, bits, 3_000, repeat);
+      int[] fast = BinarySuffixOrder.lcpIfShortRepeats(bits);
+      int[] t = new int[n];
+      for (int i = 0; i < n; i++) {
+        t[i] = bits[i];
+      }
+      int[] lcp = SuffixArrays.lcpArray(t, SuffixArrays.suffixArray(t, 2));
+      int longest = Arrays.stream(lcp).max().orElse(0);
+      assertThat(longest).as("planted %d", repeat).isGreaterThanOrEqualTo(repeat);
+      if (longest >= 64) {
+        assertThat(fast).isNull();
+      } else {
+        assertThat(fast).as("planted %d", repeat).containsExactly(lcp);
+      }
+    }
+  }
+
   @Test
   void binaryKeyOrderDeclinesLongRepeats() {
     byte[] bits = new byte[500];
