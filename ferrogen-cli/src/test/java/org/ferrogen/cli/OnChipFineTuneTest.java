@@ -57,7 +57,7 @@ class OnChipFineTuneTest {
         state.toString(), "--quiet");
     assertThat(p.exit()).as(p.err()).isZero();
     text = dir.resolve("new.txt");
-    Files.writeString(text, "A rolling stone gathers no moss. A penny saved is a penny earned. ".repeat(40));
+    Files.writeString(text, "A rolling stone gathers no moss. A penny saved is a penny earned. ".repeat(15));
   }
 
   @Test
