@@ -40,16 +40,22 @@ import org.ferrogen.device.AnalogCell;
  *
  * <p>Format, version {@value #VERSION}: the magic line {@code FERROGEN-CHIP-STATE}, a big-endian int
  * version, a big-endian int length and that many bytes of UTF-8 JSON metadata, then per matrix its
- * float32 arrays little-endian (output scales, G+, G−, ADC full scales), then the CRC-32C of every
+ * float32 arrays little-endian (output scales, G+, G−, ADC full scales), then (version 2) per trained
+ * synapse array its hidden words as int16 and its memristor pairs' G+ and G− as float32, little-endian,
+ * then the CRC-32C of every
  * byte before it (Castagnoli polynomial, RFC 3720; hardware-accelerated, so checking 20 MB costs
  * milliseconds at boot — it guards against truncation and corruption, not tampering). A file that is truncated, altered, of another version or for another model is
  * refused with a one-line message. {@link #write} goes through a temporary file in the same folder,
- * forced to disk and moved into place, so a failed save leaves the previous file as it was.
+ * forced to disk and moved into place, so a failed save leaves the previous file as it was. Version 1
+ * files (no synapse arrays) are still read.
  */
 public record ChipState(
-    ChipSpec spec, long seed, ModelIdentity model, StorageHistory history, List<Matrix> matrices) {
+    ChipSpec spec, long seed, ModelIdentity model, StorageHistory history, List<Matrix> matrices,
+    List<TrainedSynapses> synapses) {
 
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
+  /** The first version, without synapse arrays: still read. */
+  private static final int VERSION_WITHOUT_SYNAPSES = 1;
   private static final byte[] MAGIC = "FERROGEN-CHIP-STATE\n".getBytes(StandardCharsets.US_ASCII);
   private static final int DIGEST_BYTES = 4;
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,8 +74,52 @@ public record ChipState(
   /** One matrix as programmed, under its name. */
   public record Matrix(String name, ProgrammedCells cells) {}
 
+  /**
+   * One trained matrix of a hybrid FeCAP + memristor synapse region (Martemucci 2025) as it stands:
+   * the hidden weights (10-bit sign-magnitude words, −511…511 hidden LSBs, row-major out × in) and
+   * the differential memristor pairs' conductances G+ and G− in siemens.
+   *
+   * @param region the spec's synapse array it lives on
+   * @param name the matrix's name on the region
+   * @param hiddenLsb the weight one hidden LSB stands for
+   */
+  public record TrainedSynapses(String region, String name, int rows, int cols, double hiddenLsb, short[] hidden,
+      float[] plus, float[] minus) {
+    public TrainedSynapses {
+      long n = (long) rows * cols;
+      if (rows < 1 || cols < 1 || hidden.length != n || plus.length != n || minus.length != n) {
+        throw new TrainedSynapsesShapeException("synapse matrix " + name + ": " + rows + "x" + cols + " needs " + n
+            + " hidden words and conductance pairs, got " + hidden.length + ", " + plus.length + ", " + minus.length);
+      }
+    }
+  }
+
+  /** A synapse matrix whose arrays do not match its shape. */
+  static final class TrainedSynapsesShapeException extends IllegalArgumentException {
+    TrainedSynapsesShapeException(String message) {
+      super(message);
+    }
+  }
+
   public ChipState {
     matrices = List.copyOf(matrices);
+    synapses = List.copyOf(synapses);
+  }
+
+  /** A state without trained synapse arrays. */
+  public ChipState(ChipSpec spec, long seed, ModelIdentity model, StorageHistory history, List<Matrix> matrices) {
+    this(spec, seed, model, history, matrices, List.of());
+  }
+
+  /** This state holding {@code trained} as its synapse arrays (replacing any it held). */
+  public ChipState withSynapses(List<TrainedSynapses> trained) {
+    return new ChipState(spec, seed, model, history, matrices, trained);
+  }
+
+  /** This state without the compute matrix {@code name} (e.g. a head replaced by a fine-tuned one). */
+  public ChipState without(String name) {
+    return new ChipState(spec, seed, model, history,
+        matrices.stream().filter(m -> !m.name().equals(name)).toList(), synapses);
   }
 
   /** The state of a programmed chip holding {@code model}, not yet stored. */
@@ -83,7 +133,7 @@ public record ChipState(
 
   /** This state after one more storage interval. */
   public ChipState aged(StorageHistory.Interval interval) {
-    return new ChipState(spec, seed, model, history.plus(interval), matrices);
+    return new ChipState(spec, seed, model, history.plus(interval), matrices, synapses);
   }
 
   /**
@@ -153,6 +203,11 @@ public record ChipState(
           writeFloats(out, c.conductances().minus());
           writeFloats(out, c.adcFullScale());
         }
+        for (TrainedSynapses t : synapses) {
+          writeShorts(out, t.hidden());
+          writeFloats(out, t.plus());
+          writeFloats(out, t.minus());
+        }
         out.flush();
         new DataOutputStream(buffered).writeInt((int) crc.getValue());
         buffered.flush();
@@ -184,6 +239,11 @@ public record ChipState(
       list.addObject().put("name", x.name()).put("rows", g.rows()).put("cols", g.cols()).put("slices", g.slices())
           .put("adc_full_scales", x.cells().adcFullScale().length);
     }
+    ArrayNode trained = meta.putArray("synapse_arrays");
+    for (TrainedSynapses t : synapses) {
+      trained.addObject().put("region", t.region()).put("name", t.name()).put("rows", t.rows()).put("cols", t.cols())
+          .put("hidden_lsb", t.hiddenLsb());
+    }
     return meta;
   }
 
@@ -203,9 +263,9 @@ public record ChipState(
     ByteBuffer in = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
     in.position(MAGIC.length);
     int version = in.getInt();
-    if (version != VERSION) {
-      throw new IllegalArgumentException(
-          name + ": format version " + version + ", this FerroGen reads version " + VERSION + "; program the chip again");
+    if (version != VERSION && version != VERSION_WITHOUT_SYNAPSES) {
+      throw new IllegalArgumentException(name + ": format version " + version + ", this FerroGen reads versions "
+          + VERSION_WITHOUT_SYNAPSES + " and " + VERSION + "; program the chip again");
     }
     CRC32C crc = new CRC32C();
     crc.update(bytes, 0, bytes.length - DIGEST_BYTES);
@@ -240,10 +300,23 @@ public record ChipState(
         matrices.add(new Matrix(m.get("name").asText(),
             new ProgrammedCells(scale, new Conductances(rows, cols, slices, plus, minus), fullScale)));
       }
+      List<TrainedSynapses> trained = new ArrayList<>();
+      if (version >= VERSION) {
+        for (JsonNode t : meta.get("synapse_arrays")) {
+          int rows = t.get("rows").asInt();
+          int cols = t.get("cols").asInt();
+          long n = (long) rows * cols;
+          short[] hidden = readShorts(data, n, name);
+          trained.add(new TrainedSynapses(t.get("region").asText(), t.get("name").asText(), rows, cols,
+              t.get("hidden_lsb").asDouble(), hidden, readFloats(data, n, name), readFloats(data, n, name)));
+        }
+      }
       if (data.hasRemaining()) {
         throw new IllegalArgumentException(name + ": " + data.remaining() + " bytes beyond the last matrix");
       }
-      return new ChipState(spec, seed, model, new StorageHistory(intervals), matrices);
+      return new ChipState(spec, seed, model, new StorageHistory(intervals), matrices, trained);
+    } catch (TrainedSynapsesShapeException e) {
+      throw new IllegalArgumentException(name + ": " + e.getMessage());
     } catch (JsonProcessingException | NullPointerException | java.nio.BufferUnderflowException e) {
       throw new IllegalArgumentException(name + ": malformed contents (" + e.getClass().getSimpleName() + ")");
     }
@@ -257,6 +330,26 @@ public record ChipState(
       b.asFloatBuffer().put(values, from, n);
       out.write(b.array(), 0, n * 4);
     }
+  }
+
+  private static void writeShorts(DataOutputStream out, short[] values) throws IOException {
+    ByteBuffer b = ByteBuffer.allocate(Math.min(values.length, 1 << 16) * 2).order(ByteOrder.LITTLE_ENDIAN);
+    for (int from = 0; from < values.length; from += 1 << 16) {
+      int n = Math.min(1 << 16, values.length - from);
+      b.clear();
+      b.asShortBuffer().put(values, from, n);
+      out.write(b.array(), 0, n * 2);
+    }
+  }
+
+  private static short[] readShorts(ByteBuffer data, long count, String name) {
+    if (count < 0 || count * 2 > data.remaining()) {
+      throw new IllegalArgumentException(name + ": truncated synapse data");
+    }
+    short[] v = new short[(int) count];
+    data.asShortBuffer().get(v);
+    data.position(data.position() + v.length * 2);
+    return v;
   }
 
   private static float[] readFloats(ByteBuffer data, long count, String name) {

@@ -53,6 +53,44 @@ class ChipStateTest {
   }
 
   @Test
+  void trainedSynapseArraysSurviveSaveAndLoad() throws IOException {
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    int rows = 7;
+    int cols = 13;
+    short[] hidden = new short[rows * cols];
+    float[] plus = new float[rows * cols];
+    float[] minus = new float[rows * cols];
+    for (int i = 0; i < hidden.length; i++) {
+      hidden[i] = (short) rng.nextInt(-511, 512);
+      plus[i] = (float) (rng.nextDouble() * 60e-6);
+      minus[i] = (float) (rng.nextDouble() * 60e-6);
+    }
+    ChipState.TrainedSynapses trained = new ChipState.TrainedSynapses("fine-tune", "output.weight", rows, cols, 1.5e-3,
+        hidden, plus, minus);
+    ChipState state = ChipState.of(programmed(), MODEL).withSynapses(java.util.List.of(trained));
+    Path file = dir.resolve("trained.state");
+    state.write(file);
+    ChipState read = ChipState.read(file);
+    assertThat(read.matrices()).hasSize(2);
+    assertThat(read.synapses()).hasSize(1);
+    ChipState.TrainedSynapses back = read.synapses().get(0);
+    assertThat(back.region()).isEqualTo("fine-tune");
+    assertThat(back.name()).isEqualTo("output.weight");
+    assertThat(back.rows()).isEqualTo(rows);
+    assertThat(back.cols()).isEqualTo(cols);
+    assertThat(back.hiddenLsb()).isEqualTo(1.5e-3);
+    assertThat(back.hidden()).containsExactly(hidden);
+    assertThat(back.plus()).containsExactly(plus);
+    assertThat(back.minus()).containsExactly(minus);
+    assertThat(read.aged(new StorageHistory.Interval(86_400, 300)).synapses()).hasSize(1);
+
+    byte[] bytes = Files.readAllBytes(file);
+    Path cut = dir.resolve("cut.state");
+    Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 10));
+    assertThatThrownBy(() -> ChipState.read(cut)).hasMessageContaining("checksum mismatch");
+  }
+
+  @Test
   void ageingShrinksTheStoredWeightsMonotonically() throws IOException {
     ChipState state = ChipState.of(programmed(), MODEL);
     double previous = Double.POSITIVE_INFINITY;
@@ -131,7 +169,7 @@ class ChipStateTest {
     Path other = dir.resolve("version.state");
     Files.write(other, version);
     assertThatThrownBy(() -> ChipState.read(other))
-        .hasMessage("chip state " + other + ": format version 9, this FerroGen reads version 1; program the chip again");
+        .hasMessage("chip state " + other + ": format version 9, this FerroGen reads versions 1 and 2; program the chip again");
 
     Path text = dir.resolve("text.state");
     Files.writeString(text, "hello");

@@ -42,15 +42,52 @@ import picocli.CommandLine.Spec;
         "and training code) and write it as a GGUF file, plus FILE-training.csv/.png/.json (loss curve,",
         "held-out perplexity) and FILE-heldout.txt (the held-out text, for `ferrogen perplexity`).",
         "Text output prints the loss as training goes; with --json a progress bar shows it instead."},
-    footer = {"%nExample:%n  ferrogen train-lm --text kjv.txt -o kjv.gguf --steps 2000 --context-length 128 --seed 42"})
+    footer = {"%nExamples:%n  ferrogen train-lm --text kjv.txt -o kjv.gguf --steps 2000 --context-length 128 --seed 42",
+        "  ferrogen train-lm --on-chip --state kjv.state --text fortunes.txt -o kjv-fortunes.state --seed 1"})
 public final class TrainLmCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(names = "--text", required = true, paramLabel = "FILE", description = "UTF-8 training text.")
   Path text;
 
-  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.gguf", description = "Model file to write.")
+  @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE.gguf|STATE",
+      description = "Model file to write (with --on-chip: the chip state holding the fine-tuned model).")
   Path output;
+
+  @Option(names = "--on-chip", description = {"Instead of training a model: fine-tune the output layer of the model booted",
+      "from --state on --text, its weights in the chip's hybrid FeCAP + memristor synapse array; report held-out",
+      "perplexity before and after on the text and on --original-text, writes against endurance and programming",
+      "energy, and save the fine-tuned chip as -o STATE."})
+  boolean onChip;
+
+  @Option(names = "--state", paramLabel = "STATE", description = "With --on-chip: the chip state to boot (`ferrogen chip program`).")
+  Path state;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "FILE.gguf",
+      description = "With --on-chip: the model the state holds (default: the shipped models/ferrogen-kjv.gguf).")
+  Path model;
+
+  @Option(names = "--original-text", paramLabel = "FILE", description = {"With --on-chip: text the model was trained on, scored",
+      "before and after to measure forgetting (default: MODEL-heldout.txt next to the model, if present)."})
+  Path originalText;
+
+  @Option(names = "--epochs", paramLabel = "E", description = "With --on-chip: passes over the training part of --text (default: ${DEFAULT-VALUE}).")
+  int epochs = 1;
+
+  @Option(names = "--train-tokens", paramLabel = "N", description = "With --on-chip: train on the first N tokens of the training part (default: all).")
+  int trainTokens = 0;
+
+  @Option(names = "--transfer-every", paramLabel = "K",
+      description = "With --on-chip: samples between FeCAP → memristor transfers (default: the chip's synapse array, 100).")
+  Integer transferEvery;
+
+  @Option(names = "--update-probability", paramLabel = "P",
+      description = "With --on-chip: Bernoulli update mask probability (default: ${DEFAULT-VALUE}).")
+  double updateProbability = 0.1;
+
+  @Option(names = "--sigma-g", paramLabel = "SIEMENS",
+      description = "With --on-chip: memristor programming spread σ_G (default: the device set's, 8.7e-6 for cea-leti-2025).")
+  Double sigmaG;
 
   @Option(names = "--name", paramLabel = "NAME", description = "general.name of the model (default: the file name).")
   String name;
@@ -82,8 +119,12 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
   int steps = 1000;
 
-  @Option(names = "--lr", paramLabel = "X", description = "Peak AdamW learning rate; cosine decay to a tenth (default: ${DEFAULT-VALUE}).")
-  float learningRate = 3e-3f;
+  @Option(names = "--lr", paramLabel = "X", description = {"Peak AdamW learning rate, cosine decay to a tenth (default: 3e-3);",
+      "with --on-chip the online SGD rate (default: " + ON_CHIP_LR + ")."})
+  Float learningRateOption;
+
+  /** Online SGD rate of the on-chip head (see docs/learn.md, on-chip fine-tuning). */
+  static final float ON_CHIP_LR = 0.01f;
 
   @Option(names = "--warmup", paramLabel = "N", description = "Linear warm-up steps (default: min(100, steps/10)).")
   Integer warmup;
@@ -91,8 +132,11 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--eval-interval", paramLabel = "N", description = "Held-out loss every N steps (default: steps/20).")
   Integer evalInterval;
 
-  @Option(names = "--eval-tokens", paramLabel = "N", description = "Held-out tokens per periodic evaluation (default: ${DEFAULT-VALUE}).")
-  int evalTokens = 16384;
+  @Option(names = "--eval-tokens", paramLabel = "N", description = {"Held-out tokens per periodic evaluation (default: 16384);",
+      "with --on-chip, scored on each text before and after (default: " + ON_CHIP_EVAL_TOKENS + ")."})
+  Integer evalTokensOption;
+
+  static final int ON_CHIP_EVAL_TOKENS = 2048;
 
   @Option(names = "--held-out", paramLabel = "F", description = "Fraction of the text, at its end, held out (default: ${DEFAULT-VALUE}).")
   double heldOut = 0.05;
@@ -110,6 +154,17 @@ public final class TrainLmCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long seed = seedOption.value();
     int threads = threadsOption.value();
+    if (onChip) {
+      return OnChipFineTune.run(new OnChipFineTune.Settings(model != null ? model : ModelOptions.resolveDefault(), state,
+          text, originalText, output, epochs, trainTokens, evalTokensOption != null ? evalTokensOption : ON_CHIP_EVAL_TOKENS,
+          heldOut, learningRateOption != null ? learningRateOption : ON_CHIP_LR, updateProbability, transferEvery, sigmaG,
+          seed, threads), common, "ferrogen " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
+    }
+    if (state != null || model != null || originalText != null) {
+      throw new IllegalArgumentException("--state, --model and --original-text need --on-chip");
+    }
+    float learningRate = learningRateOption != null ? learningRateOption : 3e-3f;
+    int evalTokens = evalTokensOption != null ? evalTokensOption : 16384;
     // With --json the step lines would break the one document: they go to a null writer, and a bar shows progress.
     PrintWriter out = common.json() ? new PrintWriter(java.io.Writer.nullWriter()) : spec.commandLine().getOut();
     GgmlType weightType = GgmlType.parse(type);
@@ -175,7 +230,7 @@ public final class TrainLmCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static String readUtf8(Path file) throws java.io.IOException {
+  static String readUtf8(Path file) throws java.io.IOException {
     if (!Files.isRegularFile(file)) {
       throw new IllegalArgumentException("text file " + file + " does not exist");
     }

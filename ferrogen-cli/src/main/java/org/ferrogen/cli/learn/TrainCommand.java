@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.ChipState;
 import org.ferrogen.chip.SynapseRegion;
 import org.ferrogen.cli.Json;
 import org.ferrogen.cli.Plots;
@@ -16,6 +17,8 @@ import org.ferrogen.cli.ProgressBars;
 import org.ferrogen.learn.data.FashionMnist;
 import org.ferrogen.learn.onchip.Devices;
 import org.ferrogen.learn.onchip.EpochResult;
+import org.ferrogen.learn.onchip.HybridMatrix;
+import org.ferrogen.learn.onchip.SynapticMatrix;
 import org.ferrogen.learn.onchip.OnChipResult;
 import org.ferrogen.learn.onchip.OnChipTrainer;
 import org.ferrogen.learn.onchip.Scheme;
@@ -31,7 +34,7 @@ import picocli.CommandLine.Option;
  * FeCAP + memristor memory (or a baseline scheme); reports accuracy per epoch, writes against
  * endurance and programming energy, and plots the curve.
  */
-@Command(footer = {"%nExample:%n  ferrogen train --dataset fashion-mnist-subset --scheme hybrid --epochs 1 --seed 1"},
+@Command(footer = {"%nExample:%n  ferrogen train --dataset fashion-mnist-subset --scheme hybrid --epochs 1 --seed 1 -o mlp.state"},
     name = "train", mixinStandardHelpOptions = true,
     description = {"Train an MLP online on Fashion-MNIST with on-chip weights (CEA-Leti hybrid FeCAP + memristor",
         "synapses, or a baseline) and report accuracy, writes against endurance and programming energy."},
@@ -43,6 +46,10 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--transfer-every", paramLabel = "K",
       description = "Samples between FeCAP → memristor transfers (default: the chip's synapse array, 100 for the CEA presets).")
   Integer transferEvery;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE.state", description = {"Save the trained synapse arrays (hidden weights",
+      "and memristor conductances, schemes hybrid and quantized) in a chip state file (`ferrogen chip program`'s format)."})
+  Path state;
 
   @Override
   public Integer call() throws Exception {
@@ -60,10 +67,17 @@ public final class TrainCommand implements Callable<Integer> {
         ? new OnChipTrainer(sizes, options.config(options.scheme, k, seed), null)
         : new OnChipTrainer(sizes, options.config(options.scheme, k, seed), region,
             Devices.of(region, chip.ledger().technology()));
+    if (state != null && options.scheme != Scheme.HYBRID && options.scheme != Scheme.QUANTIZED) {
+      throw new IllegalArgumentException("-o " + state + ": scheme " + TrainOptions.name(options.scheme)
+          + " keeps no hybrid synapse arrays to save; use --scheme hybrid or quantized");
+    }
     OnChipResult result;
     try (ProgressBars.Progress bar = options.common.progress(
         "train " + TrainOptions.name(options.scheme), (long) data.train().count() * options.epochs, "samples")) {
       result = trainer.train(data.train(), data.test(), options.epochs, listener(bar, options));
+    }
+    if (state != null) {
+      saveState(chip, region, trainer, sizes, seed);
     }
     PrintWriter out = options.common.out();
     if (options.common.json()) {
@@ -88,6 +102,23 @@ public final class TrainCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Writes the chip's state with the trained arrays (fc1, fc2, ... on the synapse region). The chip
+   * holds no model file: its identity names the network, scheme and seed instead.
+   */
+  private void saveState(Chip chip, SynapseRegion region, OnChipTrainer trainer, int[] sizes, long seed)
+      throws java.io.IOException {
+    List<ChipState.TrainedSynapses> trained = new ArrayList<>();
+    List<SynapticMatrix> matrices = trainer.matrices();
+    for (int i = 0; i < matrices.size(); i++) {
+      trained.add(((HybridMatrix) matrices.get(i)).saved(region.spec().name(), "fc" + (i + 1)));
+    }
+    String net = java.util.Arrays.stream(sizes).mapToObj(Integer::toString).collect(java.util.stream.Collectors.joining("-"));
+    ChipState.ModelIdentity identity = new ChipState.ModelIdentity("net " + net,
+        "ferrogen train --scheme " + TrainOptions.name(options.scheme) + " --seed " + seed);
+    ChipState.of(chip, identity).withSynapses(trained).write(state);
   }
 
   /** Feeds the bar and shows the running accuracy; prints each epoch's result unless quiet. */

@@ -11,7 +11,7 @@ import org.ferrogen.learn.onchip.OnChipResult;
 import org.ferrogen.learn.onchip.Wear;
 
 /** Text and JSON reports of on-chip training runs. */
-final class TrainReports {
+public final class TrainReports {
   /** Memristor SET/RESET endurance ≈ 10^5 (Martemucci 2025). */
   static final double MEMRISTOR_ENDURANCE = 1e5;
 
@@ -40,7 +40,18 @@ final class TrainReports {
       n.put("mean_loss_nats", e.meanLoss());
       n.put("seconds", e.seconds());
     }
-    Wear w = r.wear();
+    wear(o, r.wear());
+    ObjectNode reads = o.putObject("read_energy");
+    reads.put("cells_j", r.reads().energy(CostCategory.CELL_READ));
+    reads.put("dac_j", r.reads().energy(CostCategory.DAC));
+    reads.put("adc_j", r.reads().energy(CostCategory.ADC));
+    reads.put("mvms", r.reads().mvms());
+    o.put("seconds", r.seconds());
+    return o;
+  }
+
+  /** The "wear" and "programming_energy" objects of a JSON report. */
+  public static void wear(ObjectNode o, Wear w) {
     ObjectNode wear = o.putObject("wear");
     wear.put("synapses", w.synapses());
     wear.put("hidden_updates", w.hiddenUpdates());
@@ -60,13 +71,6 @@ final class TrainReports {
     energy.put("device_model_update_j", w.updateEnergyJoules());
     energy.put("device_model_transfer_j", w.transferEnergyJoules());
     energy.put("device_model_total_j", w.energyJoules());
-    ObjectNode reads = o.putObject("read_energy");
-    reads.put("cells_j", r.reads().energy(CostCategory.CELL_READ));
-    reads.put("dac_j", r.reads().energy(CostCategory.DAC));
-    reads.put("adc_j", r.reads().energy(CostCategory.ADC));
-    reads.put("mvms", r.reads().mvms());
-    o.put("seconds", r.seconds());
-    return o;
   }
 
   static void text(PrintWriter out, OnChipResult r) {
@@ -84,19 +88,24 @@ final class TrainReports {
     out.printf(Locale.ROOT, "test accuracy: %.2f %%%n", 100 * r.testAccuracy());
     Wear w = r.wear();
     if (w.synapses() > 0) {
-      out.printf(Locale.ROOT, "writes vs endurance: FeCAP max %,d cycles of 1e7 (%.1e); memristor max %,d cycles of 1e5"
-              + " (%.2f×), %,d devices beyond endurance%n", w.maxFecapCycles(), w.maxFecapCycles() / Wear.FECAP_ENDURANCE,
-          w.maxMemristorCycles(), w.maxMemristorCycles() / MEMRISTOR_ENDURANCE, w.memristorsBeyondEndurance());
-      out.printf(Locale.ROOT, "operations: %,d hidden-weight updates (%,d FeCAP reads, %,d writes), %,d synapse transfers,"
-          + " %,d memristor RESET/SETs%n", w.hiddenUpdates(), w.fecapReads(), w.fecapWrites(), w.synapseTransfers(),
-          w.memristorOperations());
-      out.println("programming energy      paper (100 fJ/FeCAP, 1 pJ/memristor op)   device model");
-      out.printf(Locale.ROOT, "  updates (FeCAPs)      %-40s  %s%n", joules(w.paperUpdateEnergyJoules()), joules(w.updateEnergyJoules()));
-      out.printf(Locale.ROOT, "  transfers/pulses      %-40s  %s%n", joules(w.paperTransferEnergyJoules()), joules(w.transferEnergyJoules()));
-      out.printf(Locale.ROOT, "  total                 %-40s  %s%n", joules(w.paperEnergyJoules()), joules(w.energyJoules()));
+      wearText(out, w);
       out.printf(Locale.ROOT, "read energy (cells + DAC + ADC, %,d products): %s%n", r.reads().mvms(),
           joules(r.reads().energy(CostCategory.CELL_READ) + r.reads().energy(CostCategory.DAC) + r.reads().energy(CostCategory.ADC)));
     }
+  }
+
+  /** Writes against endurance, operation counts and programming energy (both conventions) as text. */
+  public static void wearText(PrintWriter out, Wear w) {
+    out.printf(Locale.ROOT, "writes vs endurance: FeCAP max %,d cycles of 1e7 (%.1e); memristor max %,d cycles of 1e5"
+            + " (%.2f×), %,d devices beyond endurance%n", w.maxFecapCycles(), w.maxFecapCycles() / Wear.FECAP_ENDURANCE,
+        w.maxMemristorCycles(), w.maxMemristorCycles() / MEMRISTOR_ENDURANCE, w.memristorsBeyondEndurance());
+    out.printf(Locale.ROOT, "operations: %,d hidden-weight updates (%,d FeCAP reads, %,d writes), %,d synapse transfers,"
+        + " %,d memristor RESET/SETs%n", w.hiddenUpdates(), w.fecapReads(), w.fecapWrites(), w.synapseTransfers(),
+        w.memristorOperations());
+    out.println("programming energy      paper (100 fJ/FeCAP, 1 pJ/memristor op)   device model");
+    out.printf(Locale.ROOT, "  updates (FeCAPs)      %-40s  %s%n", joules(w.paperUpdateEnergyJoules()), joules(w.updateEnergyJoules()));
+    out.printf(Locale.ROOT, "  transfers/pulses      %-40s  %s%n", joules(w.paperTransferEnergyJoules()), joules(w.transferEnergyJoules()));
+    out.printf(Locale.ROOT, "  total                 %-40s  %s%n", joules(w.paperEnergyJoules()), joules(w.energyJoules()));
   }
 
   static String net(OnChipResult r) {
@@ -107,7 +116,7 @@ final class TrainReports {
     return s.toString();
   }
 
-  static String joules(double j) {
+  public static String joules(double j) {
     if (j == 0) {
       return "0 J";
     }

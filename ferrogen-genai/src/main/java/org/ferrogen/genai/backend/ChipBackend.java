@@ -22,6 +22,10 @@ import org.ferrogen.device.cost.CostReport;
  * TiledAnalogMatrix#calibrateAdcRanges}). Without calibration the configured range applies.
  */
 public final class ChipBackend implements LinearBackend {
+  /** The head's name when the model ties it to the embedding (see LlamaModel.load). */
+  private static final String TIED_OUTPUT_PREFIX = "output.weight (tied";
+  private static final String UNTIED_OUTPUT = "output.weight";
+
   private final Chip chip;
   private final List<ChipLayer> layers = new ArrayList<>();
   private CostReport baseline = CostReport.zero();
@@ -48,6 +52,11 @@ public final class ChipBackend implements LinearBackend {
   @Override
   public synchronized LinearLayer program(WeightMatrix weights) {
     TiledAnalogMatrix matrix = chip.matrices().get(weights.name());
+    if (matrix == null && weights.name().startsWith(TIED_OUTPUT_PREFIX)) {
+      // A chip whose head was fine-tuned on the chip holds an untied output.weight of its own
+      // (`ferrogen train-lm --on-chip`): the model's tied head is then not programmed.
+      matrix = chip.matrices().get(UNTIED_OUTPUT);
+    }
     if (matrix == null) {
       matrix = chip.program(weights.name(), weights.rows(), weights.cols(), weights.toFloats());
     } else if (matrix.rows() != weights.rows() || matrix.cols() != weights.cols()) {

@@ -1,6 +1,7 @@
 package org.ferrogen.learn.onchip;
 
 import java.util.SplittableRandom;
+import org.ferrogen.chip.ChipState;
 import org.ferrogen.cim.AnalogMatrix;
 import org.ferrogen.device.hybrid.HybridSynapseArray;
 import org.ferrogen.device.seed.StreamSeeds;
@@ -131,6 +132,37 @@ public final class HybridMatrix implements SynapticMatrix {
   /** The hidden weight of entry (row, col) in weight units. */
   public float hidden(int row, int col) {
     return array.value(row * cols + col) * lsb;
+  }
+
+  /** The weight one hidden LSB stands for. */
+  public float lsb() {
+    return lsb;
+  }
+
+  /** All hidden weights in weight units (rows × cols, row-major): the FeCAPs' full-precision copy. */
+  public float[] hiddenWeights() {
+    float[] w = new float[rows * cols];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = array.value(i) * lsb;
+    }
+    return w;
+  }
+
+  /**
+   * The array as it stands, for a chip's state file: hidden words and memristor conductances, as
+   * matrix {@code name} of synapse region {@code region}.
+   */
+  public ChipState.TrainedSynapses saved(String region, String name) {
+    int n = rows * cols;
+    short[] hidden = new short[n];
+    float[] plus = new float[n];
+    float[] minus = new float[n];
+    for (int i = 0; i < n; i++) {
+      hidden[i] = (short) array.value(i);
+      plus[i] = (float) array.conductancePlus(i);
+      minus[i] = (float) array.conductanceMinus(i);
+    }
+    return new ChipState.TrainedSynapses(region, name, rows, cols, lsb, hidden, plus, minus);
   }
 
   public HybridSynapseArray array() {
