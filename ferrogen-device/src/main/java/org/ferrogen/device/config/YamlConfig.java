@@ -98,7 +98,7 @@ public final class YamlConfig {
 
   /** Parses YAML text overlaid on {@code defaults} (null: no defaults). */
   public static <T> T parse(String yaml, String source, Class<T> type, T defaults) {
-    return fromTree(tree(yaml, source), source, type, defaults);
+    return read(tree(yaml, source), source, "", type, defaults);
   }
 
   /**
@@ -139,7 +139,7 @@ public final class YamlConfig {
       }
       base = given;
     }
-    return fromTree(tree, source, type, bases.lookup().apply(base, source));
+    return read(tree, source, "", type, bases.lookup().apply(base, source));
   }
 
   /** The record as a JSON tree, as {@link #write} writes it (for reports that walk every field). */
@@ -147,30 +147,46 @@ public final class YamlConfig {
     return MAPPER.valueToTree(config);
   }
 
-  private static <T> T fromTree(JsonNode tree, String source, Class<T> type, T defaults) {
+  /**
+   * Reads a record from a section of an already parsed document: a component typed {@link
+   * JsonNode} that its reader could only type once it knew another field (a sweep spec's {@code
+   * parameters} depend on its {@code workload}). Checked as {@link #parse} checks a file; messages
+   * name {@code source} and the section's path, e.g. {@code sweep.yaml: parameters.samples: must be
+   * 1000..10000000, got 10}.
+   *
+   * @param section the section; a mapping
+   * @param path the section's field path in the document ({@code parameters}), empty for the root
+   * @param defaults values of the keys the section leaves out (null: no defaults)
+   */
+  public static <T> T read(JsonNode section, String source, String path, Class<T> type, T defaults) {
+    JsonNode tree = section;
+    if (tree == null || !tree.isObject()) {
+      throw new ConfigException(source, path, "expected a mapping, got " + (tree == null ? "nothing" : kind(tree)), null);
+    }
     if (defaults != null) {
       ObjectNode merged = MAPPER.valueToTree(defaults);
-      overlay(merged, (ObjectNode) tree);
+      overlay(merged, (ObjectNode) tree.deepCopy());
       tree = merged;
     }
-    new Checker(source).check(tree, type, "");
+    new Checker(source).check(tree, type, path);
     try {
       return MAPPER.treeToValue(tree, type);
     } catch (JsonMappingException e) {
-      String path = path(e);
+      String relative = path(e);
+      String where = Checker.join(path, relative);
       Throwable cause = e.getCause();
       if (cause instanceof IllegalArgumentException && cause.getMessage() != null) {
         // A record's own cross-field rule; its message usually names the field already.
         String message = cause.getMessage();
-        throw new ConfigException(source, "", joinRuleMessage(path, message), e);
+        throw new ConfigException(source, path, joinRuleMessage(relative, message), e);
       }
       if (cause instanceof NullPointerException && cause.getMessage() != null) {
         // Objects.requireNonNull(section, "name") in a record constructor: a section left empty.
-        throw new ConfigException(source, path, "'" + cause.getMessage() + "' is missing; a value is required", e);
+        throw new ConfigException(source, where, "'" + cause.getMessage() + "' is missing; a value is required", e);
       }
-      throw new ConfigException(source, path, "cannot be read: " + firstLine(e.getOriginalMessage()), e);
+      throw new ConfigException(source, where, "cannot be read: " + firstLine(e.getOriginalMessage()), e);
     } catch (JsonProcessingException e) {
-      throw new ConfigException(source, "", "cannot be read: " + firstLine(e.getOriginalMessage()), e);
+      throw new ConfigException(source, path, "cannot be read: " + firstLine(e.getOriginalMessage()), e);
     }
   }
 
@@ -420,8 +436,11 @@ public final class YamlConfig {
     return previous[b.length()];
   }
 
-  /** " did you mean 'x'?" for the closest candidate when it is plausibly a typo, else "". */
-  static String suggestion(String given, List<String> candidates) {
+  /**
+   * " did you mean 'x'?" for the closest candidate when it is plausibly a typo, else "": the hint
+   * of unknown keys, public for readers that check names of their own (a sweep's grid paths).
+   */
+  public static String suggestion(String given, List<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
@@ -489,6 +508,8 @@ public final class YamlConfig {
         }
         Type value = argument(type, 1, path);
         node.fields().forEachRemaining(e -> check(e.getValue(), value, join(path, e.getKey()), range));
+      } else if (JsonNode.class.isAssignableFrom(raw)) {
+        // A section its reader types later, from another field (read(JsonNode, ...)); any YAML here.
       } else if (raw.isInterface() && raw.isAnnotationPresent(JsonTypeInfo.class)) {
         tagged(node, raw, path);
       } else {
@@ -612,7 +633,7 @@ public final class YamlConfig {
       return keys;
     }
 
-    private static String join(String path, String key) {
+    static String join(String path, String key) {
       return path.isEmpty() ? key : path + "." + key;
     }
 

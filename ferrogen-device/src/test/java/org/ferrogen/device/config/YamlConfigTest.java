@@ -190,4 +190,21 @@ class YamlConfigTest {
     assertThat(YamlConfig.format(4096)).isEqualTo("4096");
     assertThat(YamlConfig.format(0.25)).isEqualTo("0.25");
   }
+
+  /** A document whose {@code section} is typed by its {@code kind}: read in two steps. */
+  record Document(String kind, com.fasterxml.jackson.databind.JsonNode section) {}
+
+  @Test
+  void aSectionTypedByAnotherFieldIsReadLaterWithItsPath() {
+    Document d = YamlConfig.parse("kind: tile\nsection: {rows: 64, thicknessM: 1e-8, adc: {bits: 4}}\n", "doc.yaml",
+        Document.class);
+    assertThat(YamlConfig.read(d.section(), "doc.yaml", "section", Tile.class, null).adc().bits()).isEqualTo(4);
+    Tile defaults = new Tile(8, 1e-8, new Adc(8, Range2.STATISTICAL));
+    assertThat(YamlConfig.read(d.section(), "doc.yaml", "section", Tile.class, defaults).rows()).isEqualTo(64);
+    Document bad = YamlConfig.parse("kind: tile\nsection: {rows: 64, thicknessM: 1e-8, adc: {bitz: 4}}\n", "doc.yaml",
+        Document.class);
+    assertThatThrownBy(() -> YamlConfig.read(bad.section(), "doc.yaml", "section", Tile.class, defaults))
+        .isInstanceOf(ConfigException.class)
+        .hasMessage("doc.yaml: section.adc.bitz: unknown key; did you mean 'bits'? Valid keys here: bits, range");
+  }
 }

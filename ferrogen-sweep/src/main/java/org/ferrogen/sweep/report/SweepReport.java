@@ -44,6 +44,9 @@ public final class SweepReport {
       "cim-mvm", List.of(new Tradeoff("energy_per_mvm_joules", false, "relative_l2_error", false),
           new Tradeoff("area_mm2", false, "relative_l2_error", false)),
       "perplexity", List.of(new Tradeoff("energy_per_token_joules", false, "perplexity", false)),
+      "train", List.of(new Tradeoff("programming_energy_paper_joules", false, "test_accuracy", true),
+          new Tradeoff("programming_energy_joules", false, "test_accuracy", true),
+          new Tradeoff("max_memristor_cycles_over_endurance", false, "test_accuracy", true)),
       "puf", List.of(new Tradeoff("masked_fraction", false, "masked_bit_error_rate", false)));
 
   /** What the report wrote. */

@@ -7,7 +7,8 @@ import java.util.List;
  * One swept parameter: its path (in the chip configuration when it starts with {@code chip.},
  * else in the workload's parameters) and its values.
  *
- * @param path dotted parameter path, e.g. {@code chip.tiles.adc.bits} or {@code temperatureCelsius}
+ * @param path dotted parameter path, e.g. {@code chip.tiles.adc.bits}, {@code
+ *     chip.synapseArrays[0].transferEvery} or {@code ageCycles}
  * @param type the values' common type, which is the output column's type
  * @param values {@code Long}, {@code Double}, {@code Boolean} or {@code String} values
  */

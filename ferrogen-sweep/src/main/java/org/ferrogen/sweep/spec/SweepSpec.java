@@ -89,13 +89,29 @@ public record SweepSpec(String name, Workload workload, ObjectNode chip, ObjectN
     return new PointConfig(c, p, baseDirectory);
   }
 
+  /** Sets the leaf at a dotted path whose segments may index a list ({@code synapseArrays[0].transferEvery}). */
   static void set(ObjectNode root, String path, Object value) {
     String[] keys = path.split("\\.");
-    ObjectNode node = root;
+    JsonNode node = root;
     for (int i = 0; i < keys.length - 1; i++) {
-      node = (ObjectNode) node.get(keys[i]);
+      node = child(node, keys[i]);
     }
-    node.set(keys[keys.length - 1], toNode(value));
+    String last = keys[keys.length - 1];
+    int bracket = last.indexOf('[');
+    if (bracket < 0) {
+      ((ObjectNode) node).set(last, toNode(value));
+    } else {
+      ((com.fasterxml.jackson.databind.node.ArrayNode) node.get(last.substring(0, bracket)))
+          .set(Integer.parseInt(last.substring(bracket + 1, last.length() - 1)), toNode(value));
+    }
+  }
+
+  private static JsonNode child(JsonNode node, String segment) {
+    int bracket = segment.indexOf('[');
+    if (bracket < 0) {
+      return node.get(segment);
+    }
+    return node.get(segment.substring(0, bracket)).get(Integer.parseInt(segment.substring(bracket + 1, segment.length() - 1)));
   }
 
   static JsonNode toNode(Object value) {

@@ -1,11 +1,9 @@
 package org.ferrogen.sweep.spec;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -14,30 +12,39 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.ferrogen.chip.spec.ChipSpecs;
+import org.ferrogen.device.config.ConfigException;
+import org.ferrogen.device.config.Range;
+import org.ferrogen.device.config.YamlConfig;
 import org.ferrogen.sweep.spec.GridAxis.ValueType;
 import org.ferrogen.sweep.workload.PointConfig;
+import org.ferrogen.sweep.workload.Trees;
 import org.ferrogen.sweep.workload.Workload;
 import org.ferrogen.sweep.workload.Workloads;
 
 /**
- * Reads and validates a sweep spec (YAML). Every problem is collected with its field path, e.g.
- * {@code grid.chip.tiles.adc.bits[2]}, and all are reported together.
+ * Reads and validates a sweep spec. The file is read by FerroGen's one strict configuration reader,
+ * {@link YamlConfig}: unknown keys get a did-you-mean, numbers are bounded by {@link Range}, and the
+ * workload's {@code parameters} are read into the workload's own parameter record the same way.
+ * After that first, structural pass, every problem of the grid, parameters, chip and metrics is
+ * collected with its field path, e.g. {@code grid.chip.tiles.adc.bits[2]}, and all are reported
+ * together.
  *
  * <pre>
  * name: compute-tile
- * workload: cim-mvm            # trng-assess | cim-mvm | puf | perplexity
+ * workload: cim-mvm            # trng-assess | cim-mvm | puf | train | perplexity
  * chip: edge                   # chip spec: preset, file (relative to this spec) or mapping
  * parameters: {rows: 64, cols: 64, trials: 20}
  * grid:
  *   chip.tiles.adc.bits: [4, 6, 8]                             # list
  *   chip.tiles.nonIdealities.readNoise.scale: {from: 0.5, to: 4, count: 4, scale: log}   # log range
+ *   chip.synapseArrays[0].transferEvery: [10, 100]             # an element of a list
  *   rows: {from: 32, to: 128, step: 32}                        # linear range
  * repeats: 2
  * seed: 7
@@ -49,13 +56,48 @@ public final class SweepSpecReader {
   /** Upper bound on a sweep's points: far above what one spec should hold, below memory trouble. */
   public static final long MAX_POINTS = 10_000_000;
 
-  private static final ObjectMapper YAML = new ObjectMapper(
-      new YAMLFactory().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
-  private static final Set<String> TOP_LEVEL =
-      Set.of("name", "workload", "chip", "parameters", "grid", "repeats", "seed", "metrics");
-  private static final Set<String> RANGE_KEYS = Set.of("from", "to", "step", "count", "scale");
-  /** YAML 1.1 leaves {@code 1e4} (no dot, no exponent sign) a string; a sweep means the number. */
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+  /** Most values one range may expand to. */
+  private static final int MAX_RANGE_VALUES = 1_000_000;
+
+  /**
+   * The spec file as {@link YamlConfig} reads it. {@code chip}, {@code parameters} and the grid's
+   * values stay trees here: their types depend on the workload (and a grid value is a list or a
+   * range), so they are read in a second step, with their paths.
+   *
+   * @param name the sweep's name (default: the file name)
+   * @param workload the simulation run at every point
+   * @param chip a chip preset, a chip spec file (relative to the spec) or a mapping
+   * @param parameters the workload's parameters (its parameter record)
+   * @param grid parameter path to a list of values or a range
+   * @param repeats runs per grid point (default 1)
+   * @param seed the sweep seed
+   * @param metrics the metrics kept (default: all of the workload's)
+   */
+  public record SpecFile(
+      String name,
+      String workload,
+      JsonNode chip,
+      JsonNode parameters,
+      Map<String, JsonNode> grid,
+      @Range(min = 1, max = 100_000, reason = "runs per grid point") Integer repeats,
+      @Range(min = -9.2e18, max = 9.2e18) Long seed,
+      List<String> metrics) {}
+
+  /**
+   * A range of values on one grid axis: {@code {from, to, step}} (linear, end included within
+   * rounding) or {@code {from, to, count, scale: linear|log}}.
+   */
+  public record RangeSpec(
+      @Range(min = -1e300, max = 1e300) Double from,
+      @Range(min = -1e300, max = 1e300) Double to,
+      @Range(min = -1e300, max = 1e300) Double step,
+      @Range(min = 1, max = MAX_RANGE_VALUES) Integer count,
+      String scale) {}
+
+  /** YAML 1.1 leaves {@code 1e4} (no dot, no exponent sign) a string; YAML 1.2 and a sweep mean the number. */
+  private static final Pattern EXPONENT_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)[eE][-+]?\\d+");
+  /** A path segment naming an element of a list: {@code synapseArrays[0]}. */
+  private static final Pattern INDEXED = Pattern.compile("([^\\[\\]]+)\\[(\\d+)]");
   /** Range values are rounded to 12 significant digits so that 0.1 + 2·0.1 reads 0.3. */
   private static final MathContext RANGE_DIGITS = new MathContext(12);
 
@@ -76,102 +118,103 @@ public final class SweepSpecReader {
       throw new SweepSpecException(file.toString(), List.of("no such file"));
     }
     Path dir = file.toAbsolutePath().getParent();
-    return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString(), dir,
+    return parse(Files.readAllBytes(file), file.toString(), dir,
         file.getFileName().toString().replaceFirst("\\.ya?ml$", ""));
   }
 
+  /** Parses spec text; see {@link #parse(byte[], String, Path, String)}. */
+  public SweepSpec parse(String yaml, String source, Path baseDirectory, String defaultName) {
+    return parse(yaml.getBytes(StandardCharsets.UTF_8), source, baseDirectory, defaultName);
+  }
+
   /**
-   * Parses spec text.
+   * Parses a spec.
    *
    * @param source names the spec in messages
    * @param baseDirectory where relative paths in the spec resolve
    * @param defaultName the sweep's name when the spec gives none
    */
-  public SweepSpec parse(String yaml, String source, Path baseDirectory, String defaultName) {
-    JsonNode root;
+  public SweepSpec parse(byte[] yaml, String source, Path baseDirectory, String defaultName) {
+    SpecFile file;
     try {
-      root = YAML.readTree(yaml);
-    } catch (JsonProcessingException e) {
-      throw new SweepSpecException(source, List.of("not valid YAML: " + e.getOriginalMessage()
-          + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ")")));
-    }
-    if (root == null || !root.isObject()) {
-      throw new SweepSpecException(source, List.of("expected a mapping with workload, grid, seed, ..."));
+      file = YamlConfig.parse(yaml, source, SpecFile.class, null);
+    } catch (ConfigException e) {
+      throw new SweepSpecException(source, List.of(withoutSource(e)));
     }
     List<String> problems = new ArrayList<>();
-    root.fieldNames().forEachRemaining(k -> {
-      if (!TOP_LEVEL.contains(k)) {
-        problems.add(k + ": unknown field (known: " + String.join(", ", new java.util.TreeSet<>(TOP_LEVEL)) + ")");
-      }
-    });
-
-    String name = root.has("name") ? text(root.get("name"), "name", problems) : defaultName;
+    String name = file.name() == null ? defaultName : file.name();
     Workload workload = null;
-    if (!root.has("workload")) {
-      problems.add("workload: required (trng-assess, cim-mvm, puf, perplexity)");
+    if (file.workload() == null) {
+      problems.add("workload: required (" + String.join(", ", Workloads.names()) + ")");
     } else {
-      String w = text(root.get("workload"), "workload", problems);
-      if (w != null) {
-        try {
-          workload = workloads.apply(w);
-        } catch (IllegalArgumentException e) {
-          problems.add("workload: " + e.getMessage());
-        }
+      try {
+        workload = workloads.apply(file.workload());
+      } catch (IllegalArgumentException e) {
+        problems.add("workload: " + e.getMessage());
       }
     }
-    long seed = 0;
-    if (!root.has("seed")) {
+    if (file.seed() == null) {
       problems.add("seed: required (every point's seed is derived from it)");
-    } else if (!root.get("seed").isIntegralNumber() || !root.get("seed").canConvertToLong()) {
-      problems.add("seed: expected an integer, got " + root.get("seed"));
-    } else {
-      seed = root.get("seed").longValue();
     }
-    int repeats = 1;
-    if (root.has("repeats")) {
-      JsonNode r = root.get("repeats");
-      if (!r.isIntegralNumber() || !r.canConvertToInt() || r.intValue() < 1 || r.intValue() > 100_000) {
-        problems.add("repeats: expected an integer 1..100000, got " + r);
-      } else {
-        repeats = r.intValue();
-      }
+    if (file.grid() == null || file.grid().isEmpty()) {
+      problems.add("grid: required: a mapping from parameter paths to lists or ranges");
     }
+    int repeats = file.repeats() == null ? 1 : file.repeats();
     if (workload == null) {
       throw new SweepSpecException(source, problems);
     }
 
-    ObjectNode chip = chip(root.get("chip"), workload, baseDirectory, problems);
-    ObjectNode parameters = workload.defaultParameters();
-    JsonNode userParameters = root.get("parameters");
-    if (userParameters != null && !userParameters.isNull()) {
-      if (!userParameters.isObject()) {
-        problems.add("parameters: expected a mapping of " + workload.name() + " parameters");
-      } else {
-        overlay(parameters, (ObjectNode) userParameters, "parameters", problems);
-      }
-    }
-    List<String> metrics = metrics(root.get("metrics"), workload, problems);
-    List<GridAxis> grid = grid(root.get("grid"), chip, parameters, workload, problems);
+    ObjectNode chip = chip(file.chip(), workload, baseDirectory, problems);
+    ObjectNode parameters = parameters(file.parameters(), workload, source, problems);
+    List<String> metrics = metrics(file.metrics(), workload, problems);
+    List<GridAxis> grid = file.grid() == null ? List.of()
+        : grid(file.grid(), chip, parameters, workload, source, problems);
     // The fixed configuration, then each valid axis' values (also when other fields have problems,
     // so that one pass reports them all).
-    boolean fixedOk = true;
-    try {
-      workload.check(new PointConfig(chip, parameters, baseDirectory));
-    } catch (IllegalArgumentException e) {
-      problems.add("parameters/chip: " + e.getMessage());
-      fixedOk = false;
+    boolean fixedOk = parameters != null;
+    if (fixedOk) {
+      try {
+        workload.check(new PointConfig(chip, parameters, baseDirectory));
+      } catch (IllegalArgumentException e) {
+        problems.add((chip == null ? "parameters: " : "parameters/chip: ") + e.getMessage());
+        fixedOk = false;
+      }
     }
     if (fixedOk) {
       checkEachValue(grid, chip, parameters, workload, baseDirectory, problems);
     }
-    SweepSpec spec = new SweepSpec(name, workload, chip, parameters, baseDirectory, grid, repeats, seed, metrics);
-    if (problems.isEmpty() && spec.pointCount() > MAX_POINTS) {
-      problems.add("grid: " + spec.pointCount() + " points (with repeats) exceed the limit of " + MAX_POINTS + "; split the sweep");
-    }
     if (!problems.isEmpty()) {
       throw new SweepSpecException(source, problems);
     }
+    SweepSpec spec = new SweepSpec(name, workload, chip, parameters, baseDirectory, grid, repeats, file.seed(), metrics);
+    if (spec.pointCount() > MAX_POINTS) {
+      throw new SweepSpecException(source, List.of(
+          "grid: " + spec.pointCount() + " points (with repeats) exceed the limit of " + MAX_POINTS + "; split the sweep"));
+    }
     return spec;
+  }
+
+  /** The message of a configuration problem without its source, which the sweep's message names. */
+  private static String withoutSource(ConfigException e) {
+    String message = e.getMessage();
+    return message.startsWith(e.source() + ": ") ? message.substring(e.source().length() + 2) : message;
+  }
+
+  /** The workload's parameter record read over its defaults, as a tree with every field; null on problems. */
+  private static ObjectNode parameters(JsonNode node, Workload workload, String source, List<String> problems) {
+    JsonNode section = node == null || node.isNull() ? JsonNodeFactory.instance.objectNode() : yaml12Numbers(node);
+    try {
+      return Trees.tree(read(workload, section, source));
+    } catch (ConfigException e) {
+      problems.add(withoutSource(e));
+      return null;
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> T read(Workload workload, JsonNode section, String source) {
+    Class<T> type = (Class<T>) workload.parametersType();
+    return YamlConfig.read(section, source, "parameters", type, (T) workload.defaultParameters());
   }
 
   private ObjectNode chip(JsonNode node, Workload workload, Path baseDirectory, List<String> problems) {
@@ -179,9 +222,13 @@ public final class SweepSpecReader {
     if (node == null || node.isNull()) {
       return defaults;
     }
+    if (defaults == null) {
+      problems.add("chip: workload " + workload.name() + " takes no chip configuration");
+      return null;
+    }
     String yaml;
     String source;
-    if (node.isTextual() && defaults != null && ChipSpecs.PRESETS.contains(node.asText())) {
+    if (node.isTextual() && ChipSpecs.PRESETS.contains(node.asText())) {
       yaml = "base: " + node.asText() + "\nname: " + node.asText();
       source = "chip preset " + node.asText();
     } else if (node.isTextual()) {
@@ -189,11 +236,9 @@ public final class SweepSpecReader {
       if (!file.isAbsolute() && baseDirectory != null) {
         file = baseDirectory.resolve(file);
       }
-      if (defaults == null) {
-        return loadChip(workload, "", "chip", problems);
-      }
       if (!Files.isRegularFile(file)) {
-        problems.add("chip: neither a preset (" + String.join(", ", ChipSpecs.PRESETS) + ") nor a file: " + file);
+        problems.add("chip: neither a preset (" + String.join(", ", ChipSpecs.PRESETS) + ";"
+            + YamlConfig.suggestion(node.asText(), List.copyOf(ChipSpecs.PRESETS)) + ") nor a file: " + file);
         return defaults;
       }
       try {
@@ -204,39 +249,34 @@ public final class SweepSpecReader {
       }
       source = "chip " + file;
     } else if (node.isObject()) {
-      yaml = node.toString();
+      yaml = node.toString(); // JSON is YAML: the chip spec's own reader checks the mapping
       source = "chip";
     } else {
-      problems.add("chip: expected a file name or a mapping, got " + node);
+      problems.add("chip: expected a preset, a file name or a mapping, got " + node);
       return defaults;
     }
-    ObjectNode loaded = loadChip(workload, yaml, source, problems);
-    return loaded == null ? defaults : loaded;
-  }
-
-  private static ObjectNode loadChip(Workload workload, String yaml, String source, List<String> problems) {
     try {
       return workload.loadChip(yaml, source);
     } catch (IllegalArgumentException e) {
       problems.add("chip: " + e.getMessage());
-      return null;
+      return defaults;
     }
   }
 
-  private static List<String> metrics(JsonNode node, Workload workload, List<String> problems) {
-    if (node == null || node.isNull()) {
+  private static List<String> metrics(List<String> given, Workload workload, List<String> problems) {
+    if (given == null) {
       return workload.metrics();
     }
-    if (!node.isArray() || node.isEmpty()) {
+    if (given.isEmpty()) {
       problems.add("metrics: expected a non-empty list of metric names (available: " + String.join(", ", workload.metrics()) + ")");
       return workload.metrics();
     }
     Set<String> wanted = new HashSet<>();
-    for (int i = 0; i < node.size(); i++) {
-      String m = node.get(i).asText();
+    for (int i = 0; i < given.size(); i++) {
+      String m = given.get(i);
       if (!workload.metrics().contains(m)) {
-        problems.add("metrics[" + i + "]: unknown metric '" + m + "' of workload " + workload.name()
-            + " (available: " + String.join(", ", workload.metrics()) + ")");
+        problems.add("metrics[" + i + "]: unknown metric '" + m + "' of workload " + workload.name() + ";"
+            + YamlConfig.suggestion(m, workload.metrics()) + " available: " + String.join(", ", workload.metrics()));
       } else if (!wanted.add(m)) {
         problems.add("metrics[" + i + "]: '" + m + "' is listed twice");
       }
@@ -244,28 +284,15 @@ public final class SweepSpecReader {
     return workload.metrics().stream().filter(wanted::contains).toList();
   }
 
-  private static List<GridAxis> grid(JsonNode node, ObjectNode chip, ObjectNode parameters, Workload workload,
-      List<String> problems) {
+  private static List<GridAxis> grid(Map<String, JsonNode> node, ObjectNode chip, ObjectNode parameters,
+      Workload workload, String source, List<String> problems) {
     List<GridAxis> axes = new ArrayList<>();
-    if (node == null || node.isNull()) {
-      problems.add("grid: required: a mapping from parameter paths to lists or ranges");
-      return axes;
-    }
-    if (!node.isObject() || node.isEmpty()) {
-      problems.add("grid: expected a non-empty mapping from parameter paths to lists or ranges");
-      return axes;
-    }
-    Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : node.entrySet()) {
       String path = e.getKey();
       String where = "grid." + path;
       JsonNode leaf = leaf(path, chip, parameters, workload, where, problems);
-      if (leaf == null) {
-        continue;
-      }
-      List<Object> values = values(e.getValue(), where, problems);
-      if (values == null) {
+      List<Object> values = values(e.getValue(), where, source, problems);
+      if (leaf == null || values == null) {
         continue;
       }
       ValueType type = type(values, where, problems);
@@ -300,39 +327,55 @@ public final class SweepSpecReader {
   /** The existing leaf at {@code path}, or null after recording why there is none. */
   private static JsonNode leaf(String path, ObjectNode chip, ObjectNode parameters, Workload workload, String where,
       List<String> problems) {
-    ObjectNode root;
+    JsonNode node;
     String rest;
-    String rootName;
+    String at;
     if (path.startsWith(SweepSpec.CHIP_PREFIX)) {
       if (chip == null) {
         problems.add(where + ": workload " + workload.name() + " takes no chip configuration");
         return null;
       }
-      root = chip;
+      node = chip;
       rest = path.substring(SweepSpec.CHIP_PREFIX.length());
-      rootName = "chip";
+      at = "chip";
     } else {
-      root = parameters;
+      if (parameters == null) {
+        return null; // the parameters' own problem is reported
+      }
+      node = parameters;
       rest = path;
-      rootName = "parameters of " + workload.name();
+      at = "parameters of " + workload.name();
     }
-    String[] keys = rest.split("\\.", -1);
-    JsonNode node = root;
-    String at = rootName;
-    for (String key : keys) {
+    boolean top = true;
+    for (String segment : rest.split("\\.", -1)) {
+      Matcher indexed = INDEXED.matcher(segment);
+      String key = indexed.matches() ? indexed.group(1) : segment;
       if (!(node instanceof ObjectNode obj) || !obj.has(key)) {
         List<String> known = new ArrayList<>();
         node.fieldNames().forEachRemaining(known::add);
-        problems.add(where + ": unknown field '" + key + "' in " + at + " (known: " + String.join(", ", known) + ")");
+        problems.add(where + ": unknown field '" + key + "' in " + at + ";" + YamlConfig.suggestion(key, known)
+            + " known: " + String.join(", ", known));
         return null;
       }
       node = obj.get(key);
-      at = at.equals(rootName) ? (rootName.equals("chip") ? "chip." + key : key) : at + "." + key;
+      at = top ? (at.equals("chip") ? "chip." + key : key) : at + "." + key;
+      top = false;
+      if (indexed.matches()) {
+        int index = Integer.parseInt(indexed.group(2));
+        if (!node.isArray() || index >= node.size()) {
+          problems.add(where + ": " + at + (node.isArray() ? " has " + node.size() + " elements, no [" + index + "]"
+              : " is not a list"));
+          return null;
+        }
+        node = node.get(index);
+        at = at + "[" + index + "]";
+      }
     }
     if (node.isContainerNode()) {
       List<String> known = new ArrayList<>();
       node.fieldNames().forEachRemaining(known::add);
-      problems.add(where + ": is a section, not a value; sweep one of its fields (" + String.join(", ", known) + ")");
+      problems.add(where + ": is a " + (node.isArray() ? "list; sweep one element, e.g. " + path + "[0]"
+          : "section, not a value; sweep one of its fields (" + String.join(", ", known) + ")"));
       return null;
     }
     return node;
@@ -357,8 +400,8 @@ public final class SweepSpecReader {
     return value instanceof String ? null : "expected text";
   }
 
-  private static List<Object> values(JsonNode node, String where, List<String> problems) {
-    if (node.isArray()) {
+  private static List<Object> values(JsonNode node, String where, String source, List<String> problems) {
+    if (node != null && node.isArray()) {
       if (node.isEmpty()) {
         problems.add(where + ": empty list");
         return null;
@@ -374,41 +417,45 @@ public final class SweepSpecReader {
       }
       return out;
     }
-    if (node.isObject()) {
-      return range((ObjectNode) node, where, problems);
+    if (node != null && node.isObject()) {
+      RangeSpec range;
+      try {
+        range = YamlConfig.read(yaml12Numbers(node), source, where, RangeSpec.class, null);
+      } catch (ConfigException e) {
+        problems.add(withoutSource(e));
+        return null;
+      }
+      return range(range, node, where, problems);
     }
-    problems.add(where + ": expected a list [a, b, ...] or a range {from, to, step|count, scale: linear|log}, got " + node);
+    problems.add(where + ": expected a list [a, b, ...] or a range {from, to, step|count, scale: linear|log}, got "
+        + (node == null ? "nothing" : node));
     return null;
   }
 
-  private static List<Object> range(ObjectNode node, String where, List<String> problems) {
+  private static List<Object> range(RangeSpec r, JsonNode node, String where, List<String> problems) {
     int before = problems.size();
-    node.fieldNames().forEachRemaining(k -> {
-      if (!RANGE_KEYS.contains(k)) {
-        problems.add(where + "." + k + ": unknown range field (known: from, to, step, count, scale)");
-      }
-    });
-    Double from = rangeNumber(node, "from", where, problems, true);
-    Double to = rangeNumber(node, "to", where, problems, true);
-    Double step = rangeNumber(node, "step", where, problems, false);
-    Double count = rangeNumber(node, "count", where, problems, false);
-    String scale = node.has("scale") ? node.get("scale").asText() : "linear";
-    if (!scale.equals("linear") && !scale.equals("log")) {
-      problems.add(where + ".scale: expected linear or log, got " + node.get("scale"));
+    if (r.from() == null) {
+      problems.add(where + ".from: required in a range");
     }
-    if ((step == null) == (count == null)) {
+    if (r.to() == null) {
+      problems.add(where + ".to: required in a range");
+    }
+    String scale = r.scale() == null ? "linear" : r.scale();
+    if (!scale.equals("linear") && !scale.equals("log")) {
+      problems.add(where + ".scale: must be linear or log, got " + scale + ";"
+          + YamlConfig.suggestion(scale, List.of("linear", "log")));
+    }
+    if ((r.step() == null) == (r.count() == null)) {
       problems.add(where + ": give exactly one of step and count");
     }
     if (problems.size() > before) {
       return null;
     }
+    double from = r.from();
+    double to = r.to();
     List<Object> out = new ArrayList<>();
-    if (count != null) {
-      if (count != Math.rint(count) || count < 1 || count > 1_000_000) {
-        problems.add(where + ".count: expected an integer 1..1000000, got " + node.get("count"));
-        return null;
-      }
-      int n = count.intValue();
+    if (r.count() != null) {
+      int n = r.count();
       if (scale.equals("log")) {
         if (!(from > 0 && to > 0)) {
           problems.add(where + ": a log range needs from > 0 and to > 0");
@@ -425,6 +472,7 @@ public final class SweepSpecReader {
         }
       }
     } else {
+      double step = r.step();
       if (scale.equals("log")) {
         problems.add(where + ": a log range takes count, not step");
         return null;
@@ -435,8 +483,8 @@ public final class SweepSpecReader {
       }
       // Inclusive end, tolerant of rounding: 0 to 1 step 0.1 has 11 values.
       long n = (long) Math.floor((to - from) / step + 1e-9) + 1;
-      if (n > 1_000_000) {
-        problems.add(where + ": " + n + " values; at most 1000000");
+      if (n > MAX_RANGE_VALUES) {
+        problems.add(where + ": " + n + " values; at most " + MAX_RANGE_VALUES);
         return null;
       }
       for (long i = 0; i < n; i++) {
@@ -444,7 +492,7 @@ public final class SweepSpecReader {
       }
     }
     boolean integral = isIntegral(node.get("from")) && isIntegral(node.get("to"))
-        && (step == null || isIntegral(node.get("step"))) && scale.equals("linear")
+        && (r.step() == null || isIntegral(node.get("step"))) && scale.equals("linear")
         && out.stream().allMatch(v -> (Double) v == Math.rint((Double) v));
     return integral ? out.stream().map(v -> (Object) ((Double) v).longValue()).toList() : out;
   }
@@ -455,22 +503,6 @@ public final class SweepSpecReader {
 
   private static double round(double v) {
     return new BigDecimal(v).round(RANGE_DIGITS).doubleValue();
-  }
-
-  private static Double rangeNumber(ObjectNode node, String key, String where, List<String> problems, boolean required) {
-    JsonNode v = node.get(key);
-    if (v == null) {
-      if (required) {
-        problems.add(where + "." + key + ": required in a range");
-      }
-      return null;
-    }
-    Object s = scalar(v);
-    if (!(s instanceof Number n) || !Double.isFinite(n.doubleValue())) {
-      problems.add(where + "." + key + ": expected a number, got " + v);
-      return null;
-    }
-    return n.doubleValue();
   }
 
   /** A YAML scalar as Long, Double, Boolean or String; null for containers and nulls. */
@@ -485,13 +517,27 @@ public final class SweepSpecReader {
       return v.booleanValue();
     }
     if (v.isTextual()) {
-      String t = v.asText().trim();
-      if (NUMBER.matcher(t).matches()) {
-        return t.matches("[-+]?\\d+") ? (Object) Long.parseLong(t) : (Object) Double.parseDouble(t);
-      }
-      return v.asText();
+      return EXPONENT_NUMBER.matcher(v.asText().trim()).matches() ? (Object) Double.parseDouble(v.asText().trim()) : v.asText();
     }
     return null;
+  }
+
+  /** A copy of {@code node} with YAML 1.1's textual exponent numbers ({@code 1e4}) as numbers. */
+  static JsonNode yaml12Numbers(JsonNode node) {
+    if (node.isTextual() && EXPONENT_NUMBER.matcher(node.asText().trim()).matches()) {
+      return JsonNodeFactory.instance.numberNode(Double.parseDouble(node.asText().trim()));
+    }
+    if (node.isObject()) {
+      ObjectNode out = JsonNodeFactory.instance.objectNode();
+      node.fields().forEachRemaining(e -> out.set(e.getKey(), yaml12Numbers(e.getValue())));
+      return out;
+    }
+    if (node.isArray()) {
+      ArrayNode out = JsonNodeFactory.instance.arrayNode();
+      node.forEach(e -> out.add(yaml12Numbers(e)));
+      return out;
+    }
+    return node;
   }
 
   private static ValueType type(List<Object> values, String where, List<String> problems) {
@@ -530,38 +576,5 @@ public final class SweepSpecReader {
         }
       }
     }
-  }
-
-  /** Overlays user parameters on the defaults; unknown fields are problems. */
-  private static void overlay(ObjectNode base, ObjectNode user, String where, List<String> problems) {
-    Iterator<Map.Entry<String, JsonNode>> it = user.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      JsonNode existing = base.get(e.getKey());
-      String path = where + "." + e.getKey();
-      if (existing == null) {
-        List<String> known = new ArrayList<>();
-        base.fieldNames().forEachRemaining(known::add);
-        problems.add(path + ": unknown field (known: " + String.join(", ", known) + ")");
-      } else if (existing.isObject() && e.getValue().isObject()) {
-        overlay((ObjectNode) existing, (ObjectNode) e.getValue(), path, problems);
-      } else {
-        Object v = e.getValue().isContainerNode() ? null : scalar(e.getValue());
-        String problem = v == null ? "expected a value" : fits(existing, v);
-        if (problem != null) {
-          problems.add(path + " = " + e.getValue() + ": " + problem);
-        } else {
-          base.set(e.getKey(), SweepSpec.toNode(v));
-        }
-      }
-    }
-  }
-
-  private static String text(JsonNode node, String where, List<String> problems) {
-    if (!node.isTextual()) {
-      problems.add(where + ": expected text, got " + node);
-      return null;
-    }
-    return node.asText();
   }
 }

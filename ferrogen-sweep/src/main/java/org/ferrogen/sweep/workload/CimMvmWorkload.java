@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.ferrogen.cim.MvmExperiment;
 import org.ferrogen.cim.TiledAnalogMatrix;
+import org.ferrogen.device.config.Range;
 import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.sweep.spec.SweepSeeds;
 
@@ -34,13 +35,30 @@ public final class CimMvmWorkload implements Workload {
         "programming_energy_joules");
   }
 
+  /**
+   * @param rows rows of the random normal weight matrix
+   * @param cols its columns
+   * @param trials input vectors multiplied
+   */
+  public record Parameters(
+      @Range(min = 1, max = 65_536) int rows,
+      @Range(min = 1, max = 65_536) int cols,
+      @Range(min = 1, max = 100_000, reason = "each trial is a full matrix-vector product") int trials) {
+    public Parameters {
+      if ((long) rows * cols > 16L * 1024 * 1024) {
+        throw new IllegalArgumentException("rows × cols = " + (long) rows * cols + ": at most 16777216 weights");
+      }
+    }
+  }
+
   @Override
-  public ObjectNode defaultParameters() {
-    ObjectNode p = Trees.JSON.createObjectNode();
-    p.put("rows", 64);
-    p.put("cols", 64);
-    p.put("trials", 20);
-    return p;
+  public Class<? extends Record> parametersType() {
+    return Parameters.class;
+  }
+
+  @Override
+  public Record defaultParameters() {
+    return new Parameters(64, 64, 20);
   }
 
   @Override
@@ -56,20 +74,14 @@ public final class CimMvmWorkload implements Workload {
   @Override
   public void check(PointConfig config) {
     ChipSpecTrees.spec(config);
-    int rows = config.integer("rows");
-    int cols = config.integer("cols");
-    if (rows < 1 || cols < 1 || (long) rows * cols > 16L * 1024 * 1024) {
-      throw new IllegalArgumentException("rows " + rows + ", cols " + cols + ": each must be >= 1 and rows×cols <= 16777216");
-    }
-    if (config.integer("trials") < 1) {
-      throw new IllegalArgumentException("trials = " + config.integer("trials") + ": must be >= 1");
-    }
+    config.parameters(Parameters.class);
   }
 
   @Override
   public LinkedHashMap<String, Double> run(PointConfig config, long seed) {
-    int rows = config.integer("rows");
-    int cols = config.integer("cols");
+    Parameters p = config.parameters(Parameters.class);
+    int rows = p.rows();
+    int cols = p.cols();
     float[] weights = new float[rows * cols];
     SplittableRandom rng = new SplittableRandom(SweepSeeds.derive(seed, SweepSeeds.WEIGHTS));
     for (int i = 0; i < weights.length; i++) {
@@ -77,7 +89,7 @@ public final class CimMvmWorkload implements Workload {
     }
     TiledAnalogMatrix analog = ChipSpecTrees.chip(config, SweepSeeds.derive(seed, SweepSeeds.CHIP))
         .allocate("sweep", rows, cols);
-    MvmExperiment.Result r = MvmExperiment.run(analog, weights, config.integer("trials"), SweepSeeds.derive(seed, SweepSeeds.INPUTS));
+    MvmExperiment.Result r = MvmExperiment.run(analog, weights, p.trials(), SweepSeeds.derive(seed, SweepSeeds.INPUTS));
     CostReport c = r.costPerMvm();
     LinkedHashMap<String, Double> m = new LinkedHashMap<>();
     m.put("relative_l2_error", r.relativeL2Error());

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.ferrogen.device.config.Range;
 import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.gguf.GgufFile;
@@ -41,15 +42,28 @@ public final class PerplexityWorkload implements Workload {
         "tops_per_watt", "macro_tops_per_watt", "area_mm2");
   }
 
+  /**
+   * @param model GGUF model file (relative to the spec's folder)
+   * @param text UTF-8 text whose perplexity is measured
+   * @param maxTokens tokens of the text scored
+   * @param context window in tokens; 0: the model's
+   * @param stride tokens the window advances; 0: half the window
+   */
+  public record Parameters(
+      String model,
+      String text,
+      @Range(min = 2, max = 1_000_000) int maxTokens,
+      @Range(min = 0, max = 1_000_000, reason = "0 = the model's context") int context,
+      @Range(min = 0, max = 1_000_000, reason = "0 = half the window") int stride) {}
+
   @Override
-  public ObjectNode defaultParameters() {
-    ObjectNode p = Trees.JSON.createObjectNode();
-    p.put("model", "models/ferrogen-kjv.gguf");
-    p.put("text", "models/ferrogen-kjv-heldout.txt");
-    p.put("maxTokens", 256);
-    p.put("context", 0);
-    p.put("stride", 0);
-    return p;
+  public Class<? extends Record> parametersType() {
+    return Parameters.class;
+  }
+
+  @Override
+  public Record defaultParameters() {
+    return new Parameters("models/ferrogen-kjv.gguf", "models/ferrogen-kjv-heldout.txt", 256, 0, 0);
   }
 
   @Override
@@ -65,30 +79,27 @@ public final class PerplexityWorkload implements Workload {
   @Override
   public void check(PointConfig config) {
     ChipSpecTrees.spec(config);
-    for (String file : List.of("model", "text")) {
-      if (!Files.isRegularFile(config.file(file))) {
-        throw new IllegalArgumentException(file + " = " + config.file(file) + ": no such file");
-      }
+    Parameters p = config.parameters(Parameters.class);
+    if (!Files.isRegularFile(config.file(p.model()))) {
+      throw new IllegalArgumentException("parameters.model: no such file: " + config.file(p.model()));
     }
-    if (config.integer("maxTokens") < 2) {
-      throw new IllegalArgumentException("maxTokens = " + config.integer("maxTokens") + ": must be >= 2");
-    }
-    if (config.integer("context") < 0 || config.integer("stride") < 0) {
-      throw new IllegalArgumentException("context and stride must be >= 0 (0: the model's context, half of it)");
+    if (!Files.isRegularFile(config.file(p.text()))) {
+      throw new IllegalArgumentException("parameters.text: no such file: " + config.file(p.text()));
     }
   }
 
   @Override
   public LinkedHashMap<String, Double> run(PointConfig config, long seed) throws Exception {
-    GgufFile gguf = GgufFile.open(config.file("model"));
+    Parameters p = config.parameters(Parameters.class);
+    GgufFile gguf = GgufFile.open(config.file(p.model()));
     Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
-    int[] tokens = tokens(tokenizer, Files.readString(config.file("text"), StandardCharsets.UTF_8),
-        config.integer("maxTokens"));
+    int[] tokens = tokens(tokenizer, Files.readString(config.file(p.text()), StandardCharsets.UTF_8),
+        p.maxTokens());
     try (ChipBackend backend = new ChipBackend(ChipSpecTrees.chip(config, SweepSeeds.derive(seed, SweepSeeds.CHIP)))) {
       LlamaModel model = LlamaModel.load(gguf, backend);
       int modelContext = model.config().contextLength();
-      int context = config.integer("context") == 0 ? modelContext : Math.min(config.integer("context"), modelContext);
-      int stride = config.integer("stride") == 0 ? Math.max(1, context / 2) : config.integer("stride");
+      int context = p.context() == 0 ? modelContext : Math.min(p.context(), modelContext);
+      int stride = p.stride() == 0 ? Math.max(1, context / 2) : p.stride();
       backend.resetReport();
       Perplexity.Result r = Perplexity.compute(model, tokens, context, stride);
       CostReport c = backend.cost();

@@ -1,8 +1,9 @@
 package org.ferrogen.sweep.workload;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Path;
+import org.ferrogen.device.config.ConfigException;
+import org.ferrogen.device.config.YamlConfig;
 
 /**
  * A point's full configuration.
@@ -13,33 +14,25 @@ import java.nio.file.Path;
  */
 public record PointConfig(ObjectNode chip, ObjectNode parameters, Path baseDirectory) {
 
-  public String text(String field) {
-    return parameters.get(field).asText();
-  }
+  /** Where parameter problems are said to come from; stripped again from the message. */
+  private static final String SOURCE = "point";
 
-  public double number(String field) {
-    return number(parameters, field, field);
-  }
-
-  public int integer(String field) {
-    JsonNode node = parameters.get(field);
-    if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-      throw new IllegalArgumentException(field + " = " + node + ": expected an integer");
+  /**
+   * The parameters as the workload's parameter record, read and checked by {@link YamlConfig}
+   * (bounded numbers, integers, known keys); a problem is an {@link IllegalArgumentException} naming
+   * the field, e.g. {@code parameters.samples: must be 1000..10000000, got 10}.
+   */
+  public <T> T parameters(Class<T> type) {
+    try {
+      return YamlConfig.read(parameters, SOURCE, "parameters", type, null);
+    } catch (ConfigException e) {
+      throw new IllegalArgumentException(e.getMessage().substring(SOURCE.length() + 2), e);
     }
-    return node.intValue();
   }
 
   /** A file parameter resolved against the spec's folder. */
-  public Path file(String field) {
-    Path p = Path.of(text(field));
+  public Path file(String path) {
+    Path p = Path.of(path);
     return p.isAbsolute() || baseDirectory == null ? p : baseDirectory.resolve(p);
-  }
-
-  private static double number(ObjectNode node, String field, String path) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isNumber()) {
-      throw new IllegalArgumentException(path + " = " + v + ": expected a number");
-    }
-    return v.doubleValue();
   }
 }

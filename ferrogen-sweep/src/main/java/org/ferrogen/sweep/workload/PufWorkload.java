@@ -3,13 +3,18 @@ package org.ferrogen.sweep.workload;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import org.ferrogen.chip.spec.ChipSpec;
+import org.ferrogen.cim.CimConfig;
+import org.ferrogen.device.config.Range;
+import org.ferrogen.device.params.ParameterSets;
 import org.ferrogen.trng.NoiseSeed;
 import org.ferrogen.trng.puf.FefetPuf;
 import org.ferrogen.trng.puf.PufAssessment;
 
 /**
  * {@code puf}: uniformity, uniqueness and bit-error rate of simulated FeFET PUF chips, as {@code
- * ferrogen puf assess} measures them, with the re-read at one temperature and read-noise scale.
+ * ferrogen puf assess} measures them: the chip spec's FeFET cells, re-read at the chip's temperature
+ * and a read-noise scale.
  */
 public final class PufWorkload implements Workload {
 
@@ -30,58 +35,76 @@ public final class PufWorkload implements Workload {
     return List.of("uniformity", "uniqueness", "masked_fraction", "bit_error_rate", "masked_bit_error_rate");
   }
 
+  /**
+   * The PUF's own settings; its FeFETs are the chip's compute-tile cells ({@code chip.tiles.cell},
+   * which must be a {@code fefet}, with its {@code parameterSet}) and it is re-read at the chip's
+   * temperature ({@code chip.environment.celsius}) after enrolment at 25 °C.
+   *
+   * @param cells 2FeFET-1C cells per PUF
+   * @param deviceSizeNm FeFET gate side
+   * @param meanVthPerKelvin mean threshold temperature coefficient (assumption of FefetPuf: −1 mV/K)
+   * @param vthPerKelvinSigma its device-to-device spread (assumption: 20 µV/K)
+   * @param chips simulated chips (uniqueness compares every pair)
+   * @param readNoiseScale read noise of the re-read relative to the parameter set's
+   */
+  public record Parameters(
+      @Range(min = 1, max = 1 << 20, unit = "cells") int cells,
+      @Range(min = 1, max = 100_000, unit = "nm") double deviceSizeNm,
+      @Range(min = -0.1, max = 0.1, unit = "V/K") double meanVthPerKelvin,
+      @Range(min = 0, max = 0.1, unit = "V/K") double vthPerKelvinSigma,
+      @Range(min = 2, max = 10_000, reason = "uniqueness needs at least 2 chips") int chips,
+      @Range(min = 0, max = 100) double readNoiseScale) {}
+
   @Override
-  public ObjectNode defaultParameters() {
-    ObjectNode p = Trees.tree(FefetPuf.Config.defaults());
-    p.put("chips", 20);
-    p.put("temperatureCelsius", 85.0);
-    p.put("readNoiseScale", 1.0);
-    return p;
+  public Class<? extends Record> parametersType() {
+    return Parameters.class;
+  }
+
+  @Override
+  public Record defaultParameters() {
+    FefetPuf.Config d = FefetPuf.Config.defaults();
+    return new Parameters(d.cells(), d.deviceSizeNm(), d.meanVthPerKelvin(), d.vthPerKelvinSigma(), 20, 1.0);
   }
 
   @Override
   public ObjectNode defaultChip() {
-    return null;
+    return ChipSpecTrees.defaults();
   }
 
   @Override
   public ObjectNode loadChip(String yaml, String source) {
-    throw new IllegalArgumentException("workload puf takes no chip configuration: its FeFETs are set by the "
-        + "parameters parameterSet, cells, deviceSizeNm, meanVthPerKelvin and vthPerKelvinSigma");
+    return ChipSpecTrees.load(yaml, source);
   }
 
   @Override
   public void check(PointConfig config) {
-    puf(config);
-    if (config.integer("chips") < 2) {
-      throw new IllegalArgumentException("chips = " + config.integer("chips") + ": uniqueness needs at least 2");
-    }
-    double celsius = config.number("temperatureCelsius");
-    if (!(celsius > -273.15 && celsius < 1000)) {
-      throw new IllegalArgumentException("temperatureCelsius = " + celsius + ": must be in (-273.15, 1000)");
-    }
-    if (!(config.number("readNoiseScale") >= 0)) {
-      throw new IllegalArgumentException("readNoiseScale = " + config.number("readNoiseScale") + ": must be >= 0");
-    }
+    puf(ChipSpecTrees.spec(config), config.parameters(Parameters.class));
   }
 
-  private static FefetPuf puf(PointConfig c) {
-    return new FefetPuf(new FefetPuf.Config(c.text("parameterSet"), c.integer("cells"), c.number("deviceSizeNm"),
-        c.number("meanVthPerKelvin"), c.number("vthPerKelvinSigma")));
+  private static FefetPuf puf(ChipSpec chip, Parameters p) {
+    CimConfig.Cell cell = chip.tiles().cell();
+    if (!cell.type().equals("fefet")) {
+      throw new IllegalArgumentException("chip.tiles.cell.type: the FeFET PUF is built of the chip's fefet cells, got "
+          + cell.type());
+    }
+    String parameterSet = cell.parameterSet().isEmpty() ? ParameterSets.DENG_2020_FEFET : cell.parameterSet();
+    return new FefetPuf(new FefetPuf.Config(parameterSet, p.cells(), p.deviceSizeNm(), p.meanVthPerKelvin(),
+        p.vthPerKelvinSigma()));
   }
 
   @Override
   public LinkedHashMap<String, Double> run(PointConfig config, long seed) {
-    PufAssessment.Result r = PufAssessment.run(puf(config), config.integer("chips"),
-        new double[] {config.number("temperatureCelsius")}, new double[] {config.number("readNoiseScale")},
-        NoiseSeed.fromSeed(seed));
-    PufAssessment.ReliabilityPoint p = r.reliability().get(0);
+    ChipSpec chip = ChipSpecTrees.spec(config);
+    Parameters p = config.parameters(Parameters.class);
+    PufAssessment.Result r = PufAssessment.run(puf(chip, p), p.chips(),
+        new double[] {chip.environment().celsius()}, new double[] {p.readNoiseScale()}, NoiseSeed.fromSeed(seed));
+    PufAssessment.ReliabilityPoint reread = r.reliability().get(0);
     LinkedHashMap<String, Double> m = new LinkedHashMap<>();
     m.put("uniformity", r.uniformityMean());
     m.put("uniqueness", r.uniquenessMean());
     m.put("masked_fraction", r.maskedFraction());
-    m.put("bit_error_rate", p.bitErrorRate());
-    m.put("masked_bit_error_rate", p.maskedBitErrorRate());
+    m.put("bit_error_rate", reread.bitErrorRate());
+    m.put("masked_bit_error_rate", reread.maskedBitErrorRate());
     return m;
   }
 }

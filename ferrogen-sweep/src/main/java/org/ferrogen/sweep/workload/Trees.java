@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one JSON mapper the workloads use to turn configuration records into trees. */
-final class Trees {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class Trees {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private Trees() {}
 
-  static ObjectNode tree(Object value) {
+  public static ObjectNode tree(Object value) {
     return JSON.valueToTree(value);
   }
 }

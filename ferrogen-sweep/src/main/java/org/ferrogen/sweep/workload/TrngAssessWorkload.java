@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.random.RandomGenerator;
+import org.ferrogen.chip.spec.ChipSpec;
+import org.ferrogen.device.config.Range;
 import org.ferrogen.randomness.sp80090b.NonIidAssessment;
 import org.ferrogen.randomness.sp80090b.Samples;
 import org.ferrogen.trng.NoiseSeed;
@@ -13,8 +15,8 @@ import org.ferrogen.trng.SourceInfo;
 import org.ferrogen.trng.design.TrngDesign;
 
 /**
- * {@code trng-assess}: a TRNG design's raw source at one operating point, as {@code ferrogen trng
- * sweep} measures it (fresh source, N raw samples, SP 800-90B non-IID assessment, bias, modelled
+ * {@code trng-assess}: the raw source of the chip spec's TRNG design ({@code chip.trng.design}) at
+ * the chip's temperature ({@code chip.environment.celsius}), as {@code ferrogen trng sweep} measures it (fresh source, N raw samples, SP 800-90B non-IID assessment, bias, modelled
  * rate, latency and energy). The SP 800-22 battery on conditioned output is left to {@code trng
  * assess}: it tests the DRBG's output, which hides the design differences a sweep looks for.
  */
@@ -38,45 +40,59 @@ public final class TrngAssessWorkload implements Workload {
         "latency_seconds", "energy_per_raw_bit_joules", "energy_per_entropy_bit_joules");
   }
 
+  /**
+   * The circuit's conditions the chip spec does not hold (its {@code trng} section names the design,
+   * its {@code environment} the temperature).
+   *
+   * @param samples raw samples assessed
+   * @param supplyNoiseRelative supply noise, standard deviation relative to nominal
+   * @param deviceSizeNm lateral size of one ferroelectric device
+   * @param ageCycles program/read cycles the devices have seen
+   */
+  public record Parameters(
+      @Range(min = 1000, max = 10_000_000, reason = "SP 800-90B asks 10^6 for a full assessment") int samples,
+      @Range(min = 0, max = 0.49) double supplyNoiseRelative,
+      @Range(min = 1, max = 100_000, unit = "nm") double deviceSizeNm,
+      @Range(min = 0, max = 1e15, unit = "cycles") double ageCycles) {}
+
   @Override
-  public ObjectNode defaultParameters() {
-    OperatingConditions nominal = TrngDesign.CELL.nominalConditions();
-    ObjectNode p = Trees.JSON.createObjectNode();
-    p.put("design", TrngDesign.CELL.cliName());
-    // 10^5 raw samples: a tenth of what SP 800-90B asks for a full assessment, so that a point
-    // takes about a second; the non-IID estimators are then more conservative (lower) than at 10^6.
-    p.put("samples", 100_000);
-    p.setAll(Trees.tree(nominal));
-    return p;
+  public Class<? extends Record> parametersType() {
+    return Parameters.class;
   }
 
   @Override
+  public Record defaultParameters() {
+    OperatingConditions nominal = TrngDesign.CELL.nominalConditions();
+    // 10^5 raw samples: a tenth of what SP 800-90B asks for a full assessment, so that a point
+    // takes about a second; the non-IID estimators are then more conservative (lower) than at 10^6.
+    return new Parameters(100_000, nominal.supplyNoiseRelative(), nominal.deviceSizeNm(), nominal.ageCycles());
+  }
+
+  /** The chip spec's {@code trng.design} and {@code environment.celsius} are the swept circuit and temperature. */
+  @Override
   public ObjectNode defaultChip() {
-    return null;
+    return ChipSpecTrees.defaults();
   }
 
   @Override
   public ObjectNode loadChip(String yaml, String source) {
-    throw new IllegalArgumentException("workload trng-assess takes no chip configuration: its circuit is set by "
-        + "the parameters design, temperatureCelsius, supplyNoiseRelative, deviceSizeNm and ageCycles");
+    return ChipSpecTrees.load(yaml, source);
   }
 
   @Override
   public void check(PointConfig config) {
-    TrngDesign.byName(config.text("design"));
-    conditions(config);
-    int samples = config.integer("samples");
-    if (samples < 1000 || samples > 10_000_000) {
-      throw new IllegalArgumentException("samples = " + samples + ": must be 1000..10000000");
-    }
+    ChipSpec chip = ChipSpecTrees.spec(config);
+    conditions(chip, config.parameters(Parameters.class));
   }
 
   @Override
   public LinkedHashMap<String, Double> run(PointConfig config, long seed) {
-    TrngDesign design = TrngDesign.byName(config.text("design"));
-    int samples = config.integer("samples");
+    ChipSpec chip = ChipSpecTrees.spec(config);
+    Parameters p = config.parameters(Parameters.class);
+    TrngDesign design = TrngDesign.byName(chip.trng().design());
+    int samples = p.samples();
     RandomGenerator.SplittableGenerator noise = NoiseSeed.fromSeed(seed);
-    SimulatedSource source = design.create(conditions(config), noise.split());
+    SimulatedSource source = design.create(conditions(chip, p), noise.split());
     byte[] raw = new byte[samples];
     source.read(raw, 0, samples);
     SourceInfo info = source.info();
@@ -93,9 +109,8 @@ public final class TrngAssessWorkload implements Workload {
     return m;
   }
 
-  private static OperatingConditions conditions(PointConfig c) {
-    return new OperatingConditions(c.number("temperatureCelsius"), c.number("supplyNoiseRelative"),
-        c.number("deviceSizeNm"), c.number("ageCycles"));
+  private static OperatingConditions conditions(ChipSpec chip, Parameters p) {
+    return new OperatingConditions(chip.environment().celsius(), p.supplyNoiseRelative(), p.deviceSizeNm(), p.ageCycles());
   }
 
   private static double onesFraction(byte[] bits) {

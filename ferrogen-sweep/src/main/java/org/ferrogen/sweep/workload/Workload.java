@@ -21,8 +21,16 @@ public interface Workload extends Serializable {
   /** Every metric the workload reports, snake_case with the unit in the name, in report order. */
   List<String> metrics();
 
-  /** The workload's parameters with their defaults: the fields a grid path may name. */
-  ObjectNode defaultParameters();
+  /**
+   * The type of the workload's parameters: a record whose every number carries a {@link
+   * org.ferrogen.device.config.Range}, read by {@link org.ferrogen.device.config.YamlConfig} from the
+   * spec's {@code parameters} and, at every point, from the point's values ({@link
+   * PointConfig#parameters}). Its fields are what a grid path without {@code chip.} may name.
+   */
+  Class<? extends Record> parametersType();
+
+  /** The parameters' defaults: the values of the fields a spec leaves out. */
+  Record defaultParameters();
 
   /**
    * The default chip configuration as a tree with every field written out, or null when the

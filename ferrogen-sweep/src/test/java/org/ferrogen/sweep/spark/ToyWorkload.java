@@ -1,10 +1,10 @@
 package org.ferrogen.sweep.spark;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.ferrogen.device.config.Range;
 import org.ferrogen.sweep.workload.PointConfig;
 import org.ferrogen.sweep.workload.Workload;
 
@@ -34,9 +34,18 @@ public final class ToyWorkload implements Workload {
     return List.of("value", "noise");
   }
 
+  /** The point's coordinates and the x that fails. */
+  public record Parameters(
+      @Range(min = -1e6, max = 1e6) long x, @Range(min = -1e6, max = 1e6) double y, @Range(min = -1, max = 1e6) long failAt) {}
+
   @Override
-  public ObjectNode defaultParameters() {
-    return new ObjectMapper().createObjectNode().put("x", 0L).put("y", 0.0).put("failAt", -1L);
+  public Class<? extends Record> parametersType() {
+    return Parameters.class;
+  }
+
+  @Override
+  public Record defaultParameters() {
+    return new Parameters(0, 0, -1);
   }
 
   @Override
@@ -50,21 +59,24 @@ public final class ToyWorkload implements Workload {
   }
 
   @Override
-  public void check(PointConfig config) {}
+  public void check(PointConfig config) {
+    config.parameters(Parameters.class);
+  }
 
   @Override
   public LinkedHashMap<String, Double> run(PointConfig config, long seed) {
-    long x = config.integer("x");
+    Parameters p = config.parameters(Parameters.class);
+    long x = p.x();
     Long halt = haltAtX;
     if (halt != null && x == halt) {
       throw new Error("halting the job at x = " + x);
     }
-    if (x == config.integer("failAt")) {
+    if (x == p.failAt()) {
       throw new IllegalStateException("x = " + x + " is the failing point");
     }
     double noise = new SplittableRandom(seed).nextGaussian();
     LinkedHashMap<String, Double> m = new LinkedHashMap<>();
-    m.put("value", x * config.number("y") + noise);
+    m.put("value", x * p.y() + noise);
     m.put("noise", noise);
     return m;
   }

@@ -54,7 +54,7 @@ class SweepSpecReaderTest {
   void linearRangesIncludeTheirEndDespiteRounding() {
     SweepSpec spec = parse("""
         workload: trng-assess
-        grid: {temperatureCelsius: {from: 0, to: 1, step: 0.1}, ageCycles: {from: 1e4, to: 1e9, count: 6, scale: log}}
+        grid: {chip.environment.celsius: {from: 0, to: 1, step: 0.1}, ageCycles: {from: 1e4, to: 1e9, count: 6, scale: log}}
         seed: 1
         """);
     assertThat(spec.grid().get(0).values()).hasSize(11).contains(0.3, 1.0);
@@ -66,8 +66,8 @@ class SweepSpecReaderTest {
     String base = """
         workload: trng-assess
         grid:
-          design: [cell, pair]
-          temperatureCelsius: [25, 85]
+          chip.trng.design: [cell, pair]
+          chip.environment.celsius: [25, 85]
         repeats: 2
         seed: 42
         """;
@@ -85,32 +85,94 @@ class SweepSpecReaderTest {
   }
 
   @Test
-  void everyProblemIsReportedWithItsPath() {
+  void theFileIsReadByTheStrictConfigReaderWithDidYouMean() {
+    assertThat(problems("""
+        workload: cim-mvm
+        gird: {chip.tiles.adc.bits: [4]}
+        seed: 1
+        """)).singleElement().asString().isEqualTo("gird: unknown key; did you mean 'grid'? Valid keys here: name, "
+            + "workload, chip, parameters, grid, repeats, seed, metrics");
+    assertThat(problems("workload: cim-mvm\ngrid: {rows: [8]}\nseed: 1.5\n"))
+        .singleElement().asString().isEqualTo("seed: must be an integer, got 1.5");
+    assertThat(problems("workload: cim-mvm\ngrid: {rows: [8]}\nrepeats: 0\nseed: 1\n"))
+        .singleElement().asString().startsWith("repeats: must be 1..100000");
+    assertThat(problems("workload: cim-mvm\nworkload: puf\n")).singleElement().asString().contains("duplicate key");
+  }
+
+  @Test
+  void everyProblemOfTheSectionsIsReportedWithItsPath() {
     List<String> p = problems("""
         workload: cim-mvm
-        colour: red
-        parameters: {rows: 16, colz: 3, trials: many}
+        parameters: {rows: 16, trials: 0}
         grid:
           chip.tiles.adc.bitz: [4, 6]
           chip.tiles.adc: [1]
           chip.tiles.nonIdealities.readNoise.scale: {from: 1, to: 0, step: 0.5}
           chip.tiles.tile.rows: [64, 64]
           chip.tiles.input.bits: [4, "eight"]
+          chip.tiles.mapping.bitsPerCell: {from: 1, to: 2, stpe: 1}
           rows: {from: 1, to: 10}
-        metrics: [relative_l2_error, accuracy]
-        seed: 1.5
+        metrics: [relative_l2_error, energy_per_mvm_joule]
+        seed: 1
         """);
-    assertThat(p).anyMatch(s -> s.startsWith("colour: unknown field"));
-    assertThat(p).anyMatch(s -> s.startsWith("parameters.colz: unknown field (known: rows, cols, trials)"));
-    assertThat(p).anyMatch(s -> s.startsWith("parameters.trials = \"many\": expected a number"));
-    assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.adc.bitz: unknown field 'bitz' in chip.tiles.adc (known: bits,"));
+    assertThat(p).anyMatch(s -> s.startsWith("parameters.trials: must be 1..100000, got 0"));
+    assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.adc.bitz: unknown field 'bitz' in chip.tiles.adc; did you mean 'bits'?"));
     assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.adc: is a section, not a value"));
     assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.nonIdealities.readNoise.scale.step: 0.5 does not lead from 1 to 0"));
     assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.tile.rows: value 64 appears twice"));
     assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.input.bits: values of mixed types"));
+    assertThat(p).anyMatch(s -> s.startsWith("grid.chip.tiles.mapping.bitsPerCell.stpe: unknown key; did you mean 'step'?"));
     assertThat(p).anyMatch(s -> s.startsWith("grid.rows: give exactly one of step and count"));
-    assertThat(p).anyMatch(s -> s.startsWith("metrics[1]: unknown metric 'accuracy' of workload cim-mvm"));
-    assertThat(p).anyMatch(s -> s.startsWith("seed: expected an integer"));
+    assertThat(p).anyMatch(s -> s.startsWith("metrics[1]: unknown metric 'energy_per_mvm_joule' of workload cim-mvm; did you mean 'energy_per_mvm_joules'?"));
+  }
+
+  @Test
+  void parametersAreTheWorkloadsRecordWithBoundedNumbers() {
+    assertThat(problems("""
+        workload: cim-mvm
+        parameters: {rows: 16, colz: 3}
+        grid: {rows: [8]}
+        seed: 1
+        """)).singleElement().asString().startsWith("parameters.colz: unknown key; did you mean 'cols'?");
+    assertThat(problems("""
+        workload: trng-assess
+        parameters: {samples: 1e12}
+        grid: {ageCycles: [0]}
+        seed: 1
+        """)).singleElement().asString().startsWith("parameters.samples: must be 1000..10000000");
+    assertThat(problems("""
+        workload: cim-mvm
+        grid: {trials: [5, 0]}
+        seed: 1
+        """)).singleElement().asString().startsWith("grid.trials[1] = 0: parameters.trials: must be 1..100000");
+  }
+
+  @Test
+  void anElementOfAListInTheChipSpecIsAPath() {
+    SweepSpec spec = parse("""
+        workload: train
+        grid:
+          chip.synapseArrays[0].transferEvery: [1, 10, 100]
+          updateProbability: [0.05, 0.1]
+          sigmaGSiemens: {from: 0, to: 1.74e-5, count: 3}
+        seed: 1
+        """);
+    assertThat(spec.pointCount()).isEqualTo(18);
+    SweepPoint last = spec.points().get(17);
+    assertThat(spec.configFor(last.values()).chip().at("/synapseArrays/0/transferEvery").asInt()).isEqualTo(100);
+    assertThat(spec.configFor(last.values()).parameters().get("sigmaGSiemens").asDouble()).isEqualTo(1.74e-5);
+    assertThat(problems("""
+        workload: train
+        grid:
+          chip.synapseArrays[3].transferEvery: [1]
+        seed: 1
+        """)).singleElement().asString().startsWith("grid.chip.synapseArrays[3].transferEvery: chip.synapseArrays has 1 elements");
+    assertThat(problems("""
+        workload: train
+        grid:
+          chip.synapseArrays[0].transferEvery: [0, 10]
+        seed: 1
+        """)).singleElement().asString().startsWith("grid.chip.synapseArrays[0].transferEvery[0] = 0: ").contains("transferEvery");
   }
 
   @Test
@@ -126,12 +188,12 @@ class SweepSpecReaderTest {
     List<String> values = problems("""
         workload: trng-assess
         grid:
-          design: [cell, diode]
-          temperatureCelsius: [25, -300]
+          chip.trng.design: [cell, diode]
+          chip.environment.celsius: [25, -300]
         seed: 1
         """);
-    assertThat(values).anyMatch(s -> s.startsWith("grid.design[1] = \"diode\": unknown design 'diode'"));
-    assertThat(values).anyMatch(s -> s.startsWith("grid.temperatureCelsius[1] = -300: temperature must be"));
+    assertThat(values).anyMatch(s -> s.startsWith("grid.chip.trng.design[1] = \"diode\": ") && s.contains("design"));
+    assertThat(values).anyMatch(s -> s.startsWith("grid.chip.environment.celsius[1] = -300: ") && s.contains("celsius"));
     List<String> adc = problems("""
         workload: cim-mvm
         grid: {chip.tiles.adc.bits: [4, 0]}
@@ -141,18 +203,21 @@ class SweepSpecReaderTest {
   }
 
   @Test
-  void workloadsWithoutAChipRejectChipPathsAndTrainIsNotAvailableYet() {
+  void pufCellsAndTrngDesignComeFromTheChipSpec() {
     assertThat(problems("""
         workload: puf
-        grid: {chip.tiles.adc.bits: [4]}
+        grid: {chip.tiles.cell.type: [fefet, memristor]}
         seed: 1
-        """)).anyMatch(s -> s.startsWith("grid.chip.tiles.adc.bits: workload puf takes no chip configuration"));
+        """)).singleElement().asString()
+        .startsWith("grid.chip.tiles.cell.type[1] = \"memristor\": chip.tiles.cell.type: the FeFET PUF is built of the chip's fefet cells");
     assertThat(problems("""
-        workload: train
-        grid: {k: [1]}
+        workload: puf
+        grid: {temperatureCelsius: [25]}
         seed: 1
-        """)).singleElement().asString().contains("'train' (hybrid on-chip learning) is not available yet");
+        """)).singleElement().asString().startsWith("grid.temperatureCelsius: unknown field 'temperatureCelsius'");
     assertThat(problems("grid: {x: [1]}\nseed: 1\n")).anyMatch(s -> s.startsWith("workload: required"));
+    assertThat(problems("workload: trian\ngrid: {x: [1]}\nseed: 1\n"))
+        .singleElement().asString().contains("did you mean 'train'?");
   }
 
   @Test
