@@ -62,12 +62,30 @@ public final class LlamaModel {
           program(backend, matrix(gguf, p + "ffn_up.weight", c.ffnDim(), dim), bytes),
           program(backend, matrix(gguf, p + "ffn_down.weight", dim, c.ffnDim()), bytes)));
     }
-    WeightMatrix out = gguf.tensors().containsKey("output.weight")
-        ? matrix(gguf, "output.weight", c.vocabSize(), dim)
-        : new WeightMatrix("output.weight (tied to token_embd.weight)", embd.rows(), embd.cols(), embd.type(), embd.data());
+    WeightMatrix out = outputMatrix(gguf, c, embd);
     LinearLayer outLayer = program(backend, out, bytes);
     return new LlamaModel(c, backend, embd, blocks.toArray(new Block[0]),
         vector(gguf, "output_norm.weight", dim), outLayer, bytes[0]);
+  }
+
+  /**
+   * The output head's weights ({@code output.weight}, or the token embedding when the model ties
+   * them), vocabulary × dim: to place the head alone on other hardware (noise-native sampling).
+   */
+  public static WeightMatrix outputMatrix(GgufFile gguf) {
+    LlamaConfig c = LlamaConfig.from(gguf);
+    return outputMatrix(gguf, c, matrix(gguf, "token_embd.weight", c.vocabSize(), c.dim()));
+  }
+
+  private static WeightMatrix outputMatrix(GgufFile gguf, LlamaConfig c, WeightMatrix embd) {
+    return gguf.tensors().containsKey("output.weight")
+        ? matrix(gguf, "output.weight", c.vocabSize(), c.dim())
+        : new WeightMatrix("output.weight (tied to token_embd.weight)", embd.rows(), embd.cols(), embd.type(), embd.data());
+  }
+
+  /** The output head as programmed into the backend (its input is {@link LlamaSession#headInput()}). */
+  public LinearLayer outputLayer() {
+    return output;
   }
 
   private static LinearLayer program(LinearBackend backend, WeightMatrix w, long[] bytes) {
