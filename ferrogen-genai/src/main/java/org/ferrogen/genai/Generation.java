@@ -33,7 +33,12 @@ public final class Generation {
    */
   public static Result generate(LlamaModel model, Tokenizer tokenizer, Sampler sampler, String prompt,
       int maxTokens, Consumer<String> onText) {
-    return generate(model, tokenizer, new TokenPicker() {
+    return generate(model, tokenizer, picker(sampler), prompt, maxTokens, onText);
+  }
+
+  /** A {@link Sampler} as a {@link TokenPicker}: it samples from the logits alone. */
+  public static TokenPicker picker(Sampler sampler) {
+    return new TokenPicker() {
       @Override
       public void accept(int token) {
         sampler.accept(token);
@@ -43,7 +48,7 @@ public final class Generation {
       public int next(float[] logits, LlamaSession session) {
         return sampler.sample(logits);
       }
-    }, prompt, maxTokens, onText);
+    };
   }
 
   /**

@@ -96,8 +96,7 @@ class AnalogNoiseSamplingTest {
    * softmax(logits/T). Measured at these seeds: TV 0.187 to softmax(chip mean/T) and 0.189 to
    * softmax(exact/T), KL 0.14 nats, against an estimator floor of TV 0.056 / KL 0.016 for 2000 exact
    * draws. Fixed seeds make the outcome deterministic (no false failures); the bound leaves room for
-   * floating-point differences across JDKs, and a sampler no better than uniform (TV ≈ 0.6 here)
-   * fails it.
+   * floating-point differences across JDKs.
    */
   @Test
   void analogDrawsApproachSoftmaxInTotalVariation() {
