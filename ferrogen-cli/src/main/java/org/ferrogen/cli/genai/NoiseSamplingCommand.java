@@ -160,8 +160,10 @@ public final class NoiseSamplingCommand implements Callable<Integer> {
     }
     List<float[]> inputs = new ArrayList<>();
     float[] exact;
+    LlamaModel model;
     try (LinearBackend backend = new FloatBackend(modelOptions.threads.value())) {
-      LlamaSession session = LlamaModel.load(gguf, backend).newSession();
+      model = LlamaModel.load(gguf, backend);
+      LlamaSession session = model.newSession();
       float[] logits = null;
       for (int t : tokens) {
         logits = session.forward(t);
@@ -177,7 +179,7 @@ public final class NoiseSamplingCommand implements Callable<Integer> {
     CostReport cost;
     try (ProgressBars.Progress p = common.progress("analog noise sampling", -1, "");
         ChipBackend backend = new ChipBackend(chip)) {
-      LinearLayer head = backend.program(LlamaModel.outputMatrix(gguf));
+      LinearLayer head = backend.program(model.outputWeights());
       // ADC full scales from the prompt's positions, as `generate --adc-calibration` does for a whole model.
       backend.beginCalibration(inputs.size());
       float[] scratch = new float[head.rows()];

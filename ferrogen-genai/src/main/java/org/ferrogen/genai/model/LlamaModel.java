@@ -70,15 +70,7 @@ public final class LlamaModel {
         vector(gguf, "output_norm.weight", dim), outLayer, out, bytes[0]);
   }
 
-  /**
-   * The output head's weights ({@code output.weight}, or the token embedding when the model ties
-   * them), vocabulary × dim: to place the head alone on other hardware (noise-native sampling).
-   */
-  public static WeightMatrix outputMatrix(GgufFile gguf) {
-    LlamaConfig c = LlamaConfig.from(gguf);
-    return outputMatrix(gguf, c, matrix(gguf, "token_embd.weight", c.vocabSize(), c.dim()));
-  }
-
+  /** The output head's weights: {@code output.weight}, or the token embedding when the model ties them. */
   private static WeightMatrix outputMatrix(GgufFile gguf, LlamaConfig c, WeightMatrix embd) {
     return gguf.tensors().containsKey("output.weight")
         ? matrix(gguf, "output.weight", c.vocabSize(), c.dim())
