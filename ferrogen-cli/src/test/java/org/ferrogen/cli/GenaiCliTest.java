@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
@@ -163,6 +164,48 @@ class GenaiCliTest {
   }
 
   @Test
+  void analogNoiseSamplesFromTheChipsOwnReadsReproduciblyAndRefusesWhatMakesNoSense() throws Exception {
+    String[] args = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "4", "--seed", "3",
+        "--backend", "chip", "--entropy", "analog-noise", "--temp", "0.05", "--json"};
+    Run a = run(args);
+    assertThat(a.exit()).as(a.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(a.out());
+    assertThat(j.get("entropy").asText()).startsWith("analog-noise");
+    JsonNode setting = j.get("analog_noise");
+    assertThat(setting.get("reads").asInt()).isBetween(1, 4096);
+    assertThat(setting.get("single_read_sigma").asDouble()).isPositive();
+    assertThat(setting.get("temperature").asDouble()).isEqualTo(0.05);
+    assertThat(j.get("chip").get("energy_per_token_j").asDouble()).isPositive();
+    assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
+    Run text = run("generate", "--model", model.toString(), "--prompt", "In", "--max-tokens", "2", "--seed", "3",
+        "--backend", "chip", "--entropy", "analog-noise", "--temp", "5");
+    assertThat(text.exit()).as(text.err()).isZero();
+    assertThat(text.out()).contains("[analog-noise: T 5.000 -> 1 read of the output head", "too small for this temperature");
+    String[][] bad = {
+        {"--entropy", "analog-noise", "--temp", "0.5"},
+        {"--entropy", "analog-noise", "--backend", "chip", "--temp", "0"},
+        {"--entropy", "analog-noise", "--backend", "chip", "--temp", "-1"},
+        {"--entropy", "analog-noise", "--backend", "chip", "--top-k", "5"}};
+    String[] expected = {"needs --backend chip", "needs --temperature > 0", "--temperature must be >= 0",
+        "--top-k does not apply to --entropy analog-noise"};
+    for (int i = 0; i < bad.length; i++) {
+      List<String> a2 = new java.util.ArrayList<>(List.of("generate", "-m", model.toString(), "-p", "x", "--seed", "1"));
+      a2.addAll(List.of(bad[i]));
+      Run r = run(a2.toArray(new String[0]));
+      assertThat(r.exit()).as(String.join(" ", bad[i])).isEqualTo(2);
+      assertThat(r.err()).contains(expected[i]).doesNotContain("Exception");
+    }
+    Run measured = run("noise-sampling", "--analog", "--model", model.toString(), "--prompt", "In the", "--temp", "0.5",
+        "--draws", "200", "--seed", "1", "--json");
+    assertThat(measured.exit()).as(measured.err()).isZero();
+    JsonNode m = new ObjectMapper().readTree(measured.out());
+    assertThat(m.get("measurement").get("tv_exact").asDouble()).isBetween(0.0, 1.0);
+    assertThat(m.get("measurement").get("kl_floor").asDouble()).isNotNegative();
+    assertThat(m.get("chip_reads").asLong()).isGreaterThanOrEqualTo(200L * m.get("setting").get("reads").asInt());
+    assertThat(run("noise-sampling", "--analog", "--random-logits", "10").err()).contains("--analog needs a model context");
+  }
+
+  @Test
   void trngEntropyIsReproducibleWithASeedAndNamedInTheReport() throws Exception {
     String[] args = {"generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "10", "--seed", "4",
         "--temperature", "1.5", "--top-k", "0", "--top-p", "1", "--min-p", "0", "--entropy", "trng", "--json"};
@@ -176,7 +219,7 @@ class GenaiCliTest {
     assertThat(ring.exit()).as(ring.err()).isZero();
     assertThat(ring.out()).contains("entropy trng/ring");
     assertThat(run("generate", "--model", model.toString(), "--prompt", "x", "--entropy", "dice").err())
-        .contains("--entropy").contains("dice").contains("TRNG");
+        .contains("--entropy").contains("dice").contains("trng");
     assertThat(run("generate", "--model", model.toString(), "--prompt", "x", "--entropy", "trng", "--trng-design",
         "lava").err()).contains("unknown TRNG design 'lava'");
   }

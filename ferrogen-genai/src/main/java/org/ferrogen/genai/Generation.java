@@ -33,6 +33,39 @@ public final class Generation {
    */
   public static Result generate(LlamaModel model, Tokenizer tokenizer, Sampler sampler, String prompt,
       int maxTokens, Consumer<String> onText) {
+    return generate(model, tokenizer, picker(sampler), prompt, maxTokens, onText);
+  }
+
+  /** A {@link Sampler} as a {@link TokenPicker}: it samples from the logits alone. */
+  public static TokenPicker picker(Sampler sampler) {
+    return new TokenPicker() {
+      @Override
+      public void accept(int token) {
+        sampler.accept(token);
+      }
+
+      @Override
+      public int next(float[] logits, LlamaSession session) {
+        return sampler.sample(logits);
+      }
+    };
+  }
+
+  /**
+   * Picks the next token; unlike a {@link Sampler} it may look past the logits at the session (the
+   * noise-native sampler reads the output head again).
+   */
+  public interface TokenPicker {
+    /** Records a prompt token (for a repetition penalty). */
+    void accept(int token);
+
+    /** The next token after {@code logits}, the session's latest (its {@link LlamaSession#headInput()} matches them). */
+    int next(float[] logits, LlamaSession session);
+  }
+
+  /** As {@link #generate(LlamaModel, Tokenizer, Sampler, String, int, Consumer)}, with any {@link TokenPicker}. */
+  public static Result generate(LlamaModel model, Tokenizer tokenizer, TokenPicker sampler, String prompt,
+      int maxTokens, Consumer<String> onText) {
     int[] encoded = tokenizer.encode(prompt);
     int[] promptTokens = tokenizer.addBos() ? prepend(tokenizer.bosId(), encoded) : encoded;
     if (promptTokens.length == 0) {
@@ -59,7 +92,7 @@ public final class Generation {
     Utf8StreamDecoder decoder = new Utf8StreamDecoder(tokenizer);
     StringBuilder text = new StringBuilder();
     while (n < maxTokens) {
-      int next = sampler.sample(logits);
+      int next = sampler.next(logits, session);
       out[n++] = next;
       if (next == tokenizer.eosId()) {
         break;

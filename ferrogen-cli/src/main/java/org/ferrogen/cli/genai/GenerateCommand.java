@@ -25,6 +25,8 @@ import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Diversity;
 import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.sample.AnalogNoiseSampler;
+import org.ferrogen.genai.sample.AnalogNoiseSampling;
 import org.ferrogen.genai.sample.Sampler;
 import org.ferrogen.genai.sample.SamplerSettings;
 import org.ferrogen.genai.tokenizer.Tokenizer;
@@ -49,11 +51,27 @@ public final class GenerateCommand implements Callable<Integer> {
     /** SplittableRandom seeded from --seed. */
     PRNG,
     /** The simulated ferroelectric TRNG pipeline. */
-    TRNG;
+    TRNG,
+    /** No random numbers: argmax of the chip's own noisy output-head reads. */
+    ANALOG_NOISE;
 
     @Override
     public String toString() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** Reads an {@link Entropy} by its hyphenated name ({@code analog-noise}). */
+  static final class EntropyConverter implements picocli.CommandLine.ITypeConverter<Entropy> {
+    @Override
+    public Entropy convert(String value) {
+      for (Entropy e : Entropy.values()) {
+        if (e.toString().equalsIgnoreCase(value)) {
+          return e;
+        }
+      }
+      throw new picocli.CommandLine.TypeConversionException("unknown entropy source '" + value + "'; known: "
+          + String.join(", ", java.util.Arrays.stream(Entropy.values()).map(Entropy::toString).toList()));
     }
   }
 
@@ -89,9 +107,11 @@ public final class GenerateCommand implements Callable<Integer> {
       "and report their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
   int continuations = 1;
 
-  @Option(names = "--entropy", paramLabel = "SOURCE", description = {"Where the sampler's random numbers come from: ${COMPLETION-CANDIDATES};",
+  @Option(names = "--entropy", paramLabel = "SOURCE", converter = EntropyConverter.class, description = {"Where the sampler's random numbers come from: ${COMPLETION-CANDIDATES};",
       "prng is SplittableRandom, trng the simulated ferroelectric TRNG (raw bits -> health tests -> SHA-256 ->",
-      "CTR_DRBG) (default: ${DEFAULT-VALUE})."})
+      "CTR_DRBG); analog-noise draws none: the next token is the argmax of the chip's own noisy output-head",
+      "reads, as many averaged as make the noise match --temp (needs --backend chip; temperature only, no",
+      "top-k/top-p/min-p/repeat-penalty) (default: ${DEFAULT-VALUE})."})
   Entropy entropy = Entropy.PRNG;
 
   @Mixin TrngDesignOption trngDesign;
@@ -113,12 +133,31 @@ public final class GenerateCommand implements Callable<Integer> {
       // On the chip: the chip's own TRNG units, metered into its ledger.
       case TRNG -> backend instanceof ChipBackend chip ? chip.chip().trng(OptionalLong.of(s))
           : TrngRandomGenerators.create(trngDesign.value(), OptionalLong.of(s));
+      case ANALOG_NOISE -> throw new IllegalStateException("analog-noise draws no random numbers");
     };
   }
 
   private String entropyName(LinearBackend backend) {
+    if (entropy == Entropy.ANALOG_NOISE) {
+      return "analog-noise (the output head's own read noise on the chip)";
+    }
     String design = backend instanceof ChipBackend chip ? chip.chip().spec().trng().design() : trngDesign.value().cliName();
     return entropy == Entropy.TRNG ? "trng/" + design + " (seeded simulation)" : entropy.toString();
+  }
+
+  /** What --entropy analog-noise cannot be combined with, naming the option at fault. */
+  void checkAnalogNoise() {
+    if (entropy != Entropy.ANALOG_NOISE) {
+      return;
+    }
+    check(Double.isFinite(temperature) && temperature > 0, "--entropy analog-noise needs --temperature > 0 (the read"
+        + " noise is the temperature; there is no noise-free greedy mode), got " + temperature);
+    check(modelOptions.onChip(), "--entropy analog-noise needs --backend chip (or --state): the noise is the chip's"
+        + " own output-head read noise, and the float backend has none");
+    for (String option : new String[] {"--top-k", "--top-p", "--min-p", "--repeat-penalty", "--repeat-last-n"}) {
+      check(!spec.commandLine().getParseResult().hasMatchedOption(option), option + " does not apply to --entropy"
+          + " analog-noise: it samples the whole vocabulary at --temperature by the argmax of noisy reads");
+    }
   }
 
   /** Range checks of the sampler settings, naming the option at fault. */
@@ -163,6 +202,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     SamplerSettings settings = settings();
+    checkAnalogNoise();
     String promptText = promptText();
     PrintWriter out = spec.commandLine().getOut();
     GgufFile gguf = modelOptions.open();
@@ -187,18 +227,31 @@ public final class GenerateCommand implements Callable<Integer> {
       }
       backend.resetReport();
       List<Generation.Result> results = new ArrayList<>();
+      AnalogNoiseSampling.Setting analog = null;
       for (int i = 0; i < continuations; i++) {
-        Sampler sampler = new Sampler(settings, entropy(sampleSeed(i), backend));
+        Generation.TokenPicker picker;
+        AnalogNoiseSampler analogSampler = null;
+        if (entropy == Entropy.ANALOG_NOISE) {
+          // Calibrated on the first continuation's prompt, reused by the others (same prompt).
+          analogSampler = new AnalogNoiseSampler(model.outputLayer(), true, temperature, analog,
+              modelOptions.seed.derive("analog-noise-calibration"));
+          picker = analogSampler;
+        } else {
+          picker = Generation.picker(new Sampler(settings, entropy(sampleSeed(i), backend)));
+        }
         if (!common.json() && continuations > 1) {
           out.printf("--- continuation %d (seed %d)%n", i + 1, sampleSeed(i));
         }
-        Generation.Result r = Generation.generate(model, tokenizer, sampler, promptText, maxTokens, piece -> {
+        Generation.Result r = Generation.generate(model, tokenizer, picker, promptText, maxTokens, piece -> {
           if (!common.json()) {
             out.print(piece);
             out.flush();
           }
         });
         results.add(r);
+        if (analogSampler != null) {
+          analog = analogSampler.setting();
+        }
         if (!common.json()) {
           out.println();
           out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; entropy %s; seed %d]%n",
@@ -244,6 +297,10 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         node.putPOJO("backend_report", report);
         node.put("entropy", entropyName(backend));
+        if (analog != null) {
+          node.putPOJO("analog_noise", analog);
+          node.put("analog_noise_gumbel_equivalent_temperature", analog.gumbelEquivalentTemperature());
+        }
         if (backend instanceof ChipBackend chip) {
           node.set("chip", ChipReports.json(chip, processed, parameters));
         }
@@ -251,6 +308,13 @@ public final class GenerateCommand implements Callable<Integer> {
       } else if (continuations > 1) {
         out.printf("[%d continuations: %.2f tokens/s overall; distinct-1 %.4f, distinct-2 %.4f]%n", continuations,
             tokens / seconds, Diversity.distinctN(generated, 1), Diversity.distinctN(generated, 2));
+      }
+      if (!common.json() && analog != null) {
+        out.printf(java.util.Locale.ROOT, "[analog-noise: T %.3f -> %d read%s of the output head averaged per token;"
+            + " single-read logit noise %.4f, target %.4f%s]%n", analog.temperature(), analog.reads(),
+            analog.reads() == 1 ? "" : "s", analog.singleReadSigma(), analog.targetSigma(), analog.atCeiling()
+                ? String.format(java.util.Locale.ROOT, "; the chip's read noise is too small for this temperature:"
+                    + " ran colder, at about T %.3f (Gumbel-equivalent)", analog.gumbelEquivalentTemperature()) : "");
       }
       if (!common.json() && backend instanceof ChipBackend chip) {
         out.printf(java.util.Locale.ROOT, "[model %s in %.2f s]%n", modelOptions.state().isPresent()

@@ -2,12 +2,20 @@ package org.ferrogen.cli.genai;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.ferrogen.cli.Json;
 import org.ferrogen.cli.ProgressBars;
 import org.ferrogen.cli.options.CommonOptions;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.device.cost.CostReport;
+import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.FloatBackend;
 import org.ferrogen.genai.backend.LinearBackend;
+import org.ferrogen.genai.backend.LinearLayer;
+import org.ferrogen.genai.sample.AnalogNoiseSampling;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.model.LlamaSession;
@@ -24,7 +32,8 @@ import picocli.CommandLine.Spec;
     description = {"Measure noise-native sampling: KL divergence between argmax(logits + Gaussian noise) and exact",
         "softmax(logits/T) sampling, with sigma calibrated two ways, on a model's next-token logits or on",
         "random Gaussian logits."},
-    footer = {"%nExample:%n  ferrogen noise-sampling --random-logits 1000 --temp 0.7 --draws 100000"})
+    footer = {"%nExamples:%n  ferrogen noise-sampling --random-logits 1000 --temp 0.7 --draws 100000",
+        "  ferrogen noise-sampling --analog -p 'And God said' --temp 0.5 --chip docs/genai/noisy-read-chip.yaml --draws 2000 --seed 1"})
 public final class NoiseSamplingCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
   @Mixin ModelOptions modelOptions = new ModelOptions();
@@ -41,8 +50,16 @@ public final class NoiseSamplingCommand implements Callable<Integer> {
   @Option(names = {"--temperature", "--temp"}, paramLabel = "T", description = "Target temperature, > 0 (default: ${DEFAULT-VALUE}).")
   double temperature = 1.0;
 
-  @Option(names = "--draws", paramLabel = "N", description = "Monte Carlo draws per estimate (default: ${DEFAULT-VALUE}).")
-  int samples = 100_000;
+  @Option(names = "--draws", paramLabel = "N", description = "Monte Carlo draws per estimate (default: 100000; 2000 with --analog).")
+  Integer draws;
+
+  @Option(names = "--analog", description = {"Measure the chip's own read noise instead of synthetic Gaussian noise: the",
+      "model's output head goes onto the tiles of --chip (its ADCs calibrated on the prompt's positions), the",
+      "read count averaged per token is calibrated to --temp, and each draw is the argmax of real noisy reads."})
+  boolean analog;
+
+  @Option(names = "--calibration-reads", paramLabel = "N", description = "With --analog: reads of the context that measure the single-read noise (default: ${DEFAULT-VALUE}).")
+  int calibrationReads = 64;
 
   @Mixin CommonOptions common;
 
@@ -51,10 +68,14 @@ public final class NoiseSamplingCommand implements Callable<Integer> {
     if (!(temperature > 0) || !Double.isFinite(temperature)) {
       throw new IllegalArgumentException("--temperature must be > 0, got " + temperature);
     }
+    int samples = draws != null ? draws : analog ? 2000 : 100_000;
     if (samples < 100) {
       throw new IllegalArgumentException("--draws must be at least 100, got " + samples);
     }
     long seed = modelOptions.seed.value();
+    if (analog) {
+      return analog(samples);
+    }
     float[] logits;
     String source;
     if (randomLogits != null) {
@@ -114,5 +135,102 @@ public final class NoiseSamplingCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * --analog: the rest of the model runs digitally (the float backend) to give the head's input
+   * and the exact logits; only the head runs on the chip, so every draw costs real reads.
+   */
+  private int analog(int samples) throws Exception {
+    if (randomLogits != null || prompt == null) {
+      throw new IllegalArgumentException("--analog needs a model context: give --prompt (and --model), not --random-logits");
+    }
+    if (calibrationReads < 2) {
+      throw new IllegalArgumentException("--calibration-reads must be at least 2, got " + calibrationReads);
+    }
+    if (modelOptions.onChip()) {
+      throw new IllegalArgumentException("--analog puts only the output head on the chip (--chip); leave --backend at float");
+    }
+    GgufFile gguf = modelOptions.open();
+    Tokenizer tokenizer = Tokenizers.fromGguf(gguf);
+    int[] encoded = tokenizer.encode(prompt);
+    int[] tokens = tokenizer.addBos() ? prepend(tokenizer.bosId(), encoded) : encoded;
+    if (tokens.length == 0) {
+      throw new IllegalArgumentException("the prompt encodes to no tokens");
+    }
+    List<float[]> inputs = new ArrayList<>();
+    float[] exact;
+    LlamaModel model;
+    try (LinearBackend backend = new FloatBackend(modelOptions.threads.value())) {
+      model = LlamaModel.load(gguf, backend);
+      LlamaSession session = model.newSession();
+      float[] logits = null;
+      for (int t : tokens) {
+        logits = session.forward(t);
+        inputs.add(session.headInput().clone());
+      }
+      exact = logits.clone();
+    }
+    float[] context = inputs.get(inputs.size() - 1);
+    Chip chip = new Chip(modelOptions.chip.spec(), modelOptions.seed.derive("chip"), modelOptions.threads.value());
+    AnalogNoiseSampling.Calibration calibration;
+    AnalogNoiseSampling.Setting setting;
+    AnalogNoiseSampling.Measurement m;
+    CostReport cost;
+    try (ProgressBars.Progress p = common.progress("analog noise sampling", -1, "");
+        ChipBackend backend = new ChipBackend(chip)) {
+      LinearLayer head = backend.program(model.outputWeights());
+      // ADC full scales from the prompt's positions, as `generate --adc-calibration` does for a whole model.
+      backend.beginCalibration(inputs.size());
+      float[] scratch = new float[head.rows()];
+      for (float[] x : inputs) {
+        head.multiply(x, scratch);
+      }
+      backend.endCalibration(modelOptions.adcHeadroom);
+      backend.resetReport();
+      calibration = AnalogNoiseSampling.calibrate(head, List.of(context), calibrationReads);
+      setting = calibration.setting(temperature, modelOptions.seed.derive("calibration"));
+      m = AnalogNoiseSampling.measure(head, context, exact, setting, samples, modelOptions.seed.derive("draws"));
+      cost = backend.cost();
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    String chipName = chip.spec().name();
+    if (common.json()) {
+      ObjectNode node = Json.object();
+      node.put("source", "analog read noise of " + modelOptions.model + "'s output head on chip " + chipName);
+      node.put("prompt", prompt);
+      node.put("seed", modelOptions.seed.value());
+      node.put("temperature", temperature);
+      node.put("draws", samples);
+      node.put("calibration_reads", calibrationReads);
+      node.putPOJO("setting", setting);
+      node.put("gumbel_equivalent_temperature", setting.gumbelEquivalentTemperature());
+      node.putPOJO("measurement", m);
+      node.put("chip_energy_j", cost.totalEnergyJoules());
+      node.put("chip_reads", cost.mvms());
+      common.printJson(node);
+    } else {
+      out.printf(java.util.Locale.ROOT, "output head of %s on chip %s, context: the prompt's last position; target temperature %.3f;"
+          + " seed %d%n", modelOptions.model, chipName, temperature, modelOptions.seed.value());
+      out.printf(java.util.Locale.ROOT, "  single-read logit noise %.4f (from %d reads); target sigma %.4f -> %d read%s averaged,"
+          + " noise %.4f%s%n", setting.singleReadSigma(), calibrationReads, setting.targetSigma(), setting.reads(),
+          setting.reads() == 1 ? "" : "s", setting.achievedSigma(), setting.atCeiling()
+              ? String.format(java.util.Locale.ROOT, " (ceiling: colder than asked, about T %.3f Gumbel-equivalent)",
+                  setting.gumbelEquivalentTemperature()) : "");
+      out.printf(java.util.Locale.ROOT, "  %d draws: vs softmax(exact logits/T) KL %.4f nats, TV %.4f; vs softmax(chip mean logits/T)"
+          + " KL %.4f, TV %.4f; %d distinct tokens%n", samples, m.klExact(), m.tvExact(), m.klChipMean(), m.tvChipMean(),
+          m.distinctTokens());
+      out.printf(java.util.Locale.ROOT, "  floor (%d exact softmax draws): KL %.4f, TV %.4f; chip energy of all reads %.3e J"
+          + " (%d reads)%n", samples, m.klFloor(), m.tvFloor(), cost.totalEnergyJoules(), cost.mvms());
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static int[] prepend(int first, int[] rest) {
+    int[] out = new int[rest.length + 1];
+    out[0] = first;
+    System.arraycopy(rest, 0, out, 1, rest.length);
+    return out;
   }
 }

@@ -22,6 +22,7 @@ import org.ferrogen.genai.diffusion.DiffusionImages;
 import org.ferrogen.genai.diffusion.DiffusionModel;
 import org.ferrogen.genai.diffusion.FashionDiffusion;
 import org.ferrogen.genai.diffusion.ImageClassifier;
+import org.ferrogen.genai.entropy.StudySource;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.study.Estimate;
@@ -101,7 +102,8 @@ public final class RandomnessStudyCommand implements Callable<Integer> {
           String.format(Locale.ROOT, "%.3f", r.language().distinct2()),
           fmt(r.rl().thompsonRegret(), r.rl().hung()), fmt(r.rl().epsilonGreedyRegret(), r.rl().hung()),
           fmt(r.rl().cliffReturn(), r.rl().hung()), fmt(r.diffusion().frechetDistance(), r.diffusion().hung()),
-          !r.raw() ? "n/a (conditioned pipeline)"
+          r.source().equals(StudySource.ANALOG_NOISE.key()) ? "n/a (no random numbers)"
+              : !r.raw() ? "n/a (conditioned pipeline)"
               : r.health().samplesToAlarm() == null ? "none in " + r.health().samplesChecked() + " samples"
               : r.health().samplesToAlarm() + " samples");
     }

@@ -25,7 +25,9 @@ public enum StudySource {
   BIAS_075("bias-0.75", "raw bits, P(1) = 0.75, no conditioning", 0.75),
   LAG1("lag1-0.5", "raw fair bits repeating their predecessor with probability 0.5 (lag-1 correlation 0.5)", 0.5),
   LOW_ENTROPY("periodic-4096", "raw fair bits repeating with a period of 4096 bits (4096 bits of entropy in all)", 0.5),
-  STUCK("stuck", "raw bits stuck at 0 (a dead sense amplifier)", 0.0);
+  STUCK("stuck", "raw bits stuck at 0 (a dead sense amplifier)", 0.0),
+  ANALOG_NOISE("analog-noise", "no random numbers: argmax of the output head's own noisy reads on the default chip's"
+      + " tiles (reads averaged to match T; language model only)", Double.NaN);
 
   private static final int LOW_ENTROPY_PERIOD_BITS = 4096;
 
@@ -49,7 +51,15 @@ public enum StudySource {
 
   /** Whether the source reaches the workload without health tests and conditioning. */
   public boolean isRaw() {
-    return this != TRNG && this != PRNG;
+    return this != TRNG && this != PRNG && this != ANALOG_NOISE;
+  }
+
+  /**
+   * False for {@link #ANALOG_NOISE}: it replaces the sampler (the chip's read noise picks the token)
+   * rather than feeding one random numbers, so it serves the language-model workload only.
+   */
+  public boolean drawsRandomNumbers() {
+    return this != ANALOG_NOISE;
   }
 
   /** Long-run fraction of ones of the raw source (NaN for the pipelines). */
@@ -67,6 +77,7 @@ public enum StudySource {
     return switch (this) {
       case TRNG -> new Chip(ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET), seed, 1).trng(OptionalLong.of(seed));
       case PRNG -> NoiseSeed.fromSeed(seed);
+      case ANALOG_NOISE -> throw new IllegalArgumentException("analog-noise draws no random numbers");
       default -> new RawBitsGenerator(rawSource(seed).orElseThrow(), rawWordBudget);
     };
   }
@@ -76,7 +87,7 @@ public enum StudySource {
     RandomGenerator noise = NoiseSeed.fromSeed(seed);
     EntropySource fair = IdealBinarySource.fair(noise);
     return Optional.ofNullable(switch (this) {
-      case TRNG, PRNG -> null;
+      case TRNG, PRNG, ANALOG_NOISE -> null;
       case BIAS_055, BIAS_060, BIAS_075 -> new IdealBinarySource(noise, probabilityOfOne, 1.0);
       case LAG1 -> new FaultInjectingSource(fair, new Fault.CorrelatedOutput(0, 0.5), seed);
       case LOW_ENTROPY -> new PeriodicSource(noise, LOW_ENTROPY_PERIOD_BITS);

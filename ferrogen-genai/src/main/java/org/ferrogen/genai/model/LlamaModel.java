@@ -26,6 +26,7 @@ public final class LlamaModel {
   final Block[] blocks;
   final float[] outputNorm;
   final LinearLayer output;
+  private final WeightMatrix outputWeights;
   private final long weightBytes;
 
   record Block(
@@ -33,13 +34,14 @@ public final class LlamaModel {
       float[] ffnNorm, LinearLayer gate, LinearLayer up, LinearLayer down) {}
 
   private LlamaModel(LlamaConfig config, LinearBackend backend, WeightMatrix embedding, Block[] blocks,
-      float[] outputNorm, LinearLayer output, long weightBytes) {
+      float[] outputNorm, LinearLayer output, WeightMatrix outputWeights, long weightBytes) {
     this.config = config;
     this.backend = backend;
     this.embedding = embedding;
     this.blocks = blocks;
     this.outputNorm = outputNorm;
     this.output = output;
+    this.outputWeights = outputWeights;
     this.weightBytes = weightBytes;
   }
 
@@ -63,12 +65,27 @@ public final class LlamaModel {
           program(backend, matrix(gguf, p + "ffn_up.weight", c.ffnDim(), dim), bytes),
           program(backend, matrix(gguf, p + "ffn_down.weight", dim, c.ffnDim()), bytes)));
     }
-    WeightMatrix out = gguf.tensors().containsKey("output.weight")
-        ? matrix(gguf, "output.weight", c.vocabSize(), dim)
-        : new WeightMatrix("output.weight (tied to token_embd.weight)", embd.rows(), embd.cols(), embd.type(), embd.data());
+    WeightMatrix out = outputMatrix(gguf, c, embd);
     LinearLayer outLayer = program(backend, out, bytes);
     return new LlamaModel(c, backend, embd, blocks.toArray(new Block[0]),
-        vector(gguf, "output_norm.weight", dim), outLayer, bytes[0]);
+        vector(gguf, "output_norm.weight", dim), outLayer, out, bytes[0]);
+  }
+
+  /** The output head's weights: {@code output.weight}, or the token embedding when the model ties them. */
+  private static WeightMatrix outputMatrix(GgufFile gguf, LlamaConfig c, WeightMatrix embd) {
+    return gguf.tensors().containsKey("output.weight")
+        ? matrix(gguf, "output.weight", c.vocabSize(), c.dim())
+        : new WeightMatrix("output.weight (tied to token_embd.weight)", embd.rows(), embd.cols(), embd.type(), embd.data());
+  }
+
+  /** The output head's stored weights (to place the head alone on a chip: noise-native sampling). */
+  public WeightMatrix outputWeights() {
+    return outputWeights;
+  }
+
+  /** The output head as programmed into the backend (its input is {@link LlamaSession#headInput()}). */
+  public LinearLayer outputLayer() {
+    return output;
   }
 
   private static LinearLayer program(LinearBackend backend, WeightMatrix w, long[] bytes) {

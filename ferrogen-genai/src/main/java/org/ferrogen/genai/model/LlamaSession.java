@@ -44,6 +44,8 @@ public final class LlamaSession {
   private final float[] gate;
   private final float[] up;
   private final float[] logits;
+  /** The output head's input at the last position whose logits were computed. */
+  private final float[] headInput;
   private final float[] scores;
   /** cos and sin of pos·base^(−2j/d), row pos, column j: computed once per session (llama3.java does the same). */
   private final float[] ropeCos;
@@ -94,6 +96,7 @@ public final class LlamaSession {
     gate = new float[c.ffnDim()];
     up = new float[c.ffnDim()];
     logits = new float[c.vocabSize()];
+    headInput = new float[c.dim()];
     scores = new float[capacity];
     int half = c.headDim() / 2;
     ropeCos = new float[capacity * half];
@@ -148,6 +151,15 @@ public final class LlamaSession {
   }
 
   /** Forgets all positions. */
+  /**
+   * The output head's input (the final RMS-normed hidden state) at the last position whose logits
+   * were computed: a session buffer, overwritten by the next forward pass. Multiplying it by the head
+   * again gives fresh reads of the same logits (noise-native sampling).
+   */
+  public float[] headInput() {
+    return headInput;
+  }
+
   public void reset() {
     position = 0;
   }
@@ -165,6 +177,7 @@ public final class LlamaSession {
       tokenLayer(l, position);
     }
     rmsNorm(x, model.outputNorm, xb);
+    System.arraycopy(xb, 0, headInput, 0, xb.length);
     model.output.multiply(xb, logits);
     position++;
     return logits;
@@ -225,6 +238,7 @@ public final class LlamaSession {
         for (int j = 0; j < m; j++) {
           rmsNorm(bt.x[first + j], model.outputNorm, bt.xb[j]);
         }
+        System.arraycopy(bt.xb[m - 1], 0, headInput, 0, headInput.length);
         model.output.multiply(bt.xb, bt.logits, m);
         for (int j = 0; j < m; j++) {
           sink.accept(start + first + j, bt.logits[j]);

@@ -7,8 +7,13 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.LongConsumer;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
+import org.ferrogen.chip.Chip;
+import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.device.seed.StreamSeeds;
 import org.ferrogen.genai.Generation;
+import org.ferrogen.genai.backend.ChipBackend;
+import org.ferrogen.genai.backend.LinearLayer;
 import org.ferrogen.genai.diffusion.DenoiserBackend;
 import org.ferrogen.genai.diffusion.DiffusionModel;
 import org.ferrogen.genai.diffusion.DiffusionSampling;
@@ -20,10 +25,13 @@ import org.ferrogen.genai.entropy.RawBitsGenerator;
 import org.ferrogen.genai.entropy.StudySource;
 import org.ferrogen.genai.metrics.Diversity;
 import org.ferrogen.genai.model.LlamaModel;
+import org.ferrogen.genai.model.LlamaSession;
 import org.ferrogen.genai.rl.BanditExperiment;
 import org.ferrogen.genai.rl.BernoulliBandit;
 import org.ferrogen.genai.rl.Exploration;
 import org.ferrogen.genai.rl.QLearning;
+import org.ferrogen.genai.sample.AnalogNoiseSampler;
+import org.ferrogen.genai.sample.AnalogNoiseSampling;
 import org.ferrogen.genai.sample.Sampler;
 import org.ferrogen.genai.sample.SamplerSettings;
 import org.ferrogen.genai.tokenizer.Tokenizer;
@@ -46,6 +54,11 @@ public final class RandomnessStudy {
   private static final long DIFFUSION = 4;
   private static final long HEALTH = 5;
   private static final long ENVIRONMENT = 6;
+  private static final long ANALOG_CHIP = 7;
+  /** The study's sampling temperature (pure softmax, no truncation), also the analog-noise target. */
+  private static final double TEMPERATURE = 1.0;
+  /** ADC full scale of the analog head = this × the largest column sum of the prompt (as generate's default). */
+  private static final double ADC_HEADROOM = 1.25;
   private static final int BANDIT_ARMS = 10;
   /** SP 800-90B's recommended false-alarm probability. */
   private static final double ALPHA = 0x1p-20;
@@ -84,14 +97,28 @@ public final class RandomnessStudy {
 
   /** Progress units the run reports in all. */
   public long work() {
-    long perSource = plan.rlRepeats() + 1 + (language.isPresent() ? plan.lmSamples() : 0)
-        + (diffusion.isPresent() ? plan.diffusionBatches() : 0);
-    return perSource * StudySource.values().length;
+    long total = 0;
+    for (StudySource source : StudySource.values()) {
+      total += 1 + (language.isPresent() ? plan.lmSamples() : 0);
+      if (source.drawsRandomNumbers()) {
+        total += plan.rlRepeats() + (diffusion.isPresent() ? plan.diffusionBatches() : 0);
+      }
+    }
+    return total;
   }
 
   public List<SourceResult> run(LongConsumer progress) {
     List<SourceResult> results = new ArrayList<>();
     for (StudySource source : StudySource.values()) {
+      if (!source.drawsRandomNumbers()) {
+        // The chip's read noise picks the tokens: no random numbers for RL, diffusion or health tests.
+        LanguageResult lm = language.map(w -> analogLanguage(w, source, progress)).orElse(null);
+        Estimate none = Estimate.of(new double[0]);
+        progress.accept(1);
+        results.add(new SourceResult(source.key(), source.description(), false, lm, new RlResult(none, none, none, 0),
+            diffusion.map(d -> new DiffusionResult(none, none, 0)).orElse(null), new HealthResult(null, 0)));
+        continue;
+      }
       LanguageResult lm = language.map(w -> language(w, source, progress)).orElse(null);
       RlResult rl = reinforcement(source, progress);
       DiffusionResult dm = diffusion.map(w -> diffusion(w, source, progress)).orElse(null);
@@ -113,7 +140,7 @@ public final class RandomnessStudy {
     for (int i = 0; i < plan.lmSamples(); i++) {
       RandomGenerator random = source.open(streamSeed(LANGUAGE, source, i), budget);
       try {
-        Sampler sampler = new Sampler(SamplerSettings.pure(1.0), random);
+        Sampler sampler = new Sampler(SamplerSettings.pure(TEMPERATURE), random);
         samples.add(Generation.generate(w.model(), w.tokenizer(), sampler, w.prompt(), plan.lmTokens(), t -> {})
             .generated());
       } catch (RawBitsGenerator.EntropyBudgetExhausted e) {
@@ -121,6 +148,45 @@ public final class RandomnessStudy {
       }
       progress.accept(1);
     }
+    return languageResult(samples, hung);
+  }
+
+  /**
+   * The language workload with noise-native sampling: the model's output head on the default
+   * chip's tiles (ADC ranges calibrated on the prompt), the rest of the model digital; each token
+   * is the argmax of as many averaged reads as match T ({@link AnalogNoiseSampler}), calibrated on
+   * the first continuation's prompt.
+   */
+  private LanguageResult analogLanguage(LanguageWorkload w, StudySource source, LongConsumer progress) {
+    Chip chip = new Chip(ChipSpecs.preset(ChipSpecs.DEFAULT_PRESET), StreamSeeds.derive(seed, ANALOG_CHIP), 1);
+    List<int[]> samples = new ArrayList<>();
+    try (ChipBackend backend = new ChipBackend(chip)) {
+      LinearLayer head = backend.program(w.model().outputWeights());
+      int[] encoded = w.tokenizer().encode(w.prompt());
+      int[] prompt = w.tokenizer().addBos() ? IntStream.concat(IntStream.of(w.tokenizer().bosId()),
+          Arrays.stream(encoded)).toArray() : encoded;
+      backend.beginCalibration(prompt.length);
+      LlamaSession session = w.model().newSession(prompt.length);
+      float[] scratch = new float[head.rows()];
+      for (int t : prompt) {
+        session.forward(t);
+        head.multiply(session.headInput(), scratch);
+      }
+      backend.endCalibration(ADC_HEADROOM);
+      AnalogNoiseSampling.Setting setting = null;
+      for (int i = 0; i < plan.lmSamples(); i++) {
+        AnalogNoiseSampler sampler = new AnalogNoiseSampler(head, false, TEMPERATURE, setting,
+            streamSeed(LANGUAGE, source, i));
+        samples.add(Generation.generate(w.model(), w.tokenizer(), sampler, w.prompt(), plan.lmTokens(), t -> {})
+            .generated());
+        setting = sampler.setting();
+        progress.accept(1);
+      }
+    }
+    return languageResult(samples, 0);
+  }
+
+  private static LanguageResult languageResult(List<int[]> samples, int hung) {
     if (samples.size() < 2) {
       return new LanguageResult(Double.NaN, Estimate.of(new double[0]), Estimate.of(new double[0]), hung);
     }

@@ -25,7 +25,10 @@ class RandomnessStudyTest {
     assertThat(reported[0]).isEqualTo(study.work());
     Map<String, RandomnessStudy.SourceResult> bySource = results.stream()
         .collect(Collectors.toMap(RandomnessStudy.SourceResult::source, Function.identity()));
-    assertThat(bySource).hasSize(8);
+    assertThat(bySource).hasSize(9);
+    // Without the language workload the analog-noise source has nothing to run: no random numbers for RL.
+    assertThat(bySource.get("analog-noise").rl().thompsonRegret().mean()).isNaN();
+    assertThat(bySource.get("analog-noise").health().samplesToAlarm()).isNull();
 
     double prng = bySource.get("prng").rl().epsilonGreedyRegret().mean();
     double trng = bySource.get("trng").rl().epsilonGreedyRegret().mean();
