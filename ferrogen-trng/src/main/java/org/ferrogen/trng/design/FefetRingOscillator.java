@@ -307,6 +307,12 @@ public final class FefetRingOscillator implements SimulatedSource {
     return windowSeconds + refreshSeconds / config.refreshEvery();
   }
 
+  /** The rings are read round-robin, so the pipeline health-tests each one (a stuck ring among many). */
+  @Override
+  public int lanes() {
+    return vth.length;
+  }
+
   @Override
   public SourceInfo info() {
     return new SourceInfo("ring", 1, config.claimedEntropy(), vth.length / cycleSeconds(),

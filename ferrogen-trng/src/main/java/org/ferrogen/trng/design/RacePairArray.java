@@ -331,6 +331,12 @@ public final class RacePairArray implements SimulatedSource {
     }
   }
 
+  /** The pairs are read round-robin, so the pipeline health-tests each one (a stuck pair among many). */
+  @Override
+  public int lanes() {
+    return pairs.length;
+  }
+
   @Override
   public SourceInfo info() {
     return new SourceInfo("pair", 1, config.claimedEntropy(), pairs.length / cycleSeconds, cycleSeconds,
