@@ -66,21 +66,37 @@ final class LaneHealthTests {
    * @return the index of the first alarming sample, or -1
    */
   int scan(byte[] samples, int from, int to, boolean duringStartup) {
-    int firstLane = (int) (position % lanes);
+    // Blocks small enough for the first-level cache: the lane-by-lane passes revisit every cache
+    // line of a block once per lane, which from a 1 MiB read would go to the last-level cache.
+    for (int blockFrom = from; blockFrom < to; blockFrom += BLOCK) {
+      int alarm = scanBlock(samples, from, blockFrom, Math.min(to, blockFrom + BLOCK), to, duringStartup);
+      if (alarm >= 0) {
+        return alarm;
+      }
+    }
+    position += to - from;
+    return -1;
+  }
+
+  private static final int BLOCK = 1 << 13;
+
+  /** Scans {@code samples[blockFrom, blockTo)} of the read {@code [from, to)}; records an alarm. */
+  private int scanBlock(byte[] samples, int from, int blockFrom, int blockTo, int to, boolean duringStartup) {
+    int firstLane = (int) ((position + blockFrom - from) % lanes);
     int alarmIndex = Integer.MAX_VALUE;
     HealthTestKind alarmKind = null;
     int alarmLane = -1;
     int alarmValue = 0;
     int alarmCount = 0;
-    for (int k = 0; k < lanes && from + k < to; k++) {
+    for (int k = 0; k < lanes && blockFrom + k < blockTo; k++) {
       int lane = firstLane + k < lanes ? firstLane + k : firstLane + k - lanes;
       int run = runValue[lane];
       int length = runLength[lane];
       int reference = aptReference[lane];
       int count = aptCount[lane];
       int seen = aptSeen[lane];
-      int end = Math.min(to, alarmIndex);
-      for (int i = from + k; i < end; i += lanes) {
+      int end = Math.min(blockTo, alarmIndex);
+      for (int i = blockFrom + k; i < end; i += lanes) {
         int v = samples[i];
         if (v == run) {
           if (++length >= rctCutoff) {
@@ -123,7 +139,6 @@ final class LaneHealthTests {
       int cutoff = alarmKind == HealthTestKind.REPETITION_COUNT ? rctCutoff : aptCutoff;
       return alarm(alarmKind, alarmLane, alarmIndex, from, to, alarmValue, alarmCount, cutoff, duringStartup);
     }
-    position += to - from;
     return -1;
   }
 

@@ -50,7 +50,7 @@ class LaneHealthTestsTest {
     SplittableRandom cuts = new SplittableRandom(99);
     int from = 0;
     while (from < samples.length) {
-      int to = Math.min(samples.length, from + 1 + cuts.nextInt(5000));
+      int to = Math.min(samples.length, from + 1 + cuts.nextInt(30_000)); // across the 8,192-sample blocks
       int alarm = scan.scan(samples, from, to, false);
       if (alarm >= 0) {
         out.add(alarm + " lane " + last.get());
