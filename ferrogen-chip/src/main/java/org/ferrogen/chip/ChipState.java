@@ -284,31 +284,70 @@ public record ChipState(
       ModelIdentity model = new ModelIdentity(meta.get("model").get("file").asText(), meta.get("model").get("fingerprint").asText());
       List<StorageHistory.Interval> intervals = new ArrayList<>();
       for (JsonNode i : meta.get("storage")) {
-        intervals.add(new StorageHistory.Interval(i.get("seconds").asDouble(), i.get("kelvin").asDouble()));
+        try {
+          intervals.add(new StorageHistory.Interval(i.get("seconds").asDouble(), i.get("kelvin").asDouble()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(name + ": storage interval " + intervals.size() + ": " + e.getMessage());
+        }
       }
+      int slicesOfSpec = spec.tiles().mapping().slices();
+      int tileRows = spec.tiles().tile().rows();
+      int tileCols = spec.tiles().tile().cols();
+      long tilesUsed = 0;
+      java.util.Set<String> names = new java.util.HashSet<>();
       ByteBuffer data = in.slice(in.position(), in.remaining() - DIGEST_BYTES).order(ByteOrder.LITTLE_ENDIAN);
       List<Matrix> matrices = new ArrayList<>();
       for (JsonNode m : meta.get("matrices")) {
-        int rows = m.get("rows").asInt();
-        int cols = m.get("cols").asInt();
-        int slices = m.get("slices").asInt();
-        long cells = (long) slices * rows * cols;
-        float[] scale = readFloats(data, rows, name);
-        float[] plus = readFloats(data, cells, name);
-        float[] minus = readFloats(data, cells, name);
-        float[] fullScale = readFloats(data, m.get("adc_full_scales").asLong(), name);
-        matrices.add(new Matrix(m.get("name").asText(),
-            new ProgrammedCells(scale, new Conductances(rows, cols, slices, plus, minus), fullScale)));
+        // Every shape is checked against the spec here, so that a state that reads also boots
+        // (found by ChipStateJazzerTest: a wrong ADC count used to fail inside TiledAnalogMatrix).
+        String matrixName = m.get("name").asText();
+        String where = name + ": matrix '" + matrixName + "'";
+        if (!names.add(matrixName)) {
+          throw new IllegalArgumentException(where + " appears twice");
+        }
+        long rows = m.get("rows").asLong();
+        long cols = m.get("cols").asLong();
+        long slices = m.get("slices").asLong();
+        if (rows < 1 || cols < 1 || rows > Integer.MAX_VALUE || cols > Integer.MAX_VALUE) {
+          throw new IllegalArgumentException(where + " has " + rows + "x" + cols + " cells; rows and cols must be 1.."
+              + Integer.MAX_VALUE);
+        }
+        if (slices != slicesOfSpec) {
+          throw new IllegalArgumentException(where + " has " + slices + " slices but the spec maps weights onto "
+              + slicesOfSpec + " (tiles.mapping.slices)");
+        }
+        long rowTiles = (cols + tileRows - 1) / tileRows;
+        tilesUsed += rowTiles * ((rows + tileCols - 1) / tileCols);
+        if (tilesUsed > spec.tiles().count()) {
+          throw new IllegalArgumentException(where + " does not fit: the matrices need " + tilesUsed + " tiles of "
+              + tileRows + "x" + tileCols + ", the spec has " + spec.tiles().count() + " (tiles.count)");
+        }
+        long adcFullScales = m.get("adc_full_scales").asLong();
+        if (adcFullScales != rowTiles * slices * rows) {
+          throw new IllegalArgumentException(where + " has " + adcFullScales + " ADC full scales, its "
+              + rowTiles + " row tiles x " + slices + " slices x " + rows + " rows need " + rowTiles * slices * rows);
+        }
+        float[] scale = readFloats(data, rows, where + " output scales", false);
+        float[] plus = readFloats(data, slices * rows * cols, where + " G+", true);
+        float[] minus = readFloats(data, slices * rows * cols, where + " G-", true);
+        float[] fullScale = readFloats(data, adcFullScales, where + " ADC full scales", true);
+        matrices.add(new Matrix(matrixName, new ProgrammedCells(scale,
+            new Conductances((int) rows, (int) cols, (int) slices, plus, minus), fullScale)));
       }
       List<TrainedSynapses> trained = new ArrayList<>();
       if (version >= VERSION) {
         for (JsonNode t : meta.get("synapse_arrays")) {
+          String where = name + ": synapse array '" + t.get("name").asText() + "'";
           int rows = t.get("rows").asInt();
           int cols = t.get("cols").asInt();
+          if (rows < 1 || cols < 1) {
+            throw new IllegalArgumentException(where + " has " + rows + "x" + cols + " synapses; rows and cols must be >= 1");
+          }
           long n = (long) rows * cols;
-          short[] hidden = readShorts(data, n, name);
+          short[] hidden = readShorts(data, n, where + " hidden words");
           trained.add(new TrainedSynapses(t.get("region").asText(), t.get("name").asText(), rows, cols,
-              t.get("hidden_lsb").asDouble(), hidden, readFloats(data, n, name), readFloats(data, n, name)));
+              t.get("hidden_lsb").asDouble(), hidden, readFloats(data, n, where + " G+", true),
+              readFloats(data, n, where + " G-", true)));
         }
       }
       if (data.hasRemaining()) {
@@ -343,8 +382,9 @@ public record ChipState(
   }
 
   private static short[] readShorts(ByteBuffer data, long count, String name) {
-    if (count < 0 || count * 2 > data.remaining()) {
-      throw new IllegalArgumentException(name + ": truncated synapse data");
+    if (count < 0 || count > data.remaining() / 2) {
+      throw new IllegalArgumentException(name + ": truncated synapse data (" + count + " values, "
+          + data.remaining() / 2 + " left in the file)");
     }
     short[] v = new short[(int) count];
     data.asShortBuffer().get(v);
@@ -352,13 +392,21 @@ public record ChipState(
     return v;
   }
 
-  private static float[] readFloats(ByteBuffer data, long count, String name) {
-    if (count < 0 || count * 4 > data.remaining()) {
-      throw new IllegalArgumentException(name + ": truncated matrix data");
+  /** {@code count} float32 values of {@code what}: finite, and non-negative when {@code nonNegative}. */
+  private static float[] readFloats(ByteBuffer data, long count, String what, boolean nonNegative) {
+    if (count < 0 || count > data.remaining() / 4) {
+      throw new IllegalArgumentException(what + ": truncated matrix data (" + count + " values, "
+          + data.remaining() / 4 + " left in the file)");
     }
     float[] v = new float[(int) count];
     data.asFloatBuffer().get(v);
     data.position(data.position() + v.length * 4);
+    for (int i = 0; i < v.length; i++) {
+      if (!Float.isFinite(v[i]) || (nonNegative && v[i] < 0)) {
+        throw new IllegalArgumentException(what + ": value " + i + " is " + v[i]
+            + (nonNegative ? " (must be finite and >= 0)" : " (must be finite)"));
+      }
+    }
     return v;
   }
 

@@ -180,6 +180,46 @@ class ChipStateTest {
         .hasMessageContaining("holds model m.gguf").hasMessageContaining("not other.gguf").hasMessageNotContaining("\n");
   }
 
+  /**
+   * Found by ChipStateJazzerTest (issue 16): a state whose shapes disagree with its spec read, then
+   * failed to boot with "programmed cells of a 12x20 matrix ... do not fit this 12x20 matrix" and no
+   * file name. Every shape and value is now checked when the file is read.
+   */
+  @Test
+  void shapesAndValuesThatCannotBootAreRefusedWhenReadNamingFileAndMatrix() throws IOException {
+    ChipState good = ChipState.of(programmed(), MODEL);
+    ChipState.Matrix first = good.matrices().get(0);
+    org.ferrogen.cim.ProgrammedCells cells = first.cells();
+    Conductances g = cells.conductances();
+
+    ChipState.Matrix wrongAdc = new ChipState.Matrix(first.name(), new org.ferrogen.cim.ProgrammedCells(
+        cells.outputScale(), g, java.util.Arrays.copyOf(cells.adcFullScale(), cells.adcFullScale().length - 1)));
+    assertRefused(good, java.util.List.of(wrongAdc), "matrix 'blk.0.w' has", "ADC full scales");
+
+    float[] nan = g.plus().clone();
+    nan[7] = Float.NaN;
+    ChipState.Matrix nanCell = new ChipState.Matrix(first.name(), new org.ferrogen.cim.ProgrammedCells(
+        cells.outputScale(), new Conductances(g.rows(), g.cols(), g.slices(), nan, g.minus()), cells.adcFullScale()));
+    assertRefused(good, java.util.List.of(nanCell), "matrix 'blk.0.w' G+: value 7 is NaN");
+
+    assertRefused(good, java.util.List.of(first, first), "matrix 'blk.0.w' appears twice");
+
+    ChipState.Matrix twoSlices = new ChipState.Matrix(first.name(), new org.ferrogen.cim.ProgrammedCells(
+        cells.outputScale(), new Conductances(g.rows(), g.cols() / 2, 2, g.plus(), g.minus()), cells.adcFullScale()));
+    assertRefused(good, java.util.List.of(twoSlices), "has 2 slices but the spec maps weights onto 1");
+  }
+
+  private void assertRefused(ChipState template, java.util.List<ChipState.Matrix> matrices, String... parts)
+      throws IOException {
+    Path file = dir.resolve("bad.state");
+    new ChipState(template.spec(), template.seed(), MODEL, template.history(), matrices).write(file);
+    var refusal = assertThatThrownBy(() -> ChipState.read(file)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("chip state " + file).hasMessageNotContaining("\n");
+    for (String part : parts) {
+      refusal.hasMessageContaining(part);
+    }
+  }
+
   @Test
   void aFailedSaveLeavesThePreviousFileIntact() throws IOException {
     Path file = dir.resolve("chip.state");

@@ -304,6 +304,12 @@ class GenaiCliTest {
     assertThat(r.err()).contains("do not fit the model's context of 64 tokens").contains("ask for at most")
         .contains("does not slide the window");
     assertThat(r.out()).isEmpty();
+    // Issue 16: --max-tokens 2147483647 overflowed the prompt + tokens sum and printed "generate: -2147483648".
+    Run max = run("generate", "-m", model.toString(), "-p", "x", "-n", "2147483647", "--seed", "1");
+    assertThat(max.exit()).isEqualTo(2);
+    assertThat(max.err()).contains("--max-tokens 2147483647 do not fit the model's context of 64 tokens")
+        .doesNotContain("-2147483648");
+    assertThat(max.out()).isEmpty();
   }
 
   @Test

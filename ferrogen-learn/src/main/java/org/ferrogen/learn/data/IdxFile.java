@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 
 /**
  * Reader of the IDX format of LeCun's MNIST files (and Fashion-MNIST): a big-endian magic
@@ -84,7 +85,15 @@ public final class IdxFile {
         throw new IllegalArgumentException(source + ": corrupt gzip header (" + e.getMessage() + ")", e);
       }
     }
-    DataInputStream data = new DataInputStream(in);
+    try {
+      return readIdx(new DataInputStream(in), source);
+    } catch (ZipException | EOFException e) {
+      // Only a gzip stream throws these past the checks below: a corrupt or cut deflate stream.
+      throw new IllegalArgumentException(source + ": corrupt gzip data (" + e.getMessage() + ")", e);
+    }
+  }
+
+  private static Array readIdx(DataInputStream data, String source) throws IOException {
     long offset = 0;
     int magic;
     try {
@@ -127,11 +136,13 @@ public final class IdxFile {
       throw new IllegalArgumentException(
           source + ": offset 4: " + total + " elements exceed what one array can hold");
     }
-    byte[] values = new byte[(int) total];
-    int read = data.readNBytes(values, 0, values.length);
-    if (read < values.length) {
+    // readNBytes(n) grows its buffer as bytes arrive instead of allocating what the header
+    // promises, so a short file with a header of 2^31 elements fails as truncated, not out of memory.
+    byte[] values = data.readNBytes((int) total);
+    int read = values.length;
+    if (read < total) {
       throw new IllegalArgumentException(
-          source + ": offset " + (offset + read) + ": file truncated, " + read + " of " + values.length
+          source + ": offset " + (offset + read) + ": file truncated, " + read + " of " + total
               + " data bytes present (header promises " + describe(dims) + ")");
     }
     return new Array(dims, values);

@@ -89,6 +89,32 @@ class IdxFileTest {
         .hasMessageContaining("7 of 12");
   }
 
+  /** Found by IdxFileFuzzTest (issue 16): a corrupt deflate stream escaped as a bare ZipException. */
+  @Test
+  void corruptOrCutGzipDataNamesTheFile() throws IOException {
+    byte[] zipped = gzip(idx(0x08, 64));
+    byte[] badBlock = zipped.clone();
+    badBlock[10] |= 0x06; // BTYPE = 11, reserved: "invalid block type"
+    Path bad = Files.write(dir.resolve("bad-block.gz"), badBlock);
+    assertThatThrownBy(() -> IdxFile.read(bad)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(bad.toString()).hasMessageContaining("corrupt gzip data")
+        .hasMessageContaining("invalid block type");
+    Path cut = Files.write(dir.resolve("cut-stream.gz"), java.util.Arrays.copyOf(zipped, zipped.length - 12));
+    assertThatThrownBy(() -> IdxFile.read(cut)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith(cut.toString());
+  }
+
+  /** A header promising ~2^31 elements over 4 bytes of data is truncated, not an OutOfMemoryError. */
+  @Test
+  void hugeHeaderOverAShortFileIsTruncatedNotOutOfMemory() throws IOException {
+    byte[] file = {0, 0, 8, 1, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xf0, 1, 2, 3, 4};
+    Path p = Files.write(dir.resolve("huge"), file);
+    assertThatThrownBy(() -> IdxFile.read(p)).hasMessageContaining("huge")
+        .hasMessageContaining("truncated, 4 of 2147483632 data bytes");
+    Path z = Files.write(dir.resolve("huge.gz"), gzip(file));
+    assertThatThrownBy(() -> IdxFile.read(z)).hasMessageContaining("truncated, 4 of 2147483632 data bytes");
+  }
+
   @Test
   void truncatedHeaderIsReported() throws IOException {
     byte[] full = idx(0x08, 4, 3);

@@ -43,6 +43,9 @@ public final class FefetRingOscillator implements SimulatedSource {
    * @param refreshEvery re-program the FeFETs every this many samples
    * @param claimedEntropy min-entropy per raw bit claimed for the health tests
    * @param technology node of the sampling flip-flops ({@link TechnologyNode})
+   * @param fastPath take stage delays from a table of the delay against the threshold (linear
+   *     interpolation on a 2 µV grid, relative error below 10⁻¹⁰, far below the 10⁻³ thermal jitter)
+   *     instead of evaluating the FeFET's EKV current per stage and sample; clean supply only
    */
   public record Config(
       String parameterSet,
@@ -55,7 +58,8 @@ public final class FefetRingOscillator implements SimulatedSource {
       double thermalJitterRelative,
       int refreshEvery,
       double claimedEntropy,
-      TechnologyNode technology) {
+      TechnologyNode technology,
+      boolean fastPath) {
 
     public Config {
       Objects.requireNonNull(parameterSet, "parameterSet");
@@ -78,23 +82,29 @@ public final class FefetRingOscillator implements SimulatedSource {
      */
     public static Config defaults() {
       return new Config(ParameterSets.DENG_2020_FEFET, 256, 5, 2e-15, 0.9, 100, 1e-12, 1e-3, 1, 0.8,
-          TechnologyNode.preset("28nm"));
+          TechnologyNode.preset("28nm"), true);
     }
 
     public Config withRings(int n) {
       return new Config(parameterSet, n, stages, loadCapacitance, supplyVolts, periodsPerSample,
-          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, technology);
+          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, technology, fastPath);
     }
 
     public Config withRefreshEvery(int samples) {
       return new Config(parameterSet, rings, stages, loadCapacitance, supplyVolts, periodsPerSample,
-          flipFlopTimingSigma, thermalJitterRelative, samples, claimedEntropy, technology);
+          flipFlopTimingSigma, thermalJitterRelative, samples, claimedEntropy, technology, fastPath);
     }
 
     /** The same rings with their flip-flops on {@code node}. */
     public Config withTechnology(TechnologyNode node) {
       return new Config(parameterSet, rings, stages, loadCapacitance, supplyVolts, periodsPerSample,
-          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, node);
+          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, node, fastPath);
+    }
+
+    /** The same rings with every stage delay evaluated from the compact model (for validation) or tabulated. */
+    public Config withFastPath(boolean fast) {
+      return new Config(parameterSet, rings, stages, loadCapacitance, supplyVolts, periodsPerSample,
+          flipFlopTimingSigma, thermalJitterRelative, refreshEvery, claimedEntropy, technology, fast);
     }
   }
 
@@ -102,6 +112,13 @@ public final class FefetRingOscillator implements SimulatedSource {
   private static final double VTH_PER_KELVIN = -1e-3;
   /** Assumption: phonon-limited mobility, μ ∝ T^-1.5. */
   private static final double MOBILITY_EXPONENT = -1.5;
+  /**
+   * Fast path grid: 2 µV over ±0.25 V around the programmed threshold (10⁻⁵ of the cycle-to-cycle
+   * σ of 5 mV). The delay goes as (V_DD − Vth)^-2 in strong inversion, so linear interpolation errs
+   * by h²/8·|d''/d| ≈ 10⁻¹¹ relative; thresholds off the grid are evaluated exactly.
+   */
+  private static final double DELAY_TABLE_STEP_VOLTS = 2e-6;
+  private static final double DELAY_TABLE_HALF_RANGE_VOLTS = 0.25;
 
   private final Config config;
   private final DeviceParams params;
@@ -118,6 +135,14 @@ public final class FefetRingOscillator implements SimulatedSource {
   private final double refreshEnergyPerStage;
   private final CostMeter energy = new CostMeter(CostCategory.ENTROPY);
   private OperatingConditions conditions;
+  /** Fast path: stage delay against threshold, on a grid of {@link #DELAY_TABLE_STEP_VOLTS}. */
+  private final double[] delayTable;
+  private double delayTableLow;
+  private double delayTableKelvin = Double.NaN;
+  private double mobilityKelvin = Double.NaN;
+  private double target;
+  private long targetCycles = -1;
+  private double mobilityFactor;
   private int next;
   private long samplesRun;
   private long metastableDecisions;
@@ -157,6 +182,9 @@ public final class FefetRingOscillator implements SimulatedSource {
     double vErase = fefet.eraseVoltageV();
     // Erase and program each switch the film fully and charge the gate stack.
     this.refreshEnergyPerStage = charge * (vProg + vErase) + cFe * (vProg * vProg + vErase * vErase);
+    this.delayTable = config.fastPath() && conditions.supplyNoiseRelative() == 0
+        ? new double[(int) Math.round(2 * DELAY_TABLE_HALF_RANGE_VOLTS / DELAY_TABLE_STEP_VOLTS) + 1]
+        : null;
     energy.register(PROGRAM, "2Pr*A*V + C_FE*V^2 per erase and per program (" + params.name() + ")");
     energy.register(RING, "assumption: C_L = 2 fF per stage, V_DD = 0.9 V");
     energy.register(FLIP_FLOP, "assumption: C*V^2 with " + config.technology().name() + " capacitances (TechnologyNode)");
@@ -164,14 +192,64 @@ public final class FefetRingOscillator implements SimulatedSource {
 
   /** Target threshold of the programmed (low-Vth, conducting) state after wake-up and fatigue. */
   private double programmedVth() {
-    double fraction = ageing.polarizationFraction((long) (conditions.ageCycles() + (double) samplesRun / vth.length));
-    return fefet.vthMidV() - 0.5 * fefet.memoryWindowV() * fraction;
+    return programmedVth(cyclesOfAge());
+  }
+
+  private long cyclesOfAge() {
+    return (long) (conditions.ageCycles() + (double) samplesRun / vth.length);
+  }
+
+  private double programmedVth(long cycles) {
+    return fefet.vthMidV() - 0.5 * fefet.memoryWindowV() * ageing.polarizationFraction(cycles);
+  }
+
+  /**
+   * Fast path: the programmed threshold, re-evaluated only when the whole cycle count of the age
+   * changes (once per round of the rings) rather than every sample; the same value.
+   */
+  private double refreshedTarget() {
+    long cycles = cyclesOfAge();
+    if (cycles != targetCycles) {
+      target = programmedVth(cycles);
+      targetCycles = cycles;
+    }
+    return target;
   }
 
   private double stageDelay(double threshold, double kelvin, double vdd) {
-    double current = transistor.drainCurrent(vdd, vdd / 2, threshold, kelvin)
-        * Math.pow(kelvin / 300.0, MOBILITY_EXPONENT);
+    if (kelvin != mobilityKelvin) {
+      mobilityFactor = Math.pow(kelvin / 300.0, MOBILITY_EXPONENT);
+      mobilityKelvin = kelvin;
+    }
+    double current = transistor.drainCurrent(vdd, vdd / 2, threshold, kelvin) * mobilityFactor;
     return config.loadCapacitance() * vdd / (2 * current);
+  }
+
+  /**
+   * The stage delay at {@code threshold}: from the table on the fast path (clean supply, so V_DD is
+   * fixed), from the compact model otherwise or off the table's grid.
+   */
+  private double delay(double threshold, double kelvin, double vdd) {
+    if (delayTable != null) {
+      if (kelvin != delayTableKelvin) {
+        tabulateDelays(kelvin, vdd);
+      }
+      double x = (threshold - delayTableLow) * (1 / DELAY_TABLE_STEP_VOLTS);
+      if (x >= 0 && x < delayTable.length - 1) {
+        int i = (int) x;
+        double f = x - i;
+        return delayTable[i] + f * (delayTable[i + 1] - delayTable[i]);
+      }
+    }
+    return stageDelay(threshold, kelvin, vdd);
+  }
+
+  private void tabulateDelays(double kelvin, double vdd) {
+    delayTableLow = programmedVth() + VTH_PER_KELVIN * (kelvin - 300.0) - DELAY_TABLE_HALF_RANGE_VOLTS;
+    for (int i = 0; i < delayTable.length; i++) {
+      delayTable[i] = stageDelay(delayTableLow + i * DELAY_TABLE_STEP_VOLTS, kelvin, vdd);
+    }
+    delayTableKelvin = kelvin;
   }
 
   @Override
@@ -187,7 +265,7 @@ public final class FefetRingOscillator implements SimulatedSource {
     double kelvin = conditions.temperatureKelvin();
     double[] v = vth[ring];
     if (windowsSinceRefresh[ring] >= config.refreshEvery()) {
-      double target = programmedVth();
+      double target = delayTable != null ? refreshedTarget() : programmedVth();
       for (int s = 0; s < v.length; s++) {
         v[s] = target + deviceOffset[ring][s] + cycleSigma * noise.nextGaussian();
       }
@@ -195,15 +273,18 @@ public final class FefetRingOscillator implements SimulatedSource {
       energy.add(PROGRAM, refreshEnergyPerStage * v.length);
     }
     long windowsRunning = ++windowsSinceRefresh[ring];
+    // Drawn even on a clean supply, so that a seed gives the same bits on both paths and as before.
     double vdd = config.supplyVolts() * (1 + conditions.supplyNoiseRelative() * noise.nextGaussian());
     double shift = VTH_PER_KELVIN * (kelvin - 300.0);
     double halfPeriod = 0;
-    double jitterVariance = 0;
+    double sumSquares = 0;
     for (double threshold : v) {
-      double d = stageDelay(threshold + shift, kelvin, vdd);
+      double d = delay(threshold + shift, kelvin, vdd);
       halfPeriod += d;
-      jitterVariance += Math.pow(config.thermalJitterRelative() * d, 2);
+      sumSquares += d * d;
     }
+    double jitter = config.thermalJitterRelative();
+    double jitterVariance = jitter * jitter * sumSquares;
     // The ring started at rest at the last refresh; sample after windowsRunning windows.
     double t = windowsRunning * windowSeconds;
     long edges = (long) Math.floor(t / halfPeriod);
@@ -236,6 +317,12 @@ public final class FefetRingOscillator implements SimulatedSource {
     return windowSeconds + refreshSeconds / config.refreshEvery();
   }
 
+  /** The rings are read round-robin, so the pipeline health-tests each one (a stuck ring among many). */
+  @Override
+  public int lanes() {
+    return vth.length;
+  }
+
   @Override
   public SourceInfo info() {
     return new SourceInfo("ring", 1, config.claimedEntropy(), vth.length / cycleSeconds(),
@@ -253,7 +340,16 @@ public final class FefetRingOscillator implements SimulatedSource {
       throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
           + newConditions.deviceSizeNm() + " nm");
     }
+    if (delayTable != null && newConditions.supplyNoiseRelative() != 0) {
+      throw new IllegalArgumentException("the fast path models a clean supply; build the rings with "
+          + "supply noise " + newConditions.supplyNoiseRelative() + " (or Config.withFastPath(false)) instead");
+    }
     this.conditions = newConditions;
+  }
+
+  /** Whether stage delays come from the tabulated delay law rather than the compact model per stage. */
+  public boolean fastPath() {
+    return delayTable != null;
   }
 
   /** Nominal ring period at 300 K, in seconds. */

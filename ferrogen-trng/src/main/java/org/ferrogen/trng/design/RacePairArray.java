@@ -34,6 +34,8 @@ public final class RacePairArray implements SimulatedSource {
    * @param controllerGain trim codes per unit normalised imbalance
    * @param claimedEntropy min-entropy per raw bit claimed for the health tests
    * @param technology node of the CMOS periphery ({@link TechnologyNode})
+   * @param fastPath sample each race from the pair's exact switching law ({@link PairLaw}) instead
+   *     of stepping every domain of both devices
    */
   public record Config(
       String parameterSet,
@@ -44,7 +46,8 @@ public final class RacePairArray implements SimulatedSource {
       int controllerWindow,
       double controllerGain,
       double claimedEntropy,
-      TechnologyNode technology) {
+      TechnologyNode technology,
+      boolean fastPath) {
 
     public Config {
       Objects.requireNonNull(parameterSet, "parameterSet");
@@ -63,18 +66,25 @@ public final class RacePairArray implements SimulatedSource {
      * 4 codes (assumption), a claimed 0.8 bits per raw bit.
      */
     public static Config defaults() {
-      return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 2e-3, 512, 256, 4.0, 0.8, TechnologyNode.preset("28nm"));
+      return new Config(ParameterSets.CEA_LETI_2025, 52, 50e-9, 2e-3, 512, 256, 4.0, 0.8, TechnologyNode.preset("28nm"),
+          true);
     }
 
     public Config withPairs(int n) {
       return new Config(parameterSet, n, writePulseSeconds, trimStepVolts, trimCodes, controllerWindow,
-          controllerGain, claimedEntropy, technology);
+          controllerGain, claimedEntropy, technology, fastPath);
     }
 
     /** The same array with its periphery on {@code node}. */
     public Config withTechnology(TechnologyNode node) {
       return new Config(parameterSet, pairs, writePulseSeconds, trimStepVolts, trimCodes, controllerWindow,
-          controllerGain, claimedEntropy, node);
+          controllerGain, claimedEntropy, node, fastPath);
+    }
+
+    /** The same array simulated domain by domain (full physics, for validation) or on the fast path. */
+    public Config withFastPath(boolean fast) {
+      return new Config(parameterSet, pairs, writePulseSeconds, trimStepVolts, trimCodes, controllerWindow,
+          controllerGain, claimedEntropy, technology, fast);
     }
   }
 
@@ -112,14 +122,25 @@ public final class RacePairArray implements SimulatedSource {
     final DomainEnsemble b;
     final BiasController trim;
     final double senseOffset;
+    /** The pair's race law on the fast path; null when simulated domain by domain. */
+    final PairLaw law;
 
-    Pair(DomainEnsemble a, DomainEnsemble b, BiasController trim, double senseOffset) {
+    Pair(DomainEnsemble a, DomainEnsemble b, BiasController trim, double senseOffset, PairLaw law) {
       this.a = a;
       this.b = b;
       this.trim = trim;
       this.senseOffset = senseOffset;
+      this.law = law;
     }
   }
+
+  /** Fast path: races between re-evaluations of the (slowly fatiguing) switchable polarization. */
+  private static final int POLARIZATION_REFRESH_CYCLES = 4096;
+
+  private final boolean fast;
+  private double fastPolarization = Double.NaN;
+  private double tunedKelvin = Double.NaN;
+  private long polarizationRefreshAt;
 
   public RacePairArray(Config config, OperatingConditions conditions, RandomGenerator noise) {
     this.config = Objects.requireNonNull(config, "config");
@@ -136,14 +157,16 @@ public final class RacePairArray implements SimulatedSource {
     this.bitLineTotal = cD + cBl;
     this.seriesCapacitance = cD * cBl / (cD + cBl);
     this.readVolts = params.fecap().readVoltageV();
+    this.fast = config.fastPath() && conditions.supplyNoiseRelative() == 0;
     this.pairs = new Pair[config.pairs()];
     for (int p = 0; p < pairs.length; p++) {
-      pairs[p] = new Pair(
-          DomainEnsemble.sample(params.kinetics(), domainCount, noise),
-          DomainEnsemble.sample(params.kinetics(), domainCount, noise),
+      DomainEnsemble a = DomainEnsemble.sample(params.kinetics(), domainCount, noise);
+      DomainEnsemble b = DomainEnsemble.sample(params.kinetics(), domainCount, noise);
+      pairs[p] = new Pair(a, b,
           new BiasController(config.controllerWindow(), config.controllerGain(), 0, config.trimCodes() - 1,
               config.trimCodes() / 2),
-          params.fecap().senseOffsetSigmaV() * noise.nextGaussian());
+          params.fecap().senseOffsetSigmaV() * noise.nextGaussian(),
+          fast ? new PairLaw(a, b, noise, config.writePulseSeconds(), config.trimCodes()) : null);
     }
     this.raceVolts = medianSwitchingVolts();
     this.readSeconds = readPulseSeconds();
@@ -223,7 +246,55 @@ public final class RacePairArray implements SimulatedSource {
     }
   }
 
+  /** Sets every pair's race law to the present temperature and polarization (fast path). */
+  private void tuneLaws() {
+    double kelvin = conditions.temperatureKelvin();
+    tunedKelvin = kelvin;
+    fastPolarization = currentPolarization();
+    polarizationRefreshAt = cyclesRun + POLARIZATION_REFRESH_CYCLES;
+    double signal = chargePerDomain * fastPolarization / bitLineTotal;
+    double sigma = SenseNoise.ktcVolts(bitLineTotal, kelvin);
+    for (Pair p : pairs) {
+      p.law.setOperatingPoint(raceVolts / thickness, config.trimStepVolts() / thickness, config.trimCodes() / 2,
+          readVolts / thickness, readSeconds, kelvin, signal, p.senseOffset, sigma);
+    }
+  }
+
+  private double currentPolarization() {
+    return ageing.polarizationFraction((long) (conditions.ageCycles() + (double) cyclesRun / pairs.length));
+  }
+
+  /**
+   * Fast-path race: the bit from the pair's exact law ({@link PairLaw}). The polarization (fatigue)
+   * is re-evaluated every {@value #POLARIZATION_REFRESH_CYCLES} races of the array instead of every
+   * race; it moves by far less than 10⁻⁵ in that time.
+   */
+  private int fastRace(Pair p, int trimCode) {
+    if (conditions.temperatureKelvin() != tunedKelvin) {
+      tuneLaws();
+    } else if (cyclesRun >= polarizationRefreshAt) {
+      polarizationRefreshAt = cyclesRun + POLARIZATION_REFRESH_CYCLES;
+      double polarization = currentPolarization();
+      if (polarization != fastPolarization) {
+        fastPolarization = polarization;
+        double signal = chargePerDomain * polarization / bitLineTotal;
+        for (Pair q : pairs) {
+          q.law.setSignalPerDomain(signal);
+        }
+      }
+    }
+    int bit = p.law.race(trimCode);
+    double delta = (trimCode - config.trimCodes() / 2) * config.trimStepVolts();
+    cyclesRun++;
+    meter(fastPolarization, raceVolts + delta, raceVolts - delta, readVolts, p.law.lastWrittenA(),
+        p.law.lastWrittenB(), p.law.lastReleasedA() + p.law.lastReleasedB());
+    return bit;
+  }
+
   private int race(Pair p, int trimCode) {
+    if (fast) {
+      return fastRace(p, trimCode);
+    }
     double kelvin = conditions.temperatureKelvin();
     double supply = 1 + conditions.supplyNoiseRelative() * noise.nextGaussian();
     double delta = (trimCode - config.trimCodes() / 2) * config.trimStepVolts();
@@ -241,15 +312,20 @@ public final class RacePairArray implements SimulatedSource {
     double difference = (ra - rb) * q / bitLineTotal;
     int bit = difference + p.senseOffset + ktc > 0 ? 1 : 0;
     cyclesRun++;
+    meter(polarization, va, vb, readV, wa, wb, ra + rb);
+    return bit;
+  }
+
+  private void meter(double polarization, double va, double vb, double readV, double wa, double wb, double released) {
+    double q = chargePerDomain * polarization;
     double cD = params.film().dielectricCapacitanceF();
-    energy.add(SWITCH, q * (wa * va + wb * vb + (ra + rb) * readV));
+    energy.add(SWITCH, q * (wa * va + wb * vb + released * readV));
     energy.add(DIELECTRIC, cD * (va * va + vb * vb) + 2 * seriesCapacitance * readV * readV);
     energy.add(PLATE, config.technology().plateLinePulseJoules(va) + config.technology().plateLinePulseJoules(vb)
         + 2 * config.technology().plateLinePulseJoules(readV));
     energy.add(SENSE, params.fecap().senseAmpEnergyJ());
     energy.add(CONTROL, config.technology().counterUpdateJoules());
     energy.count(1);
-    return bit;
   }
 
   @Override
@@ -263,6 +339,12 @@ public final class RacePairArray implements SimulatedSource {
       }
       samples[offset + i] = (byte) bit;
     }
+  }
+
+  /** The pairs are read round-robin, so the pipeline health-tests each one (a stuck pair among many). */
+  @Override
+  public int lanes() {
+    return pairs.length;
   }
 
   @Override
@@ -282,11 +364,30 @@ public final class RacePairArray implements SimulatedSource {
       throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
           + newConditions.deviceSizeNm() + " nm");
     }
+    if (fast && newConditions.supplyNoiseRelative() != 0) {
+      throw new IllegalArgumentException("the fast path models a clean supply; build the array with "
+          + "supply noise " + newConditions.supplyNoiseRelative() + " (or Config.withFastPath(false)) instead");
+    }
     this.conditions = newConditions;
+  }
+
+  /** Whether races are sampled from each pair's law rather than stepped domain by domain. */
+  public boolean fastPath() {
+    return fast;
   }
 
   public void setControlEnabled(boolean enabled) {
     this.controlEnabled = enabled;
+  }
+
+  /** Trim code of pair {@code index} (package-private: agreement tests of the two simulation paths). */
+  int code(int index) {
+    return pairs[index].trim.code();
+  }
+
+  /** Sets pair {@code index}'s trim code (with control disabled it stays there). */
+  void setCode(int index, int code) {
+    pairs[index].trim.reset(code);
   }
 
   /** The race amplitude chosen from the kinetics. */

@@ -14,8 +14,8 @@ import org.ferrogen.randomness.health.HealthTestKind;
  * <p>Same cutoffs as the stream tests (claimed entropy, α); the APT window is 1024 samples of the
  * lane. Together the lane tests add one more false-alarm budget of the stream tests' size: each
  * sample is in exactly one lane, so the per-sample alarm rate of all lanes together equals that of
- * one stream test. Scalar code (hand-written, no allocation); measured ≈ 11 ns of CPU per sample on
-the loaded development machine, about a third of the cell's fast raw path (docs/trng.md).
+ * one stream test. Hand-written scalar code, lane by lane so that each lane's state lives in
+ * registers (no allocation): measured cost in docs/health-and-drbg.md.
  */
 final class LaneHealthTests {
 
@@ -56,37 +56,89 @@ final class LaneHealthTests {
   /**
    * Checks {@code samples[from, to)}, the next samples of the source in order.
    *
+   * <p>Lane by lane rather than sample by sample: each lane's state stays in registers while its
+   * samples are visited with a stride of {@code lanes}, and a later lane stops at the earliest alarm
+   * found so far, so the result is the first alarming sample in stream order, as if the samples
+   * were taken one at a time. After an alarm the other lanes' state is unspecified until {@link
+   * #reset()}, which the pipeline always calls (the start-up test that follows an alarm).
+   *
    * @param duringStartup whether these samples belong to a start-up test (recorded in the alarm)
    * @return the index of the first alarming sample, or -1
    */
   int scan(byte[] samples, int from, int to, boolean duringStartup) {
-    int lane = (int) (position % lanes);
-    for (int i = from; i < to; i++) {
-      int v = samples[i];
-      if (v == runValue[lane]) {
-        if (++runLength[lane] >= rctCutoff) {
-          return alarm(HealthTestKind.REPETITION_COUNT, lane, i, from, to, v, runLength[lane], rctCutoff, duringStartup);
-        }
-      } else {
-        runValue[lane] = v;
-        runLength[lane] = 1;
+    // Blocks small enough for the first-level cache: the lane-by-lane passes revisit every cache
+    // line of a block once per lane, which from a 1 MiB read would go to the last-level cache.
+    for (int blockFrom = from; blockFrom < to; blockFrom += BLOCK) {
+      int alarm = scanBlock(samples, from, blockFrom, Math.min(to, blockFrom + BLOCK), to, duringStartup);
+      if (alarm >= 0) {
+        return alarm;
       }
-      if (aptSeen[lane] == 0) {
-        aptReference[lane] = v;
-        aptCount[lane] = 1;
-        aptSeen[lane] = 1;
-      } else {
-        if (v == aptReference[lane] && ++aptCount[lane] >= aptCutoff) {
-          return alarm(HealthTestKind.ADAPTIVE_PROPORTION, lane, i, from, to, v, aptCount[lane], aptCutoff,
-              duringStartup);
-        }
-        if (++aptSeen[lane] == aptWindow) {
-          aptSeen[lane] = 0;
-        }
-      }
-      lane = lane + 1 == lanes ? 0 : lane + 1;
     }
     position += to - from;
+    return -1;
+  }
+
+  private static final int BLOCK = 1 << 13;
+
+  /** Scans {@code samples[blockFrom, blockTo)} of the read {@code [from, to)}; records an alarm. */
+  private int scanBlock(byte[] samples, int from, int blockFrom, int blockTo, int to, boolean duringStartup) {
+    int firstLane = (int) ((position + blockFrom - from) % lanes);
+    int alarmIndex = Integer.MAX_VALUE;
+    HealthTestKind alarmKind = null;
+    int alarmLane = -1;
+    int alarmValue = 0;
+    int alarmCount = 0;
+    for (int k = 0; k < lanes && blockFrom + k < blockTo; k++) {
+      int lane = firstLane + k < lanes ? firstLane + k : firstLane + k - lanes;
+      int run = runValue[lane];
+      int length = runLength[lane];
+      int reference = aptReference[lane];
+      int count = aptCount[lane];
+      int seen = aptSeen[lane];
+      int end = Math.min(blockTo, alarmIndex);
+      for (int i = blockFrom + k; i < end; i += lanes) {
+        int v = samples[i];
+        if (v == run) {
+          if (++length >= rctCutoff) {
+            alarmIndex = i;
+            alarmKind = HealthTestKind.REPETITION_COUNT;
+            alarmLane = lane;
+            alarmValue = v;
+            alarmCount = length;
+            break;
+          }
+        } else {
+          run = v;
+          length = 1;
+        }
+        if (seen == 0) {
+          reference = v;
+          count = 1;
+          seen = 1;
+        } else {
+          if (v == reference && ++count >= aptCutoff) {
+            alarmIndex = i;
+            alarmKind = HealthTestKind.ADAPTIVE_PROPORTION;
+            alarmLane = lane;
+            alarmValue = v;
+            alarmCount = count;
+            break;
+          }
+          if (++seen == aptWindow) {
+            seen = 0;
+          }
+        }
+      }
+      runValue[lane] = run;
+      runLength[lane] = length;
+      aptReference[lane] = reference;
+      aptCount[lane] = count;
+      aptSeen[lane] = seen;
+    }
+    if (alarmKind != null) {
+      int cutoff = alarmKind == HealthTestKind.REPETITION_COUNT ? rctCutoff : aptCutoff;
+      return alarm(alarmKind, alarmLane, alarmIndex, from, to, alarmValue, alarmCount, cutoff, duringStartup);
+    }
     return -1;
   }
 

@@ -50,13 +50,21 @@ class CellLawAgreementTest {
     byte[] b = new byte[SAMPLES];
     fast.read(a, 0, SAMPLES);
     full.read(b, 0, SAMPLES);
-    for (int c = 0; c < CELLS; c++) {
-      long[] sa = stats(a, c);
-      long[] sb = stats(b, c);
-      long n = SAMPLES / CELLS;
-      assertThat(Math.abs(z(sa[0], n, sb[0], n))).as("P(1) of cell %d", c).isLessThan(5);
-      assertThat(Math.abs(z(sa[1], n - 1, sb[1], n - 1))).as("P(repeat) of cell %d", c).isLessThan(5);
-      assertThat(chiSquare(sa, sb)).as("3-bit patterns of cell %d", c).isLessThan(40);
+    assertSameLaw(a, b, CELLS);
+  }
+
+  /**
+   * Per lane of {@code lanes} read round-robin: P(1) and P(repeat) by two-sample z-tests at |z| < 5,
+   * the 3-bit pattern counts by a chi-square test (7 degrees of freedom) at 40.
+   */
+  static void assertSameLaw(byte[] a, byte[] b, int lanes) {
+    for (int c = 0; c < lanes; c++) {
+      long[] sa = stats(a, c, lanes);
+      long[] sb = stats(b, c, lanes);
+      long n = a.length / lanes;
+      assertThat(Math.abs(z(sa[0], n, sb[0], n))).as("P(1) of lane %d", c).isLessThan(5);
+      assertThat(Math.abs(z(sa[1], n - 1, sb[1], n - 1))).as("P(repeat) of lane %d", c).isLessThan(5);
+      assertThat(chiSquare(sa, sb)).as("3-bit patterns of lane %d", c).isLessThan(40);
     }
   }
 
@@ -64,12 +72,12 @@ class CellLawAgreementTest {
    * Ones, repeats, then the counts of the 8 three-bit patterns of one cell's bits in disjoint
    * triples (disjoint so that the counts are multinomial and the chi-square law holds).
    */
-  private static long[] stats(byte[] bits, int cell) {
+  private static long[] stats(byte[] bits, int cell, int lanes) {
     long[] s = new long[10];
     int prev = -1;
     int pattern = 0;
     int inPattern = 0;
-    for (int i = cell; i < bits.length; i += CELLS) {
+    for (int i = cell; i < bits.length; i += lanes) {
       int b = bits[i];
       s[0] += b;
       if (prev == b) {

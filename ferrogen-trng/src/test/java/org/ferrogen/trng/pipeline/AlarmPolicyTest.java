@@ -7,6 +7,8 @@ import org.ferrogen.trng.EntropySource;
 import org.ferrogen.trng.IdealBinarySource;
 import org.ferrogen.trng.NoiseSeed;
 import org.ferrogen.trng.SourceInfo;
+import org.ferrogen.trng.design.FefetRingOscillator;
+import org.ferrogen.trng.design.RacePairArray;
 import org.ferrogen.trng.design.StochasticCellArray;
 import org.ferrogen.trng.design.TrngDesign;
 import org.ferrogen.trng.fault.Fault;
@@ -165,6 +167,28 @@ class AlarmPolicyTest {
     assertThat(cell.testedLanes()).isEqualTo(4);
     assertThat(runUntilClosed(cell, 1L << 30)).isGreaterThan(ONSET);
     assertThat(cell.status().laneAlarms()).isPositive();
+    // The same for one stuck pair of 8 and one stuck ring of 8: those designs read their units
+    // round-robin too, and a unit stuck at 1 moves the interleaved stream's P(1) by only 1/16.
+    EntropyPipeline pair = new EntropyPipeline(new FaultInjectingSource(
+        new RacePairArray(RacePairArray.Config.defaults().withPairs(8), TrngDesign.PAIR.nominalConditions(),
+            NoiseSeed.fromSeed(22)),
+        new Fault.StuckCell(ONSET, 5, 8, 1), 23), PipelineConfig.defaults().withReseedAfterBytes(4096));
+    EntropyPipeline ring = new EntropyPipeline(new FaultInjectingSource(
+        new FefetRingOscillator(FefetRingOscillator.Config.defaults().withRings(8), TrngDesign.RING.nominalConditions(),
+            NoiseSeed.fromSeed(24)),
+        new Fault.StuckCell(ONSET, 3, 8, 1), 25), PipelineConfig.defaults().withReseedAfterBytes(4096));
+    // Without a fault the designs themselves report their units, so the pipeline tests each one.
+    for (TrngDesign d : TrngDesign.values()) {
+      try (EntropyPipeline healthy = new EntropyPipeline(d.create(d.nominalConditions(), NoiseSeed.fromSeed(26)),
+          PipelineConfig.defaults())) {
+        assertThat(healthy.testedLanes()).as("%s", d).isEqualTo(d == TrngDesign.RING ? 256 : 52);
+      }
+    }
+    for (EntropyPipeline p : new EntropyPipeline[] {pair, ring}) {
+      assertThat(p.testedLanes()).isEqualTo(8);
+      assertThat(runUntilClosed(p, 1L << 30)).isGreaterThan(ONSET);
+      assertThat(p.status().laneAlarms()).isPositive();
+    }
   }
 
   @Test
