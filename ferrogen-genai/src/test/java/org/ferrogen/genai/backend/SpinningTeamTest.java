@@ -51,4 +51,23 @@ class SpinningTeamTest {
       assertThat(total).isEqualTo(64);
     }
   }
+
+  /**
+   * An idle team goes cold (its worker parks after spinning 200 µs), which keeps an isolated small
+   * product on the calling thread (FloatBackend); a job still runs every chunk once on a cold team.
+   * The wait for parking is bounded at 30 s, far above the 200 µs spin even on a loaded machine.
+   */
+  @Test
+  void anIdleTeamGoesColdAndStillRunsJobs() throws Exception {
+    try (SpinningTeam team = new SpinningTeam(2)) {
+      long deadline = System.nanoTime() + 30_000_000_000L;
+      while (team.hot() && System.nanoTime() < deadline) {
+        Thread.sleep(1);
+      }
+      assertThat(team.hot()).as("hot after 30 s idle").isFalse();
+      AtomicIntegerArray runs = new AtomicIntegerArray(6);
+      team.run(6, runs::incrementAndGet);
+      assertThat(runs.toString()).isEqualTo("[1, 1, 1, 1, 1, 1]");
+    }
+  }
 }
