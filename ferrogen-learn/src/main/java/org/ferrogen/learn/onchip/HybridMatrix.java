@@ -139,15 +139,6 @@ public final class HybridMatrix implements SynapticMatrix {
     return lsb;
   }
 
-  /** All hidden weights in weight units (rows × cols, row-major): the FeCAPs' full-precision copy. */
-  public float[] hiddenWeights() {
-    float[] w = new float[rows * cols];
-    for (int i = 0; i < w.length; i++) {
-      w[i] = array.value(i) * lsb;
-    }
-    return w;
-  }
-
   /**
    * The array as it stands, for a chip's state file: hidden words and memristor conductances, as
    * matrix {@code name} of synapse region {@code region}.
