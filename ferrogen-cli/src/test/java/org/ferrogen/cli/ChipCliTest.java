@@ -109,10 +109,11 @@ class ChipCliTest {
    * On the shipped (trained) model, at 85 °C, the FeFET's retention law takes 0.04 % (1 h) to 10 %
    * (10 y) of each threshold shift (the parameter sets are built to keep 90 % after 10 years at
    * 85 °C, the reported retention target): the stored weights shrink with every step of age
-   * (ChipStateTest checks that per cell), but the perplexity moves less than the chip's read-noise and
-   * ADC jitter of about ±1 % (RMSNorm re-scales what the shrink takes), so the honest check at 85 °C
-   * is that the model survives ten years: within 3 % of fresh at every age. At 150 °C, where the law
-   * takes 2 % (1 d) to about 70 % (10 y), the perplexity rises with every step of age from 1 month on.
+   * (ChipStateTest checks that per cell). Up to 1 year (≤ 3.3 % lost) the perplexity stays within the
+   * chip's read-noise and ADC jitter (RMSNorm re-scales what the shrink takes); the 10 % of 10 years
+   * shows (measured on 96 tokens: 28.46 fresh, 28.49, 28.43, 28.42, 28.42, 29.41), yet the model
+   * survives: within 10 % of fresh. At 150 °C, where the law takes 2 % (1 d) to about 70 % (10 y),
+   * the perplexity rises with every step of age from 1 month on (28.38 at 1 d, 29.74, 37.33, 441).
    * (A random model's perplexity can go either way as its weights shrink, so this needs the trained
    * one.)
    */
@@ -129,13 +130,16 @@ class ChipCliTest {
     JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
     assertThat(points).hasSize(12);
     double fresh = points.get(0).get("perplexity").asDouble();
-    for (int i = 1; i < 6; i++) {
+    double tenYears = points.get(5).get("perplexity").asDouble();
+    for (int i = 1; i < 5; i++) {
       assertThat(points.get(i).get("celsius").asDouble()).isEqualTo(85);
       assertThat(points.get(i).get("perplexity").asDouble()).as("85 °C, point %s", points.get(i))
-          .isCloseTo(fresh, org.assertj.core.api.Assertions.withinPercentage(3));
+          .isCloseTo(fresh, org.assertj.core.api.Assertions.withinPercentage(1))
+          .isLessThan(tenYears);
     }
+    assertThat(tenYears).as("85 °C, 10 y").isGreaterThan(1.01 * fresh).isLessThan(1.1 * fresh);
     // 150 °C: from 1 month on (the 1 h and 1 d losses, 0.4 % and 2 % of each threshold shift, are
-    // within the jitter; measured 29.0, 28.8, 29.0, 29.9, 37.4, 451 for fresh … 10 y on 96 tokens).
+    // within the jitter).
     for (int i = 9; i < 12; i++) {
       assertThat(points.get(i).get("celsius").asDouble()).isEqualTo(150);
       assertThat(points.get(i).get("perplexity").asDouble()).as("150 °C, point %s", points.get(i))
