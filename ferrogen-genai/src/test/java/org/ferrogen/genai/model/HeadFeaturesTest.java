@@ -15,6 +15,7 @@ import org.ferrogen.genai.backend.WeightMatrix;
 import org.ferrogen.genai.gguf.GgmlType;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.train.HeadFeatures;
+import org.ferrogen.learn.llama.LlamaConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +25,8 @@ class HeadFeaturesTest {
 
   @Test
   void recordedInputsReproduceTheModelsOwnLossWindowByWindow() throws Exception {
-    LlamaConfig c = LlamaReferenceTest.config(2);
-    Map<String, float[]> tensors = LlamaReferenceTest.randomTensors(c, true, 5);
+    LlamaConfig c = LlamaReferenceTest.config(2, true);
+    Map<String, float[]> tensors = LlamaReferenceTest.randomTensors(c, 5);
     Path file = dir.resolve("tiny.gguf");
     try (OutputStream out = Files.newOutputStream(file)) {
       LlamaGguf.writer(c, tensors, GgmlType.F32, LlamaReferenceTest.vocabulary()).write(out);
