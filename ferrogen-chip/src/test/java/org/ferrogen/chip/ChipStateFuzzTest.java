@@ -84,9 +84,11 @@ class ChipStateFuzzTest {
           data = spliced;
         }
         case 2 -> data = Arrays.copyOf(data, at); // truncate
-        case 3 -> { // a boundary integer where the metadata length lives
+        case 3 -> { // a boundary integer where the metadata length lives (if a truncation left it)
           int[] boundaries = {0, -1, Integer.MAX_VALUE, Integer.MIN_VALUE, 1, 4096};
-          ByteBuffer.wrap(data, 24, 4).putInt(boundaries[random.nextInt(boundaries.length)]);
+          if (data.length >= 28) {
+            ByteBuffer.wrap(data, 24, 4).putInt(boundaries[random.nextInt(boundaries.length)]);
+          }
         }
         default -> data[at] ^= (byte) (1 << random.nextInt(8));
       }
