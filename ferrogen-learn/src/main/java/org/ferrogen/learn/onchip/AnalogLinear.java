@@ -8,8 +8,8 @@ import org.ferrogen.learn.nn.Layer;
  * A bias-free fully connected layer {@code y = W·x} whose weights live in a {@link SynapticMatrix}
  * on the chip. {@link #forward} and {@link #backward} read the array (forward W·x, backward Wᵀ·δ);
  * the weights are not {@link Parameter}s — no optimiser touches them — and the array learns only
- * through {@link #applyUpdate()}, which hands it the last sample's δ and input. Rows are processed
- * one at a time (online learning); {@link #applyUpdate()} uses the last row.
+ * through {@link #applyUpdate(float)}, which hands it the last sample's δ and input. Rows are processed
+ * one at a time (online learning); {@link #applyUpdate(float)} uses the last row.
  */
 public final class AnalogLinear implements Layer {
 
@@ -77,15 +77,10 @@ public final class AnalogLinear implements Layer {
     return gradInput;
   }
 
-  /** Applies the last backward pass's update to the array. */
-  public void applyUpdate() {
-    matrix.update(lastDelta, lastInput);
-  }
-
   /**
-   * Applies the last backward pass's update at {@code learningRateScale} times the array's learning
-   * rate (a decaying schedule): ΔW = −(scale·lr)·δ·xᵀ, so the array's own rounding, thresholds and
-   * mask act on the scheduled step.
+   * Applies the last backward pass's update to the array at {@code learningRateScale} times its
+   * learning rate (1 for a constant rate; less under a decaying schedule): ΔW = −(scale·lr)·δ·xᵀ, so
+   * the array's own rounding, thresholds and mask act on the scheduled step.
    */
   public void applyUpdate(float learningRateScale) {
     if (learningRateScale != 1f) {
@@ -96,7 +91,7 @@ public final class AnalogLinear implements Layer {
     matrix.update(lastDelta, lastInput);
   }
 
-  /** None: the weights are on the chip, trained by {@link #applyUpdate()}. */
+  /** None: the weights are on the chip, trained by {@link #applyUpdate(float)}. */
   @Override
   public List<Parameter> parameters() {
     return List.of();
