@@ -122,6 +122,14 @@ class OnChipFineTuneTest {
 
     Run noState = run("train-lm", "--on-chip", "--text", text.toString(), "-o", out.toString());
     assertOneLine(noState, "--state");
+
+    // An option the chosen mode would not read is refused, naming it, in either direction.
+    Run scratchOption = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
+        text.toString(), "--dim", "64", "--steps", "10", "-o", out.toString());
+    assertOneLine(scratchOption, "--dim, --steps");
+    Run onChipOption = run("train-lm", "--text", text.toString(), "--epochs", "2", "-o",
+        dir.resolve("never.gguf").toString());
+    assertOneLine(onChipOption, "--epochs only apply with --on-chip");
     assertThat(Files.exists(out)).as("no output after a refusal").isFalse();
   }
 

@@ -144,6 +144,14 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "TYPE", description = "Storage of the weight matrices: f32, f16, bf16, q8_0, q4_0 (default: ${DEFAULT-VALUE}).")
   String type = "f16";
 
+  /** Options only training from scratch reads. */
+  private static final List<String> FROM_SCRATCH_ONLY = List.of("--name", "--vocab", "--dim", "--layers", "--heads",
+      "--kv-heads", "--ffn", "--context-length", "--batch", "--steps", "--warmup", "--eval-interval", "--type");
+
+  /** Options only on-chip fine-tuning reads. */
+  private static final List<String> ON_CHIP_ONLY = List.of("--state", "--model", "--original-text", "--epochs",
+      "--train-tokens", "--transfer-every", "--update-probability", "--sigma-g");
+
   @Mixin SeedOption seedOption;
 
   @Mixin ThreadsOption threadsOption;
@@ -154,14 +162,20 @@ public final class TrainLmCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     long seed = seedOption.value();
     int threads = threadsOption.value();
+    // Each mode reads only its own options: one the chosen mode would ignore is refused, not dropped.
+    List<String> ignored = (onChip ? FROM_SCRATCH_ONLY : ON_CHIP_ONLY).stream()
+        .filter(spec.commandLine().getParseResult()::hasMatchedOption).toList();
+    if (!ignored.isEmpty()) {
+      throw new IllegalArgumentException(onChip
+          ? "--on-chip fine-tunes the booted model's output layer; " + String.join(", ", ignored)
+              + " only apply to training a model from scratch"
+          : String.join(", ", ignored) + " only apply with --on-chip");
+    }
     if (onChip) {
       return OnChipFineTune.run(new OnChipFineTune.Settings(model != null ? model : ModelOptions.resolveDefault(), state,
           text, originalText, output, epochs, trainTokens, evalTokensOption != null ? evalTokensOption : ON_CHIP_EVAL_TOKENS,
           heldOut, learningRateOption != null ? learningRateOption : ON_CHIP_LR, updateProbability, transferEvery, sigmaG,
           seed, threads), common, "ferrogen " + String.join(" ", spec.commandLine().getParseResult().originalArgs()));
-    }
-    if (state != null || model != null || originalText != null) {
-      throw new IllegalArgumentException("--state, --model and --original-text need --on-chip");
     }
     float learningRate = learningRateOption != null ? learningRateOption : 3e-3f;
     int evalTokens = evalTokensOption != null ? evalTokensOption : 16384;
