@@ -79,6 +79,12 @@ class OnChipFineTuneTest {
     assertThat(j.get("wear").get("max_fecap_cycles").asLong()).isPositive();
     assertThat(j.get("programming_energy").get("paper_total_j").asDouble()).isPositive();
     assertThat(j.get("programming_energy").get("device_model_total_j").asDouble()).isPositive();
+    // Every training prediction of each epoch reads the head once (the body is frozen: no backward read
+    // of the head is needed), and the evaluations read it again.
+    JsonNode reads = j.get("read_energy");
+    assertThat(reads.get("mvms").asLong()).isGreaterThan(2L * j.get("train_predictions").asLong());
+    assertThat(reads.get("cells_j").asDouble()).isPositive();
+    assertThat(reads.get("adc_j").asDouble()).isPositive();
 
     ChipState saved = ChipState.read(out);
     assertThat(saved.synapses()).hasSize(1);

@@ -17,6 +17,7 @@ import org.ferrogen.cli.learn.OnChipDefaults;
 import org.ferrogen.cli.learn.TrainReports;
 import org.ferrogen.cli.options.CommonOptions;
 import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.backend.LinearLayer;
 import org.ferrogen.genai.backend.WeightMatrix;
@@ -180,8 +181,8 @@ final class OnChipFineTune {
     Result r = new Result(tiedName != null, train.length - 1, heldPass.examples().count(),
         originalPass == null ? 0 : originalPass.examples().count(), original, heldPass.meanLossNats(),
         originalPass == null ? Double.NaN : originalPass.meanLossNats(), hybridHeldBefore, hybridOriginalBefore,
-        hybridHeldAfter, hybridOriginalAfter, deployedHeld, deployedOriginal, trainLoss, wear, deployJoules,
-        forwardSeconds, trainSeconds, seconds);
+        hybridHeldAfter, hybridOriginalAfter, deployedHeld, deployedOriginal, trainLoss, wear,
+        synapses.reads().ledger().snapshot(), deployJoules, forwardSeconds, trainSeconds, seconds);
     if (common.json()) {
       common.printJson(json(s, config, region, r, command));
     } else {
@@ -194,7 +195,7 @@ final class OnChipFineTune {
   record Result(boolean untied, int trainPredictions, int heldPredictions, int originalPredictions, Path original,
       double stateHeld, double stateOriginal, double hybridHeldBefore, double hybridOriginalBefore,
       double hybridHeldAfter, double hybridOriginalAfter, double deployedHeld, double deployedOriginal,
-      double trainLoss, Wear wear, double deployJoules, double forwardSeconds, double trainSeconds, double seconds) {}
+      double trainLoss, Wear wear, CostReport headReads, double deployJoules, double forwardSeconds, double trainSeconds, double seconds) {}
 
   /** The model's output weights: {@code output.weight}, or the embedding it is tied to (then untied here). */
   private static float[] outputWeights(GgufFile gguf, int vocab, int dim) {
@@ -252,6 +253,7 @@ final class OnChipFineTune {
     put(orig, "hybrid_head_after", r.hybridOriginalAfter());
     put(orig, "deployed_head_after", r.deployedOriginal());
     TrainReports.wear(o, r.wear());
+    TrainReports.readEnergy(o, r.headReads());
     o.put("deploy_programming_energy_j", r.deployJoules());
     o.put("forward_s", r.forwardSeconds());
     o.put("train_s", r.trainSeconds());
@@ -275,6 +277,7 @@ final class OnChipFineTune {
     row(out, "after:  hybrid head (memristor reads)", r.hybridHeldAfter(), r.hybridOriginalAfter());
     row(out, "after:  trained head on FeFET tiles (-o)", r.deployedHeld(), r.deployedOriginal());
     TrainReports.wearText(out, r.wear());
+    TrainReports.readEnergyText(out, r.headReads());
     out.printf(Locale.ROOT, "deploying the head onto the FeFET tiles: %s of programming%n", TrainReports.joules(r.deployJoules()));
     out.printf(Locale.ROOT, "chip state -> %s (generate/perplexity --state use it); chip forward %.1f s, training %.1f s,"
         + " total %.1f s%n", s.output(), r.forwardSeconds(), r.trainSeconds(), r.seconds());

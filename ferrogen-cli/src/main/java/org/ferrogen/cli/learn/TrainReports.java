@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.util.Locale;
 import org.ferrogen.device.cost.CostCategory;
+import org.ferrogen.device.cost.CostReport;
 import org.ferrogen.cli.Json;
 import org.ferrogen.learn.onchip.EpochResult;
 import org.ferrogen.learn.onchip.OnChipResult;
@@ -41,13 +42,24 @@ public final class TrainReports {
       n.put("seconds", e.seconds());
     }
     wear(o, r.wear());
-    ObjectNode reads = o.putObject("read_energy");
-    reads.put("cells_j", r.reads().energy(CostCategory.CELL_READ));
-    reads.put("dac_j", r.reads().energy(CostCategory.DAC));
-    reads.put("adc_j", r.reads().energy(CostCategory.ADC));
-    reads.put("mvms", r.reads().mvms());
+    readEnergy(o, r.reads());
     o.put("seconds", r.seconds());
     return o;
+  }
+
+  /** The "read_energy" object of a JSON report: the synapses' analog reads (cells, DACs, ADCs). */
+  public static void readEnergy(ObjectNode o, CostReport reads) {
+    ObjectNode n = o.putObject("read_energy");
+    n.put("cells_j", reads.energy(CostCategory.CELL_READ));
+    n.put("dac_j", reads.energy(CostCategory.DAC));
+    n.put("adc_j", reads.energy(CostCategory.ADC));
+    n.put("mvms", reads.mvms());
+  }
+
+  /** The synapses' read energy as one text line. */
+  public static void readEnergyText(PrintWriter out, CostReport reads) {
+    out.printf(Locale.ROOT, "read energy (cells + DAC + ADC, %,d products): %s%n", reads.mvms(),
+        joules(reads.energy(CostCategory.CELL_READ) + reads.energy(CostCategory.DAC) + reads.energy(CostCategory.ADC)));
   }
 
   /** The "wear" and "programming_energy" objects of a JSON report. */
@@ -89,8 +101,7 @@ public final class TrainReports {
     Wear w = r.wear();
     if (w.synapses() > 0) {
       wearText(out, w);
-      out.printf(Locale.ROOT, "read energy (cells + DAC + ADC, %,d products): %s%n", r.reads().mvms(),
-          joules(r.reads().energy(CostCategory.CELL_READ) + r.reads().energy(CostCategory.DAC) + r.reads().energy(CostCategory.ADC)));
+      readEnergyText(out, r.reads());
     }
   }
 
