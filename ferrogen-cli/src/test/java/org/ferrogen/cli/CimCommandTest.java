@@ -59,6 +59,23 @@ class CimCommandTest {
   }
 
   @Test
+  void aComputeTileConfigurationFileIsTheDefaultChipWithThoseTiles(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("w.csv");
+    Files.writeString(csv, "1,2,3\n-1,0.5,2\n");
+    Path chip = dir.resolve("chip.yaml");
+    Files.writeString(chip, "tiles:\n  adc: {bits: 5, range: WORST_CASE}\n");
+    Path tiles = dir.resolve("tiles.yaml");
+    Files.writeString(tiles, "adc: {bits: 5, range: WORST_CASE}\n");
+    Run viaChip = run("cim", "mvm", "--matrix", csv.toString(), "--chip", chip.toString(), "--trials", "10", "--seed", "1",
+        "--json");
+    Run viaTiles = run("cim", "mvm", "--matrix", csv.toString(), "--chip", tiles.toString(), "--trials", "10", "--seed",
+        "1", "--json");
+    assertThat(viaTiles.code()).as(viaTiles.err()).isZero();
+    assertThat(new ObjectMapper().readTree(viaTiles.out()).get("relative_l2_error"))
+        .isEqualTo(new ObjectMapper().readTree(viaChip.out()).get("relative_l2_error"));
+  }
+
+  @Test
   void npyFloat64MatrixIsRead(@TempDir Path dir) throws Exception {
     Path npy = dir.resolve("w.npy");
     String header = "{'descr': '<f8', 'fortran_order': False, 'shape': (2, 2), }";

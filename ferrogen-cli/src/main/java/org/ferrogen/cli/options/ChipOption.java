@@ -1,18 +1,15 @@
 package org.ferrogen.cli.options;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import org.ferrogen.cim.CimConfigLoader;
 import org.ferrogen.chip.spec.ChipSpec;
 import org.ferrogen.chip.spec.ChipSpecs;
 import org.ferrogen.cim.CimConfig;
+import org.ferrogen.device.config.ConfigException;
+import org.ferrogen.device.config.YamlConfig;
 import picocli.CommandLine.Option;
 
 /**
@@ -51,18 +48,10 @@ public final class ChipOption {
       return false;
     }
     try {
-      JsonNode n = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-      if (n == null || !n.isObject() || n.has("tiles")) {
-        return false;
-      }
-      for (Iterator<String> it = n.fieldNames(); it.hasNext(); ) {
-        if (CIM_KEYS.contains(it.next())) {
-          return true;
-        }
-      }
-      return false;
-    } catch (IOException e) {
-      return false; // not YAML: ChipSpecs reports it
+      Set<String> keys = YamlConfig.topLevelKeys(file);
+      return !keys.contains("tiles") && keys.stream().anyMatch(CIM_KEYS::contains);
+    } catch (ConfigException e) {
+      return false; // ChipSpecs reads it again and reports the problem as a chip spec's
     }
   }
 

@@ -31,9 +31,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -140,6 +142,20 @@ public final class YamlConfig {
       base = given;
     }
     return read(tree, source, "", type, bases.lookup().apply(base, source));
+  }
+
+  /**
+   * The top-level keys of a YAML file, read as strictly as {@link #read} reads it, for callers that
+   * choose the record type by what a file holds.
+   *
+   * @throws ConfigException naming the file when it cannot be read or is not a mapping
+   */
+  public static Set<String> topLevelKeys(Path file) {
+    String source = file.toString();
+    JsonNode tree = tree(text(bytes(file), source), source);
+    Set<String> keys = new LinkedHashSet<>();
+    tree.fieldNames().forEachRemaining(keys::add);
+    return keys;
   }
 
   /** The record as a JSON tree, as {@link #write} writes it (for reports that walk every field). */

@@ -115,6 +115,18 @@ class YamlConfigTest {
   }
 
   @Test
+  void topLevelKeysAreReadAsStrictlyAsARecord(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("tile.yaml");
+    Files.writeString(file, TILE);
+    assertThat(YamlConfig.topLevelKeys(file)).containsExactly("rows", "thicknessM", "adc");
+    Files.writeString(file, TILE + "rows: 65\n");
+    assertThatThrownBy(() -> YamlConfig.topLevelKeys(file)).isInstanceOf(ConfigException.class)
+        .hasMessageContaining(file.toString()).hasMessageContaining("duplicate key");
+    Files.writeString(file, "- a list\n");
+    assertThatThrownBy(() -> YamlConfig.topLevelKeys(file)).hasMessageStartingWith(file + ": expected a mapping");
+  }
+
+  @Test
   void binaryUtf16AndInvalidUtf8FilesAreNamed(@TempDir Path dir) throws Exception {
     Path binary = dir.resolve("binary.yaml");
     Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0});
