@@ -1,32 +1,20 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** {@code trng assess} and {@code puf assess} end to end, on small runs. */
 class AssessCommandsTest {
 
-  private record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cli = FerroGen.newCommandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @Test
   void trngAssessReportsEntropyCircuitBatteryAndClaims() throws Exception {
-    Run r = run("trng", "assess", "--trng-design", "pair", "--samples", "20000", "--streams", "12",
+    CliRun r = run("trng", "assess", "--trng-design", "pair", "--samples", "20000", "--streams", "12",
         "--stream-length", "100000", "--seed", "3", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(r.out());
@@ -75,14 +63,14 @@ class AssessCommandsTest {
     assertThat(doc.get("claims").get(2).get("met").isBoolean()).isTrue();
     assertThat(doc.get("seed").asLong()).isEqualTo(3);
 
-    Run again = run("trng", "assess", "--trng-design", "pair", "--samples", "20000", "--streams", "12",
+    CliRun again = run("trng", "assess", "--trng-design", "pair", "--samples", "20000", "--streams", "12",
         "--stream-length", "100000", "--seed", "3", "--json");
     assertThat(again.out()).as("same seed, same report").isEqualTo(r.out());
   }
 
   @Test
   void trngAssessHumanReportNamesEverySection() {
-    Run r = run("trng", "assess", "--trng-design", "ring", "--samples", "20000", "--streams", "0", "--seed", "4");
+    CliRun r = run("trng", "assess", "--trng-design", "ring", "--samples", "20000", "--streams", "0", "--seed", "4");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("SIMULATION", "Raw source (20000 samples)", "assessed min-entropy",
         "health-test alarms", "raw rate", "latency per bit", "energy per raw bit",
@@ -92,7 +80,7 @@ class AssessCommandsTest {
 
   @Test
   void pufAssessComparesWithLi2025() throws Exception {
-    Run r = run("puf", "assess", "--chips", "8", "--cells", "1024", "--seed", "1", "--json");
+    CliRun r = run("puf", "assess", "--chips", "8", "--cells", "1024", "--seed", "1", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode doc = new ObjectMapper().readTree(r.out());
     JsonNode result = doc.get("result");
@@ -113,17 +101,17 @@ class AssessCommandsTest {
     }
     assertThat(hot).as("heat raises the bit-error rate").isGreaterThan(cold);
 
-    Run human = run("puf", "assess", "--chips", "4", "--cells", "512", "--seed", "1");
+    CliRun human = run("puf", "assess", "--chips", "4", "--cells", "512", "--seed", "1");
     assertThat(human.exit()).isZero();
     assertThat(human.out()).contains("uniformity", "uniqueness (inter-chip HD)", "(Li: 0.7 %)");
   }
 
   @Test
   void badCountsAreOneLineErrors() {
-    Run r = run("puf", "assess", "--chips", "1");
+    CliRun r = run("puf", "assess", "--chips", "1");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip().lines()).hasSize(1);
-    Run t = run("trng", "assess", "--trng-design", "cell", "--samples", "0");
+    CliRun t = run("trng", "assess", "--trng-design", "cell", "--samples", "0");
     assertThat(t.exit()).isEqualTo(2);
     assertThat(t.err().strip().lines()).hasSize(1);
   }

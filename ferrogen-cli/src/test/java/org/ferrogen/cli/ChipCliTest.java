@@ -1,17 +1,15 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `ferrogen chip`: presets, show, program → generate --state, age, retention, and refusals. */
 class ChipCliTest {
@@ -19,34 +17,24 @@ class ChipCliTest {
   static Path model;
   static Path state;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = FerroGen.newCommandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void programAModel() {
     model = dir.resolve("tiny.gguf");
-    Run r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
+    CliRun r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
         "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     state = dir.resolve("tiny.state");
-    Run p = run("chip", "program", "--model", model.toString(), "--seed", "3", "-o", state.toString(), "--json");
+    CliRun p = run("chip", "program", "--model", model.toString(), "--seed", "3", "-o", state.toString(), "--json");
     assertThat(p.exit()).as(p.err()).isZero();
   }
 
   @Test
   void presetsAndShowListEveryFieldWithItsDocumentation() {
-    Run presets = run("chip", "presets");
+    CliRun presets = run("chip", "presets");
     assertThat(presets.out()).contains("edge", "cea-leti-hybrid");
-    Run show = run("chip", "show", "cea-leti-hybrid");
+    CliRun show = run("chip", "show", "cea-leti-hybrid");
     assertThat(show.exit()).as(show.err()).isZero();
     assertThat(show.out()).contains("transferLines: 128  # [lines] transfer lines (CEA: 128)")
         .contains("bits: 8  # [bits] signed ADC resolution");
@@ -61,8 +49,8 @@ class ChipCliTest {
   void aBootedStateGeneratesTheSameTokensAsTheFreshlyProgrammedChip() throws Exception {
     String[] common = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "8", "--seed", "3",
         "--json"};
-    Run fresh = run(concat(common, "--backend", "chip"));
-    Run booted = run(concat(common, "--state", state.toString()));
+    CliRun fresh = run(concat(common, "--backend", "chip"));
+    CliRun booted = run(concat(common, "--state", state.toString()));
     assertThat(fresh.exit()).as(fresh.err()).isZero();
     assertThat(booted.exit()).as(booted.err()).isZero();
     ObjectMapper m = new ObjectMapper();
@@ -74,13 +62,13 @@ class ChipCliTest {
     byte[] bytes = Files.readAllBytes(state);
     Path truncated = dir.resolve("truncated.state");
     Files.write(truncated, java.util.Arrays.copyOf(bytes, bytes.length - 100));
-    Run r = run("generate", "--model", model.toString(), "--prompt", "x", "--state", truncated.toString());
+    CliRun r = run("generate", "--model", model.toString(), "--prompt", "x", "--state", truncated.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip()).contains("checksum mismatch").doesNotContain("\n").doesNotContain("Exception");
     Path other = dir.resolve("other.gguf");
     assertThat(run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
         "--seed", "99", "-o", other.toString()).exit()).isZero();
-    Run foreign = run("generate", "--model", other.toString(), "--prompt", "x", "--state", state.toString());
+    CliRun foreign = run("generate", "--model", other.toString(), "--prompt", "x", "--state", state.toString());
     assertThat(foreign.err().strip()).contains("holds model tiny.gguf").doesNotContain("\n");
   }
 
@@ -88,19 +76,19 @@ class ChipCliTest {
   void retentionReportsBothTemperaturesAndAgedStatesBoot() throws Exception {
     Path text = dir.resolve("text.txt");
     Files.writeString(text, "In the beginning God created the heaven and the earth. And the earth was without form.");
-    Run r = run("chip", "retention", "--state", state.toString(), "--model", model.toString(), "--text", text.toString(),
+    CliRun r = run("chip", "retention", "--state", state.toString(), "--model", model.toString(), "--text", text.toString(),
         "--max-tokens", "40", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
     assertThat(points).hasSize(12);
     assertThat(points.get(11).get("celsius").asDouble()).isEqualTo(85);
     Path aged = dir.resolve("aged.state");
-    Run age = run("chip", "age", "--state", state.toString(), "--days", "365", "--celsius", "85", "-o", aged.toString());
+    CliRun age = run("chip", "age", "--state", state.toString(), "--days", "365", "--celsius", "85", "-o", aged.toString());
     assertThat(age.exit()).as(age.err()).isZero();
-    Run boot = run("perplexity", "--model", model.toString(), "--text", text.toString(), "--state", aged.toString(),
+    CliRun boot = run("perplexity", "--model", model.toString(), "--text", text.toString(), "--state", aged.toString(),
         "--json");
     assertThat(boot.exit()).as(boot.err()).isZero();
-    Run badAge = run("chip", "age", "--state", state.toString(), "--days", "-1", "--celsius", "85", "-o", aged.toString());
+    CliRun badAge = run("chip", "age", "--state", state.toString(), "--days", "-1", "--celsius", "85", "-o", aged.toString());
     assertThat(badAge.exit()).isEqualTo(2);
     assertThat(badAge.err()).contains("--days must be finite and >= 0, got -1.0");
   }
@@ -122,9 +110,9 @@ class ChipCliTest {
     Path shipped = shippedModel();
     org.junit.jupiter.api.Assumptions.assumeTrue(shipped != null, "models/ferrogen-kjv.gguf not found");
     Path trained = dir.resolve("kjv.state");
-    Run p = run("chip", "program", "--model", shipped.toString(), "--seed", "1", "-o", trained.toString());
+    CliRun p = run("chip", "program", "--model", shipped.toString(), "--seed", "1", "-o", trained.toString());
     assertThat(p.exit()).as(p.err()).isZero();
-    Run r = run("chip", "retention", "--state", trained.toString(), "--model", shipped.toString(), "--max-tokens", "96",
+    CliRun r = run("chip", "retention", "--state", trained.toString(), "--model", shipped.toString(), "--max-tokens", "96",
         "--celsius", "85,150", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode points = new ObjectMapper().readTree(r.out()).get("points");

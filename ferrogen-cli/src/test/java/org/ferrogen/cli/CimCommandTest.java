@@ -1,42 +1,30 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class CimCommandTest {
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void textReportNamesErrorEnergyAndEfficiency() {
-    Run r = run("cim", "mvm", "--rows", "40", "--cols", "300", "--trials", "20");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("cim", "mvm", "--rows", "40", "--cols", "300", "--trials", "20");
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("relative L2 error", "SNR per output", "adc", "TOPS/W", "2 tile(s)");
   }
 
   @Test
   void jsonReportParsesAndIsPlausible() throws Exception {
-    Run r = run("cim", "mvm", "--rows", "32", "--cols", "64", "--trials", "30", "--json", "--seed", "3");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("cim", "mvm", "--rows", "32", "--cols", "64", "--trials", "30", "--json", "--seed", "3");
+    assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("relative_l2_error").asDouble()).isBetween(1e-4, 0.5);
     assertThat(j.get("snr_db").get("per_output")).hasSize(32);
@@ -50,8 +38,8 @@ class CimCommandTest {
     Files.writeString(csv, "1,2,3\n-1,0.5,2\n");
     Path yaml = dir.resolve("chip.yaml");
     Files.writeString(yaml, "tiles:\n  adc: {bits: 12, range: WORST_CASE}\n  nonIdealities: {readNoise: {enabled: false}}\n");
-    Run r = run("cim", "mvm", "--matrix", csv.toString(), "--chip", yaml.toString(), "--trials", "10", "--json");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("cim", "mvm", "--matrix", csv.toString(), "--chip", yaml.toString(), "--trials", "10", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("rows").asInt()).isEqualTo(2);
     assertThat(j.get("cols").asInt()).isEqualTo(3);
@@ -66,11 +54,11 @@ class CimCommandTest {
     Files.writeString(chip, "tiles:\n  adc: {bits: 5, range: WORST_CASE}\n");
     Path tiles = dir.resolve("tiles.yaml");
     Files.writeString(tiles, "adc: {bits: 5, range: WORST_CASE}\n");
-    Run viaChip = run("cim", "mvm", "--matrix", csv.toString(), "--chip", chip.toString(), "--trials", "10", "--seed", "1",
+    CliRun viaChip = run("cim", "mvm", "--matrix", csv.toString(), "--chip", chip.toString(), "--trials", "10", "--seed", "1",
         "--json");
-    Run viaTiles = run("cim", "mvm", "--matrix", csv.toString(), "--chip", tiles.toString(), "--trials", "10", "--seed",
+    CliRun viaTiles = run("cim", "mvm", "--matrix", csv.toString(), "--chip", tiles.toString(), "--trials", "10", "--seed",
         "1", "--json");
-    assertThat(viaTiles.code()).as(viaTiles.err()).isZero();
+    assertThat(viaTiles.exit()).as(viaTiles.err()).isZero();
     assertThat(new ObjectMapper().readTree(viaTiles.out()).get("relative_l2_error"))
         .isEqualTo(new ObjectMapper().readTree(viaChip.out()).get("relative_l2_error"));
   }
@@ -86,8 +74,8 @@ class CimCommandTest {
     b.putShort((short) header.length()).put(header.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     b.putDouble(1).putDouble(-2).putDouble(0.5).putDouble(4);
     Files.write(npy, b.array());
-    Run r = run("cim", "mvm", "--matrix", npy.toString(), "--trials", "5", "--json");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("cim", "mvm", "--matrix", npy.toString(), "--trials", "5", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(new ObjectMapper().readTree(r.out()).get("cols").asInt()).isEqualTo(2);
   }
 
@@ -95,8 +83,8 @@ class CimCommandTest {
   void invalidConfigurationsGiveOneLineErrors(@TempDir Path dir) throws Exception {
     Path yaml = dir.resolve("bad.yaml");
     Files.writeString(yaml, "tiles: {adc: {bits: 0}}\n");
-    Run r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
-    assertThat(r.code()).isNotZero();
+    CliRun r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
+    assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("tiles.adc.bits").contains("got 0").doesNotContain("Exception").hasLineCount(1);
     Files.writeString(yaml, "tiles: {tile: {rows: 4096}}\n");
     r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
@@ -105,7 +93,7 @@ class CimCommandTest {
     r = run("cim", "mvm", "--rows", "4", "--cols", "4", "--chip", yaml.toString());
     assertThat(r.err()).contains("relativeSigma").doesNotContain("Exception").hasLineCount(1);
     r = run("cim", "mvm", "--rows", "4");
-    assertThat(r.code()).isNotZero();
+    assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("--cols");
   }
 }

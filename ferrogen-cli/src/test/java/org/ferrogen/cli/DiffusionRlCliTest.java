@@ -1,35 +1,24 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The diffusion, RL and study commands as a user runs them (the shipped diffusion models, fixed seeds). */
 class DiffusionRlCliTest {
   @TempDir Path dir;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    return new Run(cli.execute(args), out.toString(), err.toString());
-  }
 
   @Test
   void diffuseWritesAGridAndScoresItAgainstTheRealImageFloor() throws Exception {
     Path grid = dir.resolve("grid.png");
-    Run r = run("diffuse", "--samples", "16", "--entropy", "prng", "--seed", "3", "-o", grid.toString(), "--json");
+    CliRun r = run("diffuse", "--samples", "16", "--entropy", "prng", "--seed", "3", "-o", grid.toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = Json.MAPPER.readTree(r.out());
     assertThat(j.get("samples").asInt()).isEqualTo(16);
@@ -48,10 +37,10 @@ class DiffusionRlCliTest {
 
   @Test
   void diffuseRefusesBadInputWithOneLine() {
-    Run few = run("diffuse", "--samples", "1");
+    CliRun few = run("diffuse", "--samples", "1");
     assertThat(few.exit()).isEqualTo(2);
     assertThat(few.err()).contains("--samples must be 2..10000");
-    Run missing = run("diffuse", "--model", dir.resolve("absent.gguf").toString());
+    CliRun missing = run("diffuse", "--model", dir.resolve("absent.gguf").toString());
     assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("absent.gguf").doesNotContain("Exception");
   }
@@ -66,14 +55,14 @@ class DiffusionRlCliTest {
     assertThat(prng.get("hung_runs").asInt()).isZero();
     // Thompson sampling on a 10-arm bandit keeps regret far below the stuck source's linear growth.
     assertThat(stuck.get("final_mean").asDouble()).isGreaterThan(2 * prng.get("final_mean").asDouble());
-    Run bad = run("rl", "bandit", "--entropy", "nope");
+    CliRun bad = run("rl", "bandit", "--entropy", "nope");
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("unknown randomness source 'nope'").contains("bias-0.75");
   }
 
   @Test
   void gridWorldRunsAndWritesItsCurve() throws Exception {
-    Run r = run("rl", "gridworld", "--entropy", "prng", "--repeats", "3", "--episodes", "100", "--seed", "5",
+    CliRun r = run("rl", "gridworld", "--entropy", "prng", "--repeats", "3", "--episodes", "100", "--seed", "5",
         "--out-dir", dir.toString(), "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(Json.MAPPER.readTree(r.out()).get("optimal_return").asDouble()).isEqualTo(-13);

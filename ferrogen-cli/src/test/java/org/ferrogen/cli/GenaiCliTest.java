@@ -2,11 +2,10 @@ package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,29 +15,18 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** generate, perplexity and gguf commands end to end on a small random model. */
 class GenaiCliTest {
   @TempDir static Path dir;
   static Path model;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void writeModel() {
     model = dir.resolve("tiny.gguf");
-    Run r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
+    CliRun r = run("gguf", "random", "--param-count", "200K", "--vocab", "300", "--context-length", "64", "--type", "q8_0",
         "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("wrote");
@@ -46,16 +34,16 @@ class GenaiCliTest {
 
   @Test
   void generateStreamsAndReportsSpeedReproduciblyForASeed() throws Exception {
-    Run a = run("generate", "--model", model.toString(), "--prompt", "In the beginning", "--max-tokens", "12",
+    CliRun a = run("generate", "--model", model.toString(), "--prompt", "In the beginning", "--max-tokens", "12",
         "--seed", "42", "--json");
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("generated_tokens").asInt()).isEqualTo(12);
     assertThat(j.get("tokens_per_s").asDouble()).isPositive();
-    Run b = run("generate", "--model", model.toString(), "--prompt", "In the beginning", "--max-tokens", "12",
+    CliRun b = run("generate", "--model", model.toString(), "--prompt", "In the beginning", "--max-tokens", "12",
         "--seed", "42", "--json");
     assertThat(new ObjectMapper().readTree(b.out()).get("tokens")).isEqualTo(j.get("tokens"));
-    Run many = run("generate", "--model", model.toString(), "--prompt", "a", "--max-tokens", "8", "--continuations", "3",
+    CliRun many = run("generate", "--model", model.toString(), "--prompt", "a", "--max-tokens", "8", "--continuations", "3",
         "--seed", "5", "--json");
     JsonNode m = new ObjectMapper().readTree(many.out());
     assertThat(m.get("texts")).hasSize(3);
@@ -68,7 +56,7 @@ class GenaiCliTest {
     assertThat(distinct1 * 24).isBetween((double) firstDistinct.size(), firstDistinct.size() + 16.0);
     assertThat(m.get("tokens")).isEqualTo(new ObjectMapper().readTree(run("generate", "--model", model.toString(),
         "--prompt", "a", "--max-tokens", "8", "--seed", "5", "--json").out()).get("tokens"));
-    Run text = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "3", "--temperature", "0");
+    CliRun text = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "3", "--temperature", "0");
     assertThat(text.exit()).isZero();
     assertThat(text.out()).contains("tokens/s");
   }
@@ -77,24 +65,24 @@ class GenaiCliTest {
   void perplexityAndInfoRun() throws Exception {
     Path txt = dir.resolve("t.txt");
     Files.writeString(txt, "And God said, Let there be light: and there was light.");
-    Run p = run("perplexity", "--model", model.toString(), "--text", txt.toString(), "--json");
+    CliRun p = run("perplexity", "--model", model.toString(), "--text", txt.toString(), "--json");
     assertThat(p.exit()).as(p.err()).isZero();
     assertThat(new ObjectMapper().readTree(p.out()).get("perplexity").asDouble()).isGreaterThan(1);
-    Run i = run("gguf", "info", model.toString());
+    CliRun i = run("gguf", "info", model.toString());
     assertThat(i.exit()).isZero();
     assertThat(i.out()).contains("general.architecture", "blk.0.attn_q.weight", "Q8_0");
   }
 
   @Test
   void noiseSamplingReportsKlAboveTheControlFloor() throws Exception {
-    Run r = run("noise-sampling", "--random-logits", "50", "--draws", "20000", "--json");
+    CliRun r = run("noise-sampling", "--random-logits", "50", "--draws", "20000", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     double control = j.get("gumbel_matched").get("kl_gumbel_control").asDouble();
     assertThat(j.get("kl_fitted").get("kl_gaussian").asDouble()).isGreaterThan(control);
     assertThat(j.get("gumbel_matched").get("kl_gaussian").asDouble())
         .isGreaterThanOrEqualTo(j.get("kl_fitted").get("kl_gaussian").asDouble() * 0.95);
-    Run m = run("noise-sampling", "--model", model.toString(), "--prompt", "And", "--draws", "2000");
+    CliRun m = run("noise-sampling", "--model", model.toString(), "--prompt", "And", "--draws", "2000");
     assertThat(m.exit()).as(m.err()).isZero();
     assertThat(m.out()).contains("KL-fitted");
   }
@@ -114,11 +102,11 @@ class GenaiCliTest {
       {badMagic, "bad magic"},
     };
     for (Object[] c : cases) {
-      Run r = run("generate", "--model", c[0].toString(), "--prompt", "x");
+      CliRun r = run("generate", "--model", c[0].toString(), "--prompt", "x");
       assertThat(r.exit()).isNotZero();
       assertThat(r.err().strip()).startsWith("generate: ").contains((String) c[1]).doesNotContain("\n");
     }
-    Run backend = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "quantum");
+    CliRun backend = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "quantum");
     assertThat(backend.err()).contains("--backend").contains("quantum").contains("CHIP");
     assertThat(backend.exit()).isEqualTo(2);
   }
@@ -127,7 +115,7 @@ class GenaiCliTest {
   void chipBackendGeneratesReproduciblyAndReportsEnergyPerToken() throws Exception {
     String[] args = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "6", "--seed", "3",
         "--backend", "chip", "--json"};
-    Run a = run(args);
+    CliRun a = run(args);
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("backend").asText()).isEqualTo("chip");
@@ -140,26 +128,26 @@ class GenaiCliTest {
     assertThat(chip.get("tiles_used").asInt()).isPositive();
     assertThat(j.get("backend_report").get("matrix_vector_products").asLong()).isPositive();
     assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
-    Run text = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
+    CliRun text = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
         "--backend", "chip");
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out()).contains("chip backend", "nJ/token", "energy per token: dac");
-    Run missing = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "chip", "--chip",
+    CliRun missing = run("generate", "--model", model.toString(), "--prompt", "x", "--backend", "chip", "--chip",
         dir.resolve("nope.yaml").toString());
     assertThat(missing.exit()).isNotZero();
     assertThat(missing.err().strip()).contains("nope.yaml").doesNotContain("\n").doesNotContain("Exception");
     Path calibration = writeText("In the beginning God created the heaven and the earth.");
-    Run calibrated = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
+    CliRun calibrated = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
         "--backend", "chip", "--adc-calibration", calibration.toString(), "--calibration-tokens", "8", "--json");
     assertThat(calibrated.exit()).as(calibrated.err()).isZero();
     // Calibration changes the ADC ranges, so the analog logits, and so the perplexity, differ from the uncalibrated run.
-    Run uncalibrated = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
+    CliRun uncalibrated = run("perplexity", "--model", model.toString(), "--text", writeText("a b c d e f g").toString(),
         "--backend", "chip", "--json");
     assertThat(new ObjectMapper().readTree(calibrated.out()).get("mean_nll_nats").asDouble())
         .isNotEqualTo(new ObjectMapper().readTree(uncalibrated.out()).get("mean_nll_nats").asDouble());
     assertThat(run("perplexity", "--model", model.toString(), "--text", calibration.toString(), "--adc-calibration",
         calibration.toString()).err()).contains("needs --backend chip");
-    Run chipWithoutBackend = run("generate", "--model", model.toString(), "--prompt", "x", "--chip", "c.yaml");
+    CliRun chipWithoutBackend = run("generate", "--model", model.toString(), "--prompt", "x", "--chip", "c.yaml");
     assertThat(chipWithoutBackend.err()).contains("--chip c.yaml needs --backend chip");
   }
 
@@ -167,7 +155,7 @@ class GenaiCliTest {
   void analogNoiseSamplesFromTheChipsOwnReadsReproduciblyAndRefusesWhatMakesNoSense() throws Exception {
     String[] args = {"generate", "--model", model.toString(), "--prompt", "In the", "--max-tokens", "4", "--seed", "3",
         "--backend", "chip", "--entropy", "analog-noise", "--temp", "0.05", "--json"};
-    Run a = run(args);
+    CliRun a = run(args);
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("entropy").asText()).startsWith("analog-noise");
@@ -177,7 +165,7 @@ class GenaiCliTest {
     assertThat(setting.get("temperature").asDouble()).isEqualTo(0.05);
     assertThat(j.get("chip").get("energy_per_token_j").asDouble()).isPositive();
     assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
-    Run text = run("generate", "--model", model.toString(), "--prompt", "In", "--max-tokens", "2", "--seed", "3",
+    CliRun text = run("generate", "--model", model.toString(), "--prompt", "In", "--max-tokens", "2", "--seed", "3",
         "--backend", "chip", "--entropy", "analog-noise", "--temp", "5");
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out()).contains("[analog-noise: T 5.000 -> 1 read of the output head", "too small for this temperature");
@@ -191,11 +179,11 @@ class GenaiCliTest {
     for (int i = 0; i < bad.length; i++) {
       List<String> a2 = new java.util.ArrayList<>(List.of("generate", "-m", model.toString(), "-p", "x", "--seed", "1"));
       a2.addAll(List.of(bad[i]));
-      Run r = run(a2.toArray(new String[0]));
+      CliRun r = run(a2.toArray(new String[0]));
       assertThat(r.exit()).as(String.join(" ", bad[i])).isEqualTo(2);
       assertThat(r.err()).contains(expected[i]).doesNotContain("Exception");
     }
-    Run measured = run("noise-sampling", "--analog", "--model", model.toString(), "--prompt", "In the", "--temp", "0.5",
+    CliRun measured = run("noise-sampling", "--analog", "--model", model.toString(), "--prompt", "In the", "--temp", "0.5",
         "--draws", "200", "--seed", "1", "--json");
     assertThat(measured.exit()).as(measured.err()).isZero();
     JsonNode m = new ObjectMapper().readTree(measured.out());
@@ -209,12 +197,12 @@ class GenaiCliTest {
   void trngEntropyIsReproducibleWithASeedAndNamedInTheReport() throws Exception {
     String[] args = {"generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "10", "--seed", "4",
         "--temperature", "1.5", "--top-k", "0", "--top-p", "1", "--min-p", "0", "--entropy", "trng", "--json"};
-    Run a = run(args);
+    CliRun a = run(args);
     assertThat(a.exit()).as(a.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(a.out());
     assertThat(j.get("entropy").asText()).startsWith("trng/cell");
     assertThat(new ObjectMapper().readTree(run(args).out()).get("tokens")).isEqualTo(j.get("tokens"));
-    Run ring = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "4", "--entropy", "trng",
+    CliRun ring = run("generate", "--model", model.toString(), "--prompt", "x", "--max-tokens", "4", "--entropy", "trng",
         "--trng-design", "ring");
     assertThat(ring.exit()).as(ring.err()).isZero();
     assertThat(ring.out()).contains("entropy trng/ring");
@@ -232,7 +220,7 @@ class GenaiCliTest {
     }
     Path corpus = writeText(text.toString());
     Path out = dir.resolve("trained.gguf");
-    Run r = run("train-lm", "--text", corpus.toString(), "-o", out.toString(), "--vocab", "280", "--dim", "32",
+    CliRun r = run("train-lm", "--text", corpus.toString(), "-o", out.toString(), "--vocab", "280", "--dim", "32",
         "--layers", "1", "--heads", "2", "--kv-heads", "1", "--ffn", "64", "--context-length", "32", "--batch", "8",
         "--steps", "60", "--lr", "1e-2", "--eval-interval", "20", "--eval-tokens", "64", "--threads", "1", "--seed", "1");
     assertThat(r.exit()).as(r.err()).isZero();
@@ -245,12 +233,12 @@ class GenaiCliTest {
     assertThat(Files.size(dir.resolve("trained-training.png"))).isPositive();
     Path heldOut = dir.resolve("trained-heldout.txt");
     assertThat(Files.readString(heldOut)).isNotEmpty();
-    Run ppl = run("perplexity", "--model", out.toString(), "--text", heldOut.toString(), "--json");
+    CliRun ppl = run("perplexity", "--model", out.toString(), "--text", heldOut.toString(), "--json");
     assertThat(ppl.exit()).as(ppl.err()).isZero();
     assertThat(new ObjectMapper().readTree(ppl.out()).get("perplexity").asDouble()).isLessThan(Math.exp(2.0));
-    Run info = run("gguf", "info", out.toString());
+    CliRun info = run("gguf", "info", out.toString());
     assertThat(info.out()).contains("trained by FerroGen: ferrogen train-lm");
-    Run bad = run("train-lm", "--text", dir.resolve("none.txt").toString(), "-o", dir.resolve("x.gguf").toString());
+    CliRun bad = run("train-lm", "--text", dir.resolve("none.txt").toString(), "-o", dir.resolve("x.gguf").toString());
     assertThat(bad.err()).contains("none.txt").contains("does not exist");
     assertThat(Files.exists(dir.resolve("x.gguf"))).isFalse();
   }
@@ -261,7 +249,7 @@ class GenaiCliTest {
     org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(shipped),
         "models/ferrogen-kjv.gguf not found above " + Path.of("").toAbsolutePath());
     Path heldOut = shipped.resolveSibling("ferrogen-kjv-heldout.txt");
-    Run r = run("perplexity", "--text", heldOut.toString(), "--text-tokens", "1024", "--json");
+    CliRun r = run("perplexity", "--text", heldOut.toString(), "--text-tokens", "1024", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     JsonNode recorded = new ObjectMapper().readTree(shipped.resolveSibling("ferrogen-kjv-training.json").toFile());
@@ -289,7 +277,7 @@ class GenaiCliTest {
       {"-n", "0", "--max-tokens must be at least 1"},
     };
     for (String[] b : bad) {
-      Run r = run("generate", "-m", model.toString(), "-p", "x", b[0], b[1]);
+      CliRun r = run("generate", "-m", model.toString(), "-p", "x", b[0], b[1]);
       assertThat(r.exit()).as(b[0] + " " + b[1]).isEqualTo(2);
       assertThat(r.err()).contains(b[2]);
       assertThat(r.out()).isEmpty();
@@ -299,13 +287,13 @@ class GenaiCliTest {
   @Test
   void moreTokensThanTheContextHoldsAreRefusedSayingWhy() {
     // The tiny model's context is 64 tokens.
-    Run r = run("generate", "-m", model.toString(), "-p", "x", "-n", "500", "--seed", "1");
+    CliRun r = run("generate", "-m", model.toString(), "-p", "x", "-n", "500", "--seed", "1");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err()).contains("do not fit the model's context of 64 tokens").contains("ask for at most")
         .contains("does not slide the window");
     assertThat(r.out()).isEmpty();
     // Issue 16: --max-tokens 2147483647 overflowed the prompt + tokens sum and printed "generate: -2147483648".
-    Run max = run("generate", "-m", model.toString(), "-p", "x", "-n", "2147483647", "--seed", "1");
+    CliRun max = run("generate", "-m", model.toString(), "-p", "x", "-n", "2147483647", "--seed", "1");
     assertThat(max.exit()).isEqualTo(2);
     assertThat(max.err()).contains("--max-tokens 2147483647 do not fit the model's context of 64 tokens")
         .doesNotContain("-2147483648");
@@ -316,14 +304,14 @@ class GenaiCliTest {
   void llamaCppSpellingsAndAPromptFromAFileOrStandardInput() throws Exception {
     Path prompt = dir.resolve("prompt.txt");
     Files.writeString(prompt, "In the beginning");
-    Run file = run("generate", "-m", model.toString(), "-f", prompt.toString(), "-n", "5", "--temp", "0", "--json");
+    CliRun file = run("generate", "-m", model.toString(), "-f", prompt.toString(), "-n", "5", "--temp", "0", "--json");
     assertThat(file.exit()).as(file.err()).isZero();
-    Run text = run("generate", "-m", model.toString(), "-p", "In the beginning", "-n", "5", "--temp", "0", "--json");
+    CliRun text = run("generate", "-m", model.toString(), "-p", "In the beginning", "-n", "5", "--temp", "0", "--json");
     assertThat(new ObjectMapper().readTree(file.out()).get("tokens")).isEqualTo(new ObjectMapper().readTree(text.out()).get("tokens"));
     java.io.InputStream saved = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream("In the beginning".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      Run stdin = run("generate", "-m", model.toString(), "-n", "5", "--temp", "0", "--json");
+      CliRun stdin = run("generate", "-m", model.toString(), "-n", "5", "--temp", "0", "--json");
       assertThat(stdin.exit()).as(stdin.err()).isZero();
       assertThat(new ObjectMapper().readTree(stdin.out()).get("tokens")).isEqualTo(new ObjectMapper().readTree(text.out()).get("tokens"));
     } finally {

@@ -1,6 +1,7 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,8 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -21,30 +20,19 @@ import org.ferrogen.genai.gguf.GgufTensor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** gguf random / quantize / info and tokenize, end to end. */
 class GgufToolsCliTest {
   @TempDir static Path dir;
   static Path model;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void writeModel() {
     model = dir.resolve("tiny.gguf");
     // 4 layers of width 256, so that the attention matrices can be K-quants.
-    Run r = run("gguf", "random", "--param-count", "3.3M", "--vocab", "300", "--context-length", "64", "--type", "f16",
+    CliRun r = run("gguf", "random", "--param-count", "3.3M", "--vocab", "300", "--context-length", "64", "--type", "f16",
         "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
   }
@@ -65,7 +53,7 @@ class GgufToolsCliTest {
   void quantizeWritesKQuantsThatRun() throws IOException {
     for (String type : new String[] {"q4_k", "q6_k"}) {
       Path out = dir.resolve(type + ".gguf");
-      Run q = run("gguf", "quantize", "-m", model.toString(), "--type", type, "-o", out.toString());
+      CliRun q = run("gguf", "quantize", "-m", model.toString(), "--type", type, "-o", out.toString());
       assertThat(q.exit()).as(q.err()).isZero();
       GgufFile f = GgufFile.open(out);
       GgmlType want = GgmlType.parse(type);
@@ -74,10 +62,10 @@ class GgufToolsCliTest {
         assertThat(t.type()).as(t.name()).isEqualTo(expected);
       }
       assertThat(f.tensors().get("blk.0.attn_q.weight").type()).isEqualTo(want);
-      Run g = run("generate", "--model", out.toString(), "--prompt", "ab", "--max-tokens", "4", "--seed", "1");
+      CliRun g = run("generate", "--model", out.toString(), "--prompt", "ab", "--max-tokens", "4", "--seed", "1");
       assertThat(g.exit()).as(g.err()).isZero();
     }
-    Run bad = run("gguf", "quantize", "-m", model.toString(), "--type", "q3_k", "-o", dir.resolve("x.gguf").toString());
+    CliRun bad = run("gguf", "quantize", "-m", model.toString(), "--type", "q3_k", "-o", dir.resolve("x.gguf").toString());
     assertThat(bad.exit()).isEqualTo(2);
     assertThat(bad.err()).contains("q3_k").contains("cannot be written");
     assertThat(Files.exists(dir.resolve("x.gguf"))).isFalse();
@@ -108,7 +96,7 @@ class GgufToolsCliTest {
   @Test
   void infoListsTypesThisBuildCannotRun() throws IOException {
     Path f = iq2xsFile();
-    Run text = run("gguf", "info", f.toString());
+    CliRun text = run("gguf", "info", f.toString());
     assertThat(text.exit()).as(text.err()).isZero();
     assertThat(text.out()).contains("token_embd.weight").contains("IQ2_XS").contains("not runnable")
         .contains("tensor types this build runs: f32, f16, q4_0, q4_1, q5_0, q5_1, q8_0, q2_k, q3_k, q4_k, q5_k, q6_k, bf16");
@@ -120,7 +108,7 @@ class GgufToolsCliTest {
 
   @Test
   void tokenizePrintsIdsAndPieces() throws IOException {
-    Run r = run("tokenize", "-m", model.toString(), "-p", "ab\n");
+    CliRun r = run("tokenize", "-m", model.toString(), "-p", "ab\n");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("97  'a'").contains("98  'b'").contains("'\\n'").contains("3 tokens");
     JsonNode j = new ObjectMapper().readTree(run("tokenize", "-m", model.toString(), "-p", "ab", "--json").out());
@@ -137,9 +125,9 @@ class GgufToolsCliTest {
     } finally {
       System.setIn(stdin);
     }
-    Run both = run("tokenize", "-m", model.toString(), "-p", "a", "-f", text.toString());
+    CliRun both = run("tokenize", "-m", model.toString(), "-p", "a", "-f", text.toString());
     assertThat(both.exit()).isEqualTo(2);
-    Run absent = run("tokenize", "-m", dir.resolve("absent.gguf").toString(), "-p", "a");
+    CliRun absent = run("tokenize", "-m", dir.resolve("absent.gguf").toString(), "-p", "a");
     assertThat(absent.exit()).isEqualTo(2);
     assertThat(absent.err()).contains("absent.gguf");
   }
@@ -149,7 +137,7 @@ class GgufToolsCliTest {
     String shared = System.getProperty("ferrogen.shared");
     Path vocab = shared == null ? null : Path.of(shared, "reference", "gguf", "vocab", "ggml-vocab-llama-bpe.gguf");
     assumeTrue(vocab != null && Files.isRegularFile(vocab), "llama.cpp vocabularies not found (ferrogen.shared)");
-    Run r = run("tokenize", "-m", vocab.toString(), "-p", "ied 4 \u00bd months", "--ids-only");
+    CliRun r = run("tokenize", "-m", vocab.toString(), "-p", "ied 4 \u00bd months", "--ids-only");
     assertThat(r.out().trim()).isEqualTo("1142 220 19 220 27154 4038");
   }
 }

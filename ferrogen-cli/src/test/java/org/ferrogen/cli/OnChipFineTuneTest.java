@@ -1,18 +1,16 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.ferrogen.chip.ChipState;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code train-lm --on-chip}: a tiny random model programmed on a chip whose synapse region holds its
@@ -25,22 +23,12 @@ class OnChipFineTuneTest {
   static Path state;
   static Path text;
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = FerroGen.newCommandLine();
-    cl.setOut(new PrintWriter(out, true));
-    cl.setErr(new PrintWriter(err, true));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void programATinyModel() throws Exception {
     model = dir.resolve("tiny.gguf");
-    Run r = run("gguf", "random", "--param-count", "100K", "--vocab", "300", "--context-length", "32", "--type", "f16",
+    CliRun r = run("gguf", "random", "--param-count", "100K", "--vocab", "300", "--context-length", "32", "--type", "f16",
         "--seed", "1", "-o", model.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     Path spec = dir.resolve("chip.yaml");
@@ -53,7 +41,7 @@ class OnChipFineTuneTest {
              memristorProgramJoules: 1.0e-12, parameterSet: cea-leti-2025}
         """);
     state = dir.resolve("tiny.state");
-    Run p = run("chip", "program", "--chip", spec.toString(), "--model", model.toString(), "--seed", "3", "-o",
+    CliRun p = run("chip", "program", "--chip", spec.toString(), "--model", model.toString(), "--seed", "3", "-o",
         state.toString(), "--quiet");
     assertThat(p.exit()).as(p.err()).isZero();
     text = dir.resolve("new.txt");
@@ -65,7 +53,7 @@ class OnChipFineTuneTest {
     Path original = dir.resolve("original.txt");
     Files.writeString(original, "In the beginning God created the heaven and the earth. ".repeat(8));
     Path out = dir.resolve("tuned.state");
-    Run r = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text", text.toString(),
+    CliRun r = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text", text.toString(),
         "--original-text", original.toString(), "--epochs", "2", "--lr", "0.05", "--eval-tokens", "200", "--seed", "1",
         "-o", out.toString(), "--json", "--quiet");
     assertThat(r.exit()).as(r.err()).isZero();
@@ -94,9 +82,9 @@ class OnChipFineTuneTest {
     // perplexity --state boots the fine-tuned head: on the held-out part it scores like the run's deployed head.
     Path heldOut = dir.resolve("held.txt");
     Files.writeString(heldOut, "A rolling stone gathers no moss. A penny saved is a penny earned. ".repeat(4));
-    Run before = run("perplexity", "--state", state.toString(), "-m", model.toString(), "-f", heldOut.toString(),
+    CliRun before = run("perplexity", "--state", state.toString(), "-m", model.toString(), "-f", heldOut.toString(),
         "--json", "--quiet");
-    Run after = run("perplexity", "--state", out.toString(), "-m", model.toString(), "-f", heldOut.toString(),
+    CliRun after = run("perplexity", "--state", out.toString(), "-m", model.toString(), "-f", heldOut.toString(),
         "--json", "--quiet");
     assertThat(after.exit()).as(after.err()).isZero();
     double pBefore = new ObjectMapper().readTree(before.out()).get("perplexity").asDouble();
@@ -107,13 +95,13 @@ class OnChipFineTuneTest {
   @Test
   void badInputsAreOneLineErrorsNamingTheFile() throws Exception {
     Path out = dir.resolve("never.state");
-    Run missing = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
+    CliRun missing = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
         dir.resolve("absent.txt").toString(), "-o", out.toString());
     assertOneLine(missing, "absent.txt");
 
     Path shortText = dir.resolve("short.txt");
     Files.writeString(shortText, "Too short.");
-    Run tooShort = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
+    CliRun tooShort = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
         shortText.toString(), "-o", out.toString());
     assertOneLine(tooShort, "short.txt");
     assertThat(tooShort.err()).contains("shorter than one window");
@@ -121,25 +109,25 @@ class OnChipFineTuneTest {
     Path other = dir.resolve("other.gguf");
     assertThat(run("gguf", "random", "--param-count", "100K", "--vocab", "300", "--context-length", "32", "--seed", "2",
         "-o", other.toString()).exit()).isZero();
-    Run wrongModel = run("train-lm", "--on-chip", "--state", state.toString(), "-m", other.toString(), "--text",
+    CliRun wrongModel = run("train-lm", "--on-chip", "--state", state.toString(), "-m", other.toString(), "--text",
         text.toString(), "-o", out.toString());
     assertOneLine(wrongModel, state.toString());
     assertThat(wrongModel.err()).contains("other.gguf");
 
-    Run noState = run("train-lm", "--on-chip", "--text", text.toString(), "-o", out.toString());
+    CliRun noState = run("train-lm", "--on-chip", "--text", text.toString(), "-o", out.toString());
     assertOneLine(noState, "--state");
 
     // An option the chosen mode would not read is refused, naming it, in either direction.
-    Run scratchOption = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
+    CliRun scratchOption = run("train-lm", "--on-chip", "--state", state.toString(), "-m", model.toString(), "--text",
         text.toString(), "--dim", "64", "--steps", "10", "-o", out.toString());
     assertOneLine(scratchOption, "--dim, --steps");
-    Run onChipOption = run("train-lm", "--text", text.toString(), "--epochs", "2", "-o",
+    CliRun onChipOption = run("train-lm", "--text", text.toString(), "--epochs", "2", "-o",
         dir.resolve("never.gguf").toString());
     assertOneLine(onChipOption, "--epochs only apply with --on-chip");
     assertThat(Files.exists(out)).as("no output after a refusal").isFalse();
   }
 
-  private static void assertOneLine(Run r, String named) {
+  private static void assertOneLine(CliRun r, String named) {
     assertThat(r.exit()).as(r.err()).isEqualTo(2);
     assertThat(r.err().strip()).contains(named).doesNotContain("\n").doesNotContain("at org.");
   }
@@ -147,7 +135,7 @@ class OnChipFineTuneTest {
   @Test
   void trainSavesItsSynapseArraysInAChipState() throws Exception {
     Path out = dir.resolve("mlp.state");
-    Run r = run("train", "--dataset", "fashion-mnist-subset", "--net", "784-16-10", "--epochs", "1", "--train-samples",
+    CliRun r = run("train", "--dataset", "fashion-mnist-subset", "--net", "784-16-10", "--epochs", "1", "--train-samples",
         "200", "--seed", "1", "-o", out.toString(), "--json", "--quiet");
     assertThat(r.exit()).as(r.err()).isZero();
     ChipState saved = ChipState.read(out);
@@ -164,7 +152,7 @@ class OnChipFineTuneTest {
     assertThat(nonZero).isGreaterThan(fc1.hidden().length / 2);
     assertThat(saved.model().fileName()).isEqualTo("net 784-16-10");
 
-    Run floatScheme = run("train", "--dataset", "fashion-mnist-subset", "--net", "784-8-10", "--epochs", "1",
+    CliRun floatScheme = run("train", "--dataset", "fashion-mnist-subset", "--net", "784-8-10", "--epochs", "1",
         "--train-samples", "50", "--scheme", "float", "--seed", "1", "-o", dir.resolve("f.state").toString());
     assertOneLine(floatScheme, "f.state");
     assertThat(Files.exists(dir.resolve("f.state"))).isFalse();

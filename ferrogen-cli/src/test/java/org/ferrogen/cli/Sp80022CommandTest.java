@@ -2,33 +2,21 @@ package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.ferrogen.randomness.sp80022.SpecialFunctions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class Sp80022CommandTest {
 
-  private record Run(int exit, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   private static Path randomFile(Path dir, int bytes) throws IOException {
     byte[] data = new byte[bytes];
@@ -41,7 +29,7 @@ class Sp80022CommandTest {
   @Test
   void jsonHasFlatResultsSummaryAndWallTime(@TempDir Path dir) throws IOException {
     Path file = randomFile(dir, 2 * 125_000);
-    Run r = run("sp800-22", file.toString(), "--format", "msb", "--streams", "2", "--json");
+    CliRun r = run("sp800-22", file.toString(), "--format", "msb", "--streams", "2", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode root = new ObjectMapper().readTree(r.out());
     assertThat(root.get("streams").asInt()).isEqualTo(2);
@@ -80,7 +68,7 @@ class Sp80022CommandTest {
   @Test
   void tableForManyStreamsAndANoteWhenTooShort(@TempDir Path dir) throws IOException {
     Path file = randomFile(dir, 12_500);
-    Run r = run("sp800-22", file.toString(), "--format", "lsb", "--stream-length", "10000");
+    CliRun r = run("sp800-22", file.toString(), "--format", "lsb", "--stream-length", "10000");
     assertThat(r.out()).contains("RESULTS FOR THE UNIFORMITY OF P-VALUES")
         .contains("10 streams of 10000 bits").contains("Frequency").contains("NonOverlappingTemplate 000000001")
         .contains("Verdict: pass");
@@ -105,12 +93,12 @@ class Sp80022CommandTest {
     }
     Path bad = dir.resolve("biased.bin");
     Files.write(bad, biased);
-    Run r = run("sp800-22", bad.toString(), "--format", "msb", "--streams", "10");
+    CliRun r = run("sp800-22", bad.toString(), "--format", "msb", "--streams", "10");
     assertThat(r.out()).contains("FAIL").contains("Verdict: FAIL");
     assertThat(r.exit()).isEqualTo(ExitCode.CRITERION_FAILED);
     // Good bits: ran and passed, 0 (the false-failure rate of the battery criterion is about 1 %;
     // seed 42 is one of the 99 %).
-    Run good = run("sp800-22", randomFile(dir, 50_000).toString(), "--format", "msb", "--streams", "10");
+    CliRun good = run("sp800-22", randomFile(dir, 50_000).toString(), "--format", "msb", "--streams", "10");
     assertThat(good.exit()).as(good.out()).isEqualTo(ExitCode.OK);
     // Bad input: 2.
     assertThat(run("sp800-22", dir.resolve("none").toString()).exit()).isEqualTo(ExitCode.BAD_INPUT);
@@ -119,14 +107,14 @@ class Sp80022CommandTest {
   @Test
   void binaryFileReadAsAsciiIsRefusedWithAHint(@TempDir Path dir) throws IOException {
     Path binary = randomFile(dir, 2_000);
-    Run r = run("sp800-22", binary.toString());
+    CliRun r = run("sp800-22", binary.toString());
     assertThat(r.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("is not an ASCII bit file").contains("--format msb");
     // And the other way round: an ASCII bit file read as raw bytes.
     Path ascii = dir.resolve("bits.txt");
     Files.writeString(ascii, "0110".repeat(100));
-    Run other = run("sp800-22", ascii.toString(), "--format", "msb");
+    CliRun other = run("sp800-22", ascii.toString(), "--format", "msb");
     assertThat(other.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(other.err()).contains("--format ascii");
   }
@@ -136,7 +124,7 @@ class Sp80022CommandTest {
     java.io.InputStream saved = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream(Files.readAllBytes(randomFile(dir, 12_500))));
-      Run r = run("sp800-22", "-", "--format", "msb", "--json");
+      CliRun r = run("sp800-22", "-", "--format", "msb", "--json");
       assertThat(r.exit()).as(r.err()).isZero();
       JsonNode root = new ObjectMapper().readTree(r.out());
       assertThat(root.get("file").asText()).isEqualTo("(stdin)");
@@ -150,13 +138,13 @@ class Sp80022CommandTest {
   void asciiDefaultAndBadInputsGiveOneLineErrors(@TempDir Path dir) throws IOException {
     Path ascii = dir.resolve("bits.txt");
     Files.writeString(ascii, "01".repeat(200) + "\n");
-    Run tooFew = run("sp800-22", ascii.toString(), "--streams", "1000");
+    CliRun tooFew = run("sp800-22", ascii.toString(), "--streams", "1000");
     assertThat(tooFew.exit()).isNotZero();
     assertThat(tooFew.err()).startsWith("sp800-22: ").contains("400 bits");
-    Run missing = run("sp800-22", dir.resolve("nope.bin").toString());
+    CliRun missing = run("sp800-22", dir.resolve("nope.bin").toString());
     assertThat(missing.exit()).isNotZero();
     assertThat(missing.err().strip()).startsWith("sp800-22: ").contains("nope.bin").doesNotContain("Exception");
-    Run badFormat = run("sp800-22", ascii.toString(), "--format", "hex");
+    CliRun badFormat = run("sp800-22", ascii.toString(), "--format", "hex");
     assertThat(badFormat.exit()).isNotZero();
     assertThat(badFormat.err()).contains("hex");
     Path empty = dir.resolve("empty.txt");

@@ -1,33 +1,21 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class Sp80090bCommandTest {
 
   @TempDir Path dir;
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   private Path randomFile(int n, int bits, long seed) throws Exception {
     SplittableRandom rng = new SplittableRandom(seed);
@@ -45,22 +33,22 @@ class Sp80090bCommandTest {
   void tooFewSamplesWarnAndFailUnderStrictAndZeroHasNoSign() throws Exception {
     Path f = dir.resolve("ten.bin");
     Files.write(f, new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
-    Run r = run("sp800-90b", f.toString(), "-k", "1");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("sp800-90b", f.toString(), "-k", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("Assessed min entropy: ").doesNotContain("-0.0");
     assertThat(r.err()).contains("warning: 10 samples, fewer than the 1000000 SP 800-90B requires");
-    Run strict = run("sp800-90b", f.toString(), "-k", "1", "--strict");
-    assertThat(strict.code()).isEqualTo(1);
+    CliRun strict = run("sp800-90b", f.toString(), "-k", "1", "--strict");
+    assertThat(strict.exit()).isEqualTo(1);
     assertThat(strict.err()).contains("exit code 1 under --strict");
-    Run json = run("sp800-90b", f.toString(), "-k", "1", "--json");
+    CliRun json = run("sp800-90b", f.toString(), "-k", "1", "--json");
     assertThat(json.out()).doesNotContain("-0.0");
   }
 
   @Test
   void nonIidJsonFollowsTheContract() throws Exception {
     Path f = randomFile(20_000, 4, 1);
-    Run r = run("sp800-90b", f.toString(), "--bits-per-symbol", "4", "--json");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("sp800-90b", f.toString(), "--bits-per-symbol", "4", "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("track").asText()).isEqualTo("non-iid");
     assertThat(j.get("samples").asInt()).isEqualTo(20_000);
@@ -82,8 +70,8 @@ class Sp80090bCommandTest {
   @Test
   void humanOutputReadsLikeNistsTool() throws Exception {
     Path f = randomFile(20_000, 1, 2);
-    Run r = run("sp800-90b", f.toString(), "-k", "1");
-    assertThat(r.code()).as(r.err()).isZero();
+    CliRun r = run("sp800-90b", f.toString(), "-k", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out())
         .contains("Loaded 20000 samples of 2 distinct 1-bit-wide symbols")
         .contains("Literal Most Common Value Estimate: Mode count = ")
@@ -98,13 +86,13 @@ class Sp80090bCommandTest {
     Path f = randomFile(10_000, 8, 3);
     // Exit code 1 exactly when the IID tests reject the IID assumption: these 10^4 samples fail the
     // chi-square test (whatever the permutation seed), so the verdict is "rejected" and the code 1.
-    Run r = run("sp800-90b", f.toString(), "-k", "8", "--track", "iid", "--json", "--seed", "20240712");
+    CliRun r = run("sp800-90b", f.toString(), "-k", "8", "--track", "iid", "--json", "--seed", "20240712");
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("track").asText()).isEqualTo("iid");
     assertThat(j.get("permutation_tests").get("statistics").size()).isEqualTo(19);
     assertThat(j.get("chi_square").size()).isEqualTo(2);
     assertThat(j.get("h_assessed").asDouble()).isBetween(5.0, 8.0);
-    assertThat(r.code()).as(r.err()).isEqualTo(j.get("iid").asBoolean() ? ExitCode.OK : ExitCode.CRITERION_FAILED);
+    assertThat(r.exit()).as(r.err()).isEqualTo(j.get("iid").asBoolean() ? ExitCode.OK : ExitCode.CRITERION_FAILED);
     assertThat(j.get("permutation_tests").get("seed").asLong()).isEqualTo(20240712L);
   }
 
@@ -112,22 +100,22 @@ class Sp80090bCommandTest {
   void badInputGivesOneLineErrors() throws Exception {
     Path empty = dir.resolve("empty.bin");
     Files.write(empty, new byte[0]);
-    Run r = run("sp800-90b", empty.toString(), "-k", "8");
-    assertThat(r.code()).isNotZero();
+    CliRun r = run("sp800-90b", empty.toString(), "-k", "8");
+    assertThat(r.exit()).isNotZero();
     assertThat(r.err().strip()).contains("empty.bin").doesNotContain("\n").doesNotContain("Exception");
 
     Path wide = dir.resolve("wide.bin");
     Files.write(wide, new byte[] {0, 1, 9});
     r = run("sp800-90b", wide.toString(), "-k", "2");
-    assertThat(r.code()).isNotZero();
+    assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("wide.bin").contains("9");
 
     r = run("sp800-90b", wide.toString(), "-k", "9");
-    assertThat(r.code()).isNotZero();
+    assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("got 9");
 
     r = run("sp800-90b", wide.toString(), "-k", "4", "--track", "both");
-    assertThat(r.code()).isNotZero();
+    assertThat(r.exit()).isNotZero();
     assertThat(r.err()).contains("both");
   }
 
@@ -136,13 +124,13 @@ class Sp80090bCommandTest {
     Path raw = dir.resolve("raw.bin");
     assertThat(FerroGen.execute("trng", "--raw", "--bytes", "2500", "--seed", "1", "-o", raw.toString())).isZero();
     // Byte-per-symbol reading of packed bits fails, and says what to do.
-    Run wrong = run("sp800-90b", raw.toString(), "-k", "1");
-    assertThat(wrong.code()).isEqualTo(ExitCode.BAD_INPUT);
+    CliRun wrong = run("sp800-90b", raw.toString(), "-k", "1");
+    assertThat(wrong.exit()).isEqualTo(ExitCode.BAD_INPUT);
     assertThat(wrong.err()).contains("does not fit").contains("--format packed-msb");
-    Run packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json", "--out-dir",
+    CliRun packed = run("sp800-90b", raw.toString(), "-k", "1", "--format", "packed-msb", "--json", "--out-dir",
         dir.resolve("plots").toString());
     assertThat(dir.resolve("plots/sp800-90b-estimators.svg")).exists();
-    assertThat(packed.code()).as(packed.err()).isZero();
+    assertThat(packed.exit()).as(packed.err()).isZero();
     var j = new ObjectMapper().readTree(packed.out());
     assertThat(j.get("samples").asInt()).isEqualTo(20_000);
     assertThat(j.get("format").asText()).isEqualTo("packed-msb");
@@ -159,8 +147,8 @@ class Sp80090bCommandTest {
     java.io.InputStream saved = System.in;
     try {
       System.setIn(new java.io.ByteArrayInputStream(bytes));
-      Run stdin = run("sp800-90b", "-", "-k", "1", "--format", "packed-msb", "--json");
-      assertThat(stdin.code()).as(stdin.err()).isZero();
+      CliRun stdin = run("sp800-90b", "-", "-k", "1", "--format", "packed-msb", "--json");
+      assertThat(stdin.exit()).as(stdin.err()).isZero();
       assertThat(new ObjectMapper().readTree(stdin.out()).get("h_assessed").asDouble()).isEqualTo(j.get("h_assessed").asDouble());
     } finally {
       System.setIn(saved);

@@ -1,36 +1,24 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class TrainCommandTest {
 
-  private record Run(int code, String out, String err) {}
 
-  private static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out));
-    cli.setErr(new PrintWriter(err));
-    int code = cli.execute(args);
-    return new Run(code, out.toString(), err.toString());
-  }
 
   @Test
   void hybridRunOnTheBundledSubsetReportsAccuracyWearAndEnergy(@TempDir Path dir) throws Exception {
-    Run r = run("train", "--dataset", "fashion-mnist-subset", "--train-samples", "300", "--epochs", "1",
+    CliRun r = run("train", "--dataset", "fashion-mnist-subset", "--train-samples", "300", "--epochs", "1",
         "--net", "784-32-10", "--seed", "4", "--json", "--quiet", "--out-dir", dir.toString());
-    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.exit()).as(r.err()).isZero();
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertThat(j.get("scheme").asText()).isEqualTo("hybrid");
     assertThat(j.get("test_accuracy").asDouble()).isBetween(0.2, 1.0);
@@ -42,14 +30,14 @@ class TrainCommandTest {
 
   @Test
   void badInputIsAOneLineErrorWithExitCode2() {
-    Run missing = run("train", "--dataset", "/no/such/folder", "--epochs", "1");
-    assertThat(missing.code()).isEqualTo(2);
+    CliRun missing = run("train", "--dataset", "/no/such/folder", "--epochs", "1");
+    assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("/no/such/folder").contains("fashion-mnist-subset").doesNotContain("at org.");
-    Run scheme = run("train", "--scheme", "magic");
-    assertThat(scheme.code()).isEqualTo(2);
+    CliRun scheme = run("train", "--scheme", "magic");
+    assertThat(scheme.exit()).isEqualTo(2);
     assertThat(scheme.err()).contains("magic").contains("hybrid");
-    Run tooBig = run("train", "--chip", "cea-leti-hybrid", "--dataset", "fashion-mnist-subset", "--epochs", "1");
-    assertThat(tooBig.code()).isEqualTo(2);
+    CliRun tooBig = run("train", "--chip", "cea-leti-hybrid", "--dataset", "fashion-mnist-subset", "--epochs", "1");
+    assertThat(tooBig.exit()).isEqualTo(2);
     assertThat(tooBig.err()).contains("156800 synapses").doesNotContain("at org.");
   }
 }

@@ -1,11 +1,10 @@
 package org.ferrogen.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.ferrogen.cli.CliRun.run;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,17 +50,7 @@ class VocabularyTest {
       // (`ferrogen sweep run|report|validate`, each with --json).
       "sweep: no --json");
 
-  record Run(int exit, String out, String err) {}
 
-  static Run run(String... args) {
-    CommandLine cli = FerroGen.newCommandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute(args);
-    return new Run(exit, out.toString(), err.toString());
-  }
 
   @BeforeAll
   static void inputs() throws Exception {
@@ -103,7 +92,7 @@ class VocabularyTest {
     for (Map.Entry<String, CommandSpec> e : leaves().entrySet()) {
       List<String> args = new ArrayList<>(List.of(e.getKey().split(" ")));
       args.add("--help");
-      Run r = run(args.toArray(String[]::new));
+      CliRun r = run(args.toArray(String[]::new));
       if (r.exit() != 0 || !r.out().contains("Example")) {
         problems.add(e.getKey() + ": --help without an example");
       }
@@ -216,7 +205,7 @@ class VocabularyTest {
       args.addAll(e.getValue());
       args.add("--json");
       args.add("--quiet");
-      Run r = run(args.toArray(String[]::new));
+      CliRun r = run(args.toArray(String[]::new));
       assertThat(r.exit()).as(e.getKey() + ": " + r.err()).isIn(0, 1);
       JsonNode doc = plain.readTree(r.out());
       assertThat(doc).as(e.getKey()).isNotNull();
