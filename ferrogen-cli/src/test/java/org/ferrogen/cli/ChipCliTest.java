@@ -77,7 +77,7 @@ class ChipCliTest {
     Path text = dir.resolve("text.txt");
     Files.writeString(text, "In the beginning God created the heaven and the earth. And the earth was without form.");
     CliRun r = run("chip", "retention", "--state", state.toString(), "--model", model.toString(), "--text", text.toString(),
-        "--max-tokens", "40", "--json");
+        "--text-tokens", "40", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode points = new ObjectMapper().readTree(r.out()).get("points");
     assertThat(points).hasSize(12);
@@ -112,7 +112,7 @@ class ChipCliTest {
     Path trained = dir.resolve("kjv.state");
     CliRun p = run("chip", "program", "--model", shipped.toString(), "--seed", "1", "-o", trained.toString());
     assertThat(p.exit()).as(p.err()).isZero();
-    CliRun r = run("chip", "retention", "--state", trained.toString(), "--model", shipped.toString(), "--max-tokens", "96",
+    CliRun r = run("chip", "retention", "--state", trained.toString(), "--model", shipped.toString(), "--text-tokens", "96",
         "--celsius", "85,150", "--json");
     assertThat(r.exit()).as(r.err()).isZero();
     JsonNode points = new ObjectMapper().readTree(r.out()).get("points");

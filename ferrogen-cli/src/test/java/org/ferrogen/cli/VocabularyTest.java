@@ -172,7 +172,7 @@ class VocabularyTest {
     String state = dir.resolve("tiny.state").toString();
     runs.put("chip program", List.of("-m", m, "--seed", "1", "-o", state));
     runs.put("chip age", List.of("--state", state, "--days", "30", "--celsius", "85", "-o", dir.resolve("aged.state").toString()));
-    runs.put("chip retention", List.of("--state", state, "--model", m, "--text", text.toString(), "--max-tokens", "20",
+    runs.put("chip retention", List.of("--state", state, "--model", m, "--text", text.toString(), "--text-tokens", "20",
         "--celsius", "25"));
     runs.put("train", List.of("--dataset", "fashion-mnist-subset", "--net", "784-8-10", "--epochs", "1",
         "--train-samples", "200", "--scheme", "float", "--seed", "1"));

@@ -45,13 +45,13 @@ public final class ChipRetentionCommand implements Callable<Integer> {
   @Option(names = "--state", required = true, paramLabel = "STATE", description = "Chip state (from `chip program`).")
   Path state;
 
-  @Option(names = "--model", paramLabel = "FILE.gguf", description = "The model the state holds (default: the shipped model).")
+  @Option(names = {"-m", "--model"}, paramLabel = "FILE.gguf", description = "The model the state holds (default: the shipped model).")
   Path model = ModelOptions.DEFAULT_MODEL;
 
-  @Option(names = "--text", paramLabel = "FILE", description = "UTF-8 text to score (default: the shipped model's held-out text).")
+  @Option(names = {"-f", "--text"}, paramLabel = "FILE", description = "UTF-8 text to score (default: the shipped model's held-out text).")
   Path text;
 
-  @Option(names = "--max-tokens", paramLabel = "N", description = "Tokens of the text to score (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--text-tokens", paramLabel = "N", description = "Score only the first N tokens of the text (default: ${DEFAULT-VALUE}).")
   int maxTokens = 256;
 
   @Option(names = "--celsius", split = ",", paramLabel = "T", description = "Storage temperatures, °C (default: 25,85).")
@@ -73,7 +73,7 @@ public final class ChipRetentionCommand implements Callable<Integer> {
       }
     }
     if (maxTokens < 2) {
-      throw new IllegalArgumentException("--max-tokens must be at least 2, got " + maxTokens);
+      throw new IllegalArgumentException("--text-tokens must be at least 2, got " + maxTokens);
     }
     ModelOptions options = new ModelOptions();
     Path modelFile = model.equals(ModelOptions.DEFAULT_MODEL) ? options.modelPath() : model;
