@@ -26,8 +26,8 @@ import picocli.CommandLine.Mixin;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Tour of the simulated ferroelectric chip: device physics, the entropy source and its tests, an analog",
-      "matrix product, and text generated on the chip, ending in a self-contained HTML report (ferrogen report).",
+      "Tour of the simulated ferroelectric chip: device physics, the entropy source and its tests, an analog"
+      + " matrix product, and text generated on the chip, ending in a self-contained HTML report (ferrogen report).",
       "Runs from any folder; a fixed seed (" + DemoCommand.SEED + ") makes every figure repeatable."
     },
     footer = {"%nExample:%n  ferrogen demo --out-dir /tmp/demo"})

@@ -11,8 +11,8 @@ import picocli.CommandLine.Parameters;
  */
 @Command(footer = {"%nExample:%n  ferrogen sweep run docs/sweeps/trng-design-space.yaml --out-dir sweep-out"},
     name = "sweep", mixinStandardHelpOptions = true,
-    description = {"Design-space sweeps on Apache Spark: sweep run SPEC --out-dir DIR [--master URL],",
-        "sweep report DIR, sweep validate SPEC (docs/sweeps.md). Runs through the ./ferrogen launcher."})
+    description = {"Design-space sweeps on Apache Spark: sweep run SPEC --out-dir DIR [--master URL],"
+        + " sweep report DIR, sweep validate SPEC (docs/sweeps.md). Runs through the ./ferrogen launcher."})
 public final class SweepCommand implements Callable<Integer> {
 
   @Parameters(paramLabel = "ARGS", arity = "0..*", description = "Passed to the sweep module.")

@@ -14,10 +14,10 @@ import picocli.CommandLine.Option;
 /** {@code ferrogen chip age}: a saved chip after a storage interval, powered off. */
 @Command(footer = {"%nExample:%n  ferrogen chip age --state kjv.state --days 365 --celsius 85 -o aged.state"},
     name = "age", mixinStandardHelpOptions = true,
-    description = {"Store a saved chip powered off for D days at T °C: the cells keep their as-programmed values and",
-        "the state records the interval; booting applies the cell model's retention law (drift, relaxation)",
-        "per cell for the whole history's Arrhenius-equivalent time. Reports the retained polarization and",
-        "the imprint (the coercive shift that favours each cell's stored state at the next write)."})
+    description = {"Store a saved chip powered off for D days at T °C: the cells keep their as-programmed values and"
+        + " the state records the interval; booting applies the cell model's retention law (drift, relaxation)"
+        + " per cell for the whole history's Arrhenius-equivalent time. Reports the retained polarization and"
+        + " the imprint (the coercive shift that favours each cell's stored state at the next write)."})
 public final class ChipAgeCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin OutputFileOption output = new OutputFileOption();

@@ -20,8 +20,8 @@ import picocli.CommandLine.Mixin;
 /** {@code ferrogen chip program}: programs a model onto a chip and saves the chip's state. */
 @Command(footer = {"%nExample:%n  ferrogen chip program --chip edge --seed 1 -o kjv.state"},
     name = "program", mixinStandardHelpOptions = true,
-    description = {"Program every weight matrix of a GGUF model onto a chip (program-and-verify, optional ADC",
-        "calibration) and save the chip's non-volatile state; `generate --state` and `perplexity --state` boot it."})
+    description = {"Program every weight matrix of a GGUF model onto a chip (program-and-verify, optional ADC"
+        + " calibration) and save the chip's non-volatile state; `generate --state` and `perplexity --state` boot it."})
 public final class ChipProgramCommand implements Callable<Integer> {
   @Mixin CommonOptions common = new CommonOptions();
   @Mixin OutputFileOption output = new OutputFileOption();

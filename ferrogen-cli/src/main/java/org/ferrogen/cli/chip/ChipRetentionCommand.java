@@ -34,8 +34,8 @@ import picocli.CommandLine.Option;
  */
 @Command(footer = {"%nExample:%n  ferrogen chip retention --state kjv.state --out-dir retention"},
     name = "retention", mixinStandardHelpOptions = true,
-    description = {"Perplexity of a saved chip's model after 1 h, 1 d, 1 month, 1 y and 10 y of storage at 25 °C and",
-        "85 °C (each point boots the state aged by that interval, per cell, through the cell model's retention law)."})
+    description = {"Perplexity of a saved chip's model after 1 h, 1 d, 1 month, 1 y and 10 y of storage at 25 °C and"
+        + " 85 °C (each point boots the state aged by that interval, per cell, through the cell model's retention law)."})
 public final class ChipRetentionCommand implements Callable<Integer> {
   static final double[] SECONDS = {0, 3600, 86_400, 30 * 86_400, 365.25 * 86_400, 3652.5 * 86_400};
   static final String[] LABELS = {"fresh", "1 h", "1 d", "1 month", "1 y", "10 y"};

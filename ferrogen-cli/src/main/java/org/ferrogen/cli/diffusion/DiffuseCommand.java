@@ -34,10 +34,10 @@ import picocli.CommandLine.Option;
 
 /** {@code ferrogen diffuse}: samples the Fashion-MNIST DDPM on the float or chip backend and scores the images. */
 @Command(name = "diffuse", mixinStandardHelpOptions = true,
-    description = {"Generate Fashion-MNIST images with the shipped diffusion model (DDPM, 200 steps), its layers in",
-        "float or on the chip's analog tiles and its Gaussian noise from the chip's TRNG or a PRNG; score them by",
-        "the Frechet distance to real test images in the features of FerroGen's classifier, beside the floor",
-        "(real training images against the same test images), and per-class coverage.",
+    description = {"Generate Fashion-MNIST images with the shipped diffusion model (DDPM, 200 steps), its layers in"
+        + " float or on the chip's analog tiles and its Gaussian noise from the chip's TRNG or a PRNG; score them by"
+        + " the Frechet distance to real test images in the features of FerroGen's classifier, beside the floor"
+        + " (real training images against the same test images), and per-class coverage.",
         "Example: ferrogen diffuse --samples 64 --backend chip --entropy trng --seed 1 -o grid.png"})
 public final class DiffuseCommand implements Callable<Integer> {
 

@@ -23,9 +23,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ferrogen train-diffusion}: trains the Fashion-MNIST DDPM and its feature classifier. */
 @Command(name = "train-diffusion", mixinStandardHelpOptions = true,
-    description = {"Train the Fashion-MNIST diffusion model (a DDPM on 14x14 images) and the classifier whose",
-        "features score generated images, with FerroGen's own training code. Writes",
-        "ferrogen-fashion-ddpm.gguf and ferrogen-fashion-classifier.gguf into --out-dir.",
+    description = {"Train the Fashion-MNIST diffusion model (a DDPM on 14x14 images) and the classifier whose"
+        + " features score generated images, with FerroGen's own training code. Writes"
+        + " ferrogen-fashion-ddpm.gguf and ferrogen-fashion-classifier.gguf into --out-dir.",
         "Example: ferrogen train-diffusion --seed 1 --out-dir models"})
 public final class TrainDiffusionCommand implements Callable<Integer> {
   public static final String MODEL_FILE = "ferrogen-fashion-ddpm.gguf";

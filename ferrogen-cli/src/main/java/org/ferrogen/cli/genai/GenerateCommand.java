@@ -103,15 +103,15 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--repeat-last-n", paramLabel = "N", description = "Tokens the repetition penalty looks back, >= 0 (default: ${DEFAULT-VALUE}).")
   int repeatLastN = 64;
 
-  @Option(names = "--continuations", paramLabel = "N", description = {"Generate N continuations (their seeds derived from --seed)",
-      "and report their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
+  @Option(names = "--continuations", paramLabel = "N", description = {"Generate N continuations (their seeds derived from --seed)"
+      + " and report their distinct-1/distinct-2 diversity (default: ${DEFAULT-VALUE})."})
   int continuations = 1;
 
-  @Option(names = "--entropy", paramLabel = "SOURCE", converter = EntropyConverter.class, description = {"Where the sampler's random numbers come from: ${COMPLETION-CANDIDATES};",
-      "prng is SplittableRandom, trng the simulated ferroelectric TRNG (raw bits -> health tests -> SHA-256 ->",
-      "CTR_DRBG); analog-noise draws none: the next token is the argmax of the chip's own noisy output-head",
-      "reads, as many averaged as make the noise match --temp (needs --backend chip; temperature only, no",
-      "top-k/top-p/min-p/repeat-penalty) (default: ${DEFAULT-VALUE})."})
+  @Option(names = "--entropy", paramLabel = "SOURCE", converter = EntropyConverter.class, description = {"Where the sampler's random numbers come from: ${COMPLETION-CANDIDATES};"
+      + " prng is SplittableRandom, trng the simulated ferroelectric TRNG (raw bits -> health tests -> SHA-256 ->"
+      + " CTR_DRBG); analog-noise draws none: the next token is the argmax of the chip's own noisy output-head"
+      + " reads, as many averaged as make the noise match --temp (needs --backend chip; temperature only, no"
+      + " top-k/top-p/min-p/repeat-penalty) (default: ${DEFAULT-VALUE})."})
   Entropy entropy = Entropy.PRNG;
 
   @Mixin TrngDesignOption trngDesign;

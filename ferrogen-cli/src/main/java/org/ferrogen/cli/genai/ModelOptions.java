@@ -41,21 +41,21 @@ public final class ModelOptions {
       description = "GGUF model file (default: the shipped models/ferrogen-kjv.gguf, found next to the installation).")
   Path model = DEFAULT_MODEL;
 
-  @Option(names = "--backend", paramLabel = "BACKEND", description = {"Linear-layer backend: ${COMPLETION-CANDIDATES}; float is",
-      "the digital reference, chip puts every matrix on simulated FeFET crossbar tiles (default: ${DEFAULT-VALUE})."})
+  @Option(names = "--backend", paramLabel = "BACKEND", description = {"Linear-layer backend: ${COMPLETION-CANDIDATES}; float is"
+      + " the digital reference, chip puts every matrix on simulated FeFET crossbar tiles (default: ${DEFAULT-VALUE})."})
   Backend backend = Backend.FLOAT;
 
   @Mixin ChipOption chip;
 
-  @Option(names = "--state", paramLabel = "STATE", description = {"Boot a chip saved by `ferrogen chip program` (or `chip age`)",
-      "instead of programming one: implies --backend chip; the state holds the spec, the chip's seed and its ADC ranges."})
+  @Option(names = "--state", paramLabel = "STATE", description = {"Boot a chip saved by `ferrogen chip program` (or `chip age`)"
+      + " instead of programming one: implies --backend chip; the state holds the spec, the chip's seed and its ADC ranges."})
   Path state;
 
   @Mixin SeedOption seed;
 
-  @Option(names = "--adc-calibration", paramLabel = "FILE", description = {"With --backend chip: calibrate every ADC's",
-      "full scale on the activations this UTF-8 text produces (the first --calibration-tokens tokens), as a",
-      "chip is calibrated on representative data. Default: the configured range (adc.range)."})
+  @Option(names = "--adc-calibration", paramLabel = "FILE", description = {"With --backend chip: calibrate every ADC's"
+      + " full scale on the activations this UTF-8 text produces (the first --calibration-tokens tokens), as a"
+      + " chip is calibrated on representative data. Default: the configured range (adc.range)."})
   Path adcCalibration;
 
   @Option(names = "--calibration-tokens", paramLabel = "N", description = "Tokens of --adc-calibration to run (default: ${DEFAULT-VALUE}).")

@@ -29,9 +29,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferrogen noise-sampling}: how close Gaussian read noise comes to exact softmax sampling. */
 @Command(name = "noise-sampling", mixinStandardHelpOptions = true,
-    description = {"Measure noise-native sampling: KL divergence between argmax(logits + Gaussian noise) and exact",
-        "softmax(logits/T) sampling, with sigma calibrated two ways, on a model's next-token logits or on",
-        "random Gaussian logits."},
+    description = {"Measure noise-native sampling: KL divergence between argmax(logits + Gaussian noise) and exact"
+        + " softmax(logits/T) sampling, with sigma calibrated two ways, on a model's next-token logits or on"
+        + " random Gaussian logits."},
     footer = {"%nExamples:%n  ferrogen noise-sampling --random-logits 1000 --temp 0.7 --draws 100000",
         "  ferrogen noise-sampling --analog -p 'And God said' --temp 0.5 --chip docs/genai/noisy-read-chip.yaml --draws 2000 --seed 1"})
 public final class NoiseSamplingCommand implements Callable<Integer> {
@@ -53,9 +53,9 @@ public final class NoiseSamplingCommand implements Callable<Integer> {
   @Option(names = "--draws", paramLabel = "N", description = "Monte Carlo draws per estimate (default: 100000; 2000 with --analog).")
   Integer draws;
 
-  @Option(names = "--analog", description = {"Measure the chip's own read noise instead of synthetic Gaussian noise: the",
-      "model's output head goes onto the tiles of --chip (its ADCs calibrated on the prompt's positions), the",
-      "read count averaged per token is calibrated to --temp, and each draw is the argmax of real noisy reads."})
+  @Option(names = "--analog", description = {"Measure the chip's own read noise instead of synthetic Gaussian noise: the"
+      + " model's output head goes onto the tiles of --chip (its ADCs calibrated on the prompt's positions), the"
+      + " read count averaged per token is calibrated to --temp, and each draw is the argmax of real noisy reads."})
   boolean analog;
 
   @Option(names = "--calibration-reads", paramLabel = "N", description = "With --analog: reads of the context that measure the single-read noise (default: ${DEFAULT-VALUE}).")

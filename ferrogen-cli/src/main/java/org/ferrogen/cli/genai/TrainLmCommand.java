@@ -38,9 +38,9 @@ import picocli.CommandLine.Spec;
  * training code and writes it as GGUF, with its loss curve, held-out text and a JSON summary.
  */
 @Command(name = "train-lm", mixinStandardHelpOptions = true,
-    description = {"Train a small Llama-architecture language model on a UTF-8 text (FerroGen's own BPE trainer",
-        "and training code) and write it as a GGUF file, plus FILE-training.csv/.png/.json (loss curve,",
-        "held-out perplexity) and FILE-heldout.txt (the held-out text, for `ferrogen perplexity`).",
+    description = {"Train a small Llama-architecture language model on a UTF-8 text (FerroGen's own BPE trainer"
+        + " and training code) and write it as a GGUF file, plus FILE-training.csv/.png/.json (loss curve,"
+        + " held-out perplexity) and FILE-heldout.txt (the held-out text, for `ferrogen perplexity`).",
         "Text output prints the loss as training goes; with --json a progress bar shows it instead."},
     footer = {"%nExamples:%n  ferrogen train-lm --text kjv.txt -o kjv.gguf --steps 2000 --context-length 128 --seed 42",
         "  ferrogen train-lm --on-chip --state kjv.state --text fortunes.txt -o kjv-fortunes.state --seed 1"})
@@ -54,10 +54,10 @@ public final class TrainLmCommand implements Callable<Integer> {
       description = "Model file to write (with --on-chip: the chip state holding the fine-tuned model).")
   Path output;
 
-  @Option(names = "--on-chip", description = {"Instead of training a model: fine-tune the output layer of the model booted",
-      "from --state on --text, its weights in the chip's hybrid FeCAP + memristor synapse array; report held-out",
-      "perplexity before and after on the text and on --original-text, writes against endurance and programming",
-      "energy, and save the fine-tuned chip as -o STATE."})
+  @Option(names = "--on-chip", description = {"Instead of training a model: fine-tune the output layer of the model booted"
+      + " from --state on --text, its weights in the chip's hybrid FeCAP + memristor synapse array; report held-out"
+      + " perplexity before and after on the text and on --original-text, writes against endurance and programming"
+      + " energy, and save the fine-tuned chip as -o STATE."})
   boolean onChip;
 
   @Option(names = "--state", paramLabel = "STATE", description = "With --on-chip: the chip state to boot (`ferrogen chip program`).")
@@ -67,8 +67,8 @@ public final class TrainLmCommand implements Callable<Integer> {
       description = "With --on-chip: the model the state holds (default: the shipped models/ferrogen-kjv.gguf).")
   Path model;
 
-  @Option(names = "--original-text", paramLabel = "FILE", description = {"With --on-chip: text the model was trained on, scored",
-      "before and after to measure forgetting (default: MODEL-heldout.txt next to the model, if present)."})
+  @Option(names = "--original-text", paramLabel = "FILE", description = {"With --on-chip: text the model was trained on, scored"
+      + " before and after to measure forgetting (default: MODEL-heldout.txt next to the model, if present)."})
   Path originalText;
 
   @Option(names = "--epochs", paramLabel = "E", description = "With --on-chip: passes over the training part of --text (default: ${DEFAULT-VALUE}).")
@@ -119,8 +119,8 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--steps", paramLabel = "N", description = "Optimiser steps (default: ${DEFAULT-VALUE}).")
   int steps = 1000;
 
-  @Option(names = "--lr", paramLabel = "X", description = {"Peak AdamW learning rate, cosine decay to a tenth (default: 3e-3);",
-      "with --on-chip the online SGD rate (default: " + ON_CHIP_LR + ")."})
+  @Option(names = "--lr", paramLabel = "X", description = {"Peak AdamW learning rate, cosine decay to a tenth (default: 3e-3);"
+      + " with --on-chip the online SGD rate (default: " + ON_CHIP_LR + ")."})
   Float learningRateOption;
 
   /** Online SGD rate of the on-chip head (see docs/learn.md, on-chip fine-tuning). */
@@ -132,8 +132,8 @@ public final class TrainLmCommand implements Callable<Integer> {
   @Option(names = "--eval-interval", paramLabel = "N", description = "Held-out loss every N steps (default: steps/20).")
   Integer evalInterval;
 
-  @Option(names = "--eval-tokens", paramLabel = "N", description = {"Held-out tokens per periodic evaluation (default: 16384);",
-      "with --on-chip, scored on each text before and after (default: " + ON_CHIP_EVAL_TOKENS + ")."})
+  @Option(names = "--eval-tokens", paramLabel = "N", description = {"Held-out tokens per periodic evaluation (default: 16384);"
+      + " with --on-chip, scored on each text before and after (default: " + ON_CHIP_EVAL_TOKENS + ")."})
   Integer evalTokensOption;
 
   static final int ON_CHIP_EVAL_TOKENS = 2048;

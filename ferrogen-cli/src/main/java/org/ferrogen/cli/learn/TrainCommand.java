@@ -36,8 +36,8 @@ import picocli.CommandLine.Option;
  */
 @Command(footer = {"%nExample:%n  ferrogen train --dataset fashion-mnist-subset --scheme hybrid --epochs 1 --seed 1 -o mlp.state"},
     name = "train", mixinStandardHelpOptions = true,
-    description = {"Train an MLP online on Fashion-MNIST with on-chip weights (CEA-Leti hybrid FeCAP + memristor",
-        "synapses, or a baseline) and report accuracy, writes against endurance and programming energy."},
+    description = {"Train an MLP online on Fashion-MNIST with on-chip weights (CEA-Leti hybrid FeCAP + memristor"
+        + " synapses, or a baseline) and report accuracy, writes against endurance and programming energy."},
     subcommands = TrainCommand.Sweep.class)
 public final class TrainCommand implements Callable<Integer> {
 
@@ -47,8 +47,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Samples between FeCAP → memristor transfers (default: the chip's synapse array, 100 for the CEA presets).")
   Integer transferEvery;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE.state", description = {"Save the trained synapse arrays (hidden weights",
-      "and memristor conductances, schemes hybrid and quantized) in a chip state file (`ferrogen chip program`'s format)."})
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE.state", description = {"Save the trained synapse arrays (hidden weights"
+      + " and memristor conductances, schemes hybrid and quantized) in a chip state file (`ferrogen chip program`'s format)."})
   Path state;
 
   @Override

@@ -33,8 +33,8 @@ import picocli.CommandLine.Model.CommandSpec;
     name = "sp800-90b",
     mixinStandardHelpOptions = true,
     description = {
-      "Assess the min-entropy of raw noise samples as NIST SP 800-90B does (same estimators,",
-      "constants and results as NIST's ea_non_iid / ea_iid).",
+      "Assess the min-entropy of raw noise samples as NIST SP 800-90B does (same estimators,"
+      + " constants and results as NIST's ea_non_iid / ea_iid).",
       "FILE holds one sample per byte (the low k bits are the symbol), or packed samples with --format packed-msb.",
       "Exit code 1 when the IID track rejects the IID assumption."
     },
@@ -106,8 +106,8 @@ public final class Sp80090bCommand implements Callable<Integer> {
       description = "non-iid (section 6.3 estimators, default) or iid (section 5 tests + MCV).")
   Track track;
 
-  @Option(names = "--strict", description = {"Exit with code 1 when the file holds fewer samples than the",
-      "1,000,000 SP 800-90B requires (otherwise a warning only)."})
+  @Option(names = "--strict", description = {"Exit with code 1 when the file holds fewer samples than the"
+      + " 1,000,000 SP 800-90B requires (otherwise a warning only)."})
   boolean strict;
 
   @Mixin SeedOption seedOption;

@@ -19,9 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code ferrogen report}: one chip run, end to end, as a self-contained HTML file. */
 @Command(name = "report", mixinStandardHelpOptions = true,
-    description = {"Run one chip end to end and write a self-contained HTML report (no network, no scripts; plots as",
-        "embedded SVG): the spec, device curves, the TRNG (SP 800-90B estimators, health tests, SP 800-22 P-values),",
-        "compute accuracy, energy per token beside measured GPU figures, and the generated text."},
+    description = {"Run one chip end to end and write a self-contained HTML report (no network, no scripts; plots as"
+        + " embedded SVG): the spec, device curves, the TRNG (SP 800-90B estimators, health tests, SP 800-22 P-values),"
+        + " compute accuracy, energy per token beside measured GPU figures, and the generated text."},
     footer = {"%nExample:%n  ferrogen report -o chip.html --chip my-chip.yaml --trng-design pair --seed 7"})
 public final class ReportCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;

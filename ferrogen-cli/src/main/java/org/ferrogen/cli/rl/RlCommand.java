@@ -29,9 +29,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ferrogen rl}: reinforcement learning whose exploration draws on a chosen randomness source. */
 @Command(name = "rl", mixinStandardHelpOptions = true,
-    description = {"Reinforcement learning with exploration from the chip's TRNG, a PRNG or a degraded raw source:",
-        "a Bernoulli bandit (regret curve) or Sutton and Barto's cliff-walking grid world (return curve),",
-        "averaged over repeats with 95 %% intervals.",
+    description = {"Reinforcement learning with exploration from the chip's TRNG, a PRNG or a degraded raw source:"
+        + " a Bernoulli bandit (regret curve) or Sutton and Barto's cliff-walking grid world (return curve),"
+        + " averaged over repeats with 95 %% intervals.",
         "Example: ferrogen rl bandit --exploration thompson --entropy trng --repeats 20 --out-dir rl"})
 public final class RlCommand implements Callable<Integer> {
 

@@ -37,11 +37,11 @@ import picocli.CommandLine.Option;
 
 /** {@code ferrogen study randomness}: what randomness quality does to generative workloads. */
 @Command(name = "randomness", mixinStandardHelpOptions = true,
-    description = {"Feed the same generative workloads - language-model sampling on the shipped model, diffusion",
-        "sampling, bandit and grid-world exploration - from the chip's TRNG pipeline, a seeded PRNG and degraded",
-        "raw sources (bias 0.55/0.6/0.75, lag-1 correlation, a periodic low-entropy source, stuck bits) handed over",
-        "without health tests or conditioning; report each workload's metric with its 95 %% interval and how many",
-        "raw samples the SP 800-90B health tests need to alarm on each degraded source.",
+    description = {"Feed the same generative workloads - language-model sampling on the shipped model, diffusion"
+        + " sampling, bandit and grid-world exploration - from the chip's TRNG pipeline, a seeded PRNG and degraded"
+        + " raw sources (bias 0.55/0.6/0.75, lag-1 correlation, a periodic low-entropy source, stuck bits) handed over"
+        + " without health tests or conditioning; report each workload's metric with its 95 %% interval and how many"
+        + " raw samples the SP 800-90B health tests need to alarm on each degraded source.",
         "Example: ferrogen study randomness --quick --seed 1 --out-dir study"})
 public final class RandomnessStudyCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
