@@ -57,16 +57,39 @@ public final class Bzip2Length {
   private static final int GREATER_COST = 15;
   /** Longest Huffman code libbzip2 1.0.3 and later make. */
   private static final int MAX_CODE_LENGTH = 17;
+  /**
+   * Alphabets (symbols in use + 2) up to this size are entropy coded from per-group histograms: the
+   * text of 1- to 8-bit samples uses at most 11 symbols.
+   */
+  private static final int HISTOGRAM_ALPHABET = 24;
 
   /** Room for the run pairs libbzip2 may add past the fill level. */
   private static final int BLOCK_SLACK = 20;
 
+  /** The fill level at which a block is closed: {@link #MAX_BLOCK}, smaller only in tests. */
+  private final int maxBlock;
+
   // Work arrays, kept between calls on one instance.
-  private final byte[] block = new byte[MAX_BLOCK + BLOCK_SLACK];
+  private final byte[] block;
   private BlockCoder coder;
+  private BinaryTextRotations binaryRotations;
 
   /** A length counter whose work arrays are reused from call to call; not thread-safe. */
-  Bzip2Length() {}
+  Bzip2Length() {
+    this(MAX_BLOCK);
+  }
+
+  /**
+   * A counter that closes blocks at {@code maxBlock} bytes instead of libbzip2's {@link
+   * #MAX_BLOCK}, so that tests can put many block boundaries into short inputs.
+   */
+  Bzip2Length(int maxBlock) {
+    if (maxBlock < 1 || maxBlock > MAX_BLOCK) {
+      throw new IllegalArgumentException("block limit " + maxBlock + " outside 1.." + MAX_BLOCK);
+    }
+    this.maxBlock = maxBlock;
+    block = new byte[maxBlock + BLOCK_SLACK];
+  }
 
   /** Which implementation computes the lengths. */
   public static String implementation() {
@@ -84,16 +107,13 @@ public final class Bzip2Length {
       throw new IllegalArgumentException("length " + len + " outside 0.." + data.length);
     }
     // Runs of exactly four grow by a count byte, so a block holds at most 5/4 of its input.
-    int capacity = (int) Math.min(len + len / 4L + BLOCK_SLACK, MAX_BLOCK + BLOCK_SLACK);
-    if (coder == null || coder.capacity < capacity) {
-      coder = new BlockCoder(capacity);
-    }
+    ensureCoder((int) Math.min(len + len / 4L + BLOCK_SLACK, maxBlock + BLOCK_SLACK));
     long bits = STREAM_HEADER_BITS;
     int filled = 0;
     int runByte = -1;
     int runLength = 0;
     for (int i = 0; i < len; i++) {
-      if (filled >= MAX_BLOCK) {
+      if (filled >= maxBlock) {
         bits += coder.bits(block, filled);
         filled = 0;
       }
@@ -113,6 +133,62 @@ public final class Bzip2Length {
     }
     if (filled > 0) {
       bits += coder.bits(block, filled);
+    }
+    bits += STREAM_TRAILER_BITS;
+    return (bits + 7) / 8;
+  }
+
+  private void ensureCoder(int capacity) {
+    if (coder == null || coder.capacity < capacity) {
+      coder = new BlockCoder(capacity);
+    }
+  }
+
+  /**
+   * The compressed length in bytes of the decimal text of {@code n} binary samples (what {@link
+   * #length} gives on "a b b a ..."), the samples packed 64 to a word (sample i is bit i % 64 of
+   * word i / 64), a 0 written as {@code lowDigit} and a 1 as {@code highDigit}. The same number as
+   * the general path, faster: in this text no byte repeats its neighbour, so the run-length coding
+   * changes nothing and every block but the last holds exactly the fill level; each block's
+   * rotations are sorted through its digits alone ({@link BinaryTextRotations}), a block too
+   * repetitive for that by the general sorter.
+   */
+  long binaryTextLength(long[] packed, int n, int lowDigit, int highDigit) {
+    if (lowDigit < 0 || lowDigit >= highDigit || highDigit > 9) {
+      throw new IllegalArgumentException("digits " + lowDigit + " and " + highDigit);
+    }
+    if (n < 0 || (long) packed.length * 64 < n) {
+      throw new IllegalArgumentException(n + " samples in " + packed.length + " words");
+    }
+    if (n == 0) {
+      return length(new byte[0], 0);
+    }
+    if (binaryRotations == null) {
+      binaryRotations = new BinaryTextRotations();
+    }
+    long textLength = 2L * n - 1;
+    long bits = STREAM_HEADER_BITS;
+    long start = 0;
+    while (start < textLength) {
+      // The fill check comes before each byte is added and the last byte is always pending, so a
+      // block closes at the fill level only when at least two more bytes follow; the pending byte
+      // of a text one or two bytes longer than a block ends in the last block (up to maxBlock + 1).
+      long remaining = textLength - start;
+      int len = remaining >= maxBlock + 2L ? maxBlock : (int) remaining;
+      ensureCoder(len + BLOCK_SLACK);
+      int symbols = binaryRotations.lastColumn(packed, n, (int) start, len, coder.lastColumn);
+      if (symbols > 0) {
+        bits += coder.codedBits(len, symbols, binaryRotations.nonEmptyRanges());
+      } else {
+        for (int i = 0; i < len; i++) {
+          long t = start + i;
+          int sample = (int) (t >>> 1);
+          int one = (int) (packed[sample >>> 6] >>> sample) & 1;
+          block[i] = (byte) ((t & 1) != 0 ? ' ' : '0' + (one == 0 ? lowDigit : highDigit));
+        }
+        bits += coder.bits(block, len);
+      }
+      start += len;
     }
     bits += STREAM_TRAILER_BITS;
     return (bits + 7) / 8;
@@ -171,9 +247,22 @@ public final class Bzip2Length {
         symbols[i] = (byte) dense[block[i] & 0xFF];
       }
       int[] order = sorter.sort(symbols, n, symbolsInUse);
+      // The last column: independent loads, which the processor overlaps.
+      for (int j = 0; j < n; j++) {
+        int p = order[j] - 1;
+        lastColumn[j] = symbols[p < 0 ? p + n : p];
+      }
+      return codedBits(n, symbolsInUse, nonEmptyRanges);
+    }
+
+    /**
+     * Bits of one compressed block, header included, from the last column of its sorted rotations
+     * in {@code lastColumn[0..n)} (dense symbols).
+     */
+    long codedBits(int n, int symbolsInUse, int nonEmptyRanges) {
       int alphabet = symbolsInUse + 2;
       int[] frequency = new int[alphabet];
-      int count = moveToFront(symbols, order, n, symbolsInUse, lastColumn, mtf, frequency);
+      int count = moveToFront(lastColumn, n, symbolsInUse, mtf, frequency);
       long bits = BLOCK_HEADER_BITS;
       bits += 16 + 16L * nonEmptyRanges; // compress.c: the two-level symbol-in-use bitmap
       bits += entropyCodedBits(mtf, count, frequency, alphabet);
@@ -187,21 +276,10 @@ public final class Bzip2Length {
    * number of values.
    */
   private static int moveToFront(
-      byte[] symbols,
-      int[] order,
-      int n,
-      int symbolsInUse,
-      byte[] lastColumn,
-      char[] out,
-      int[] frequency) {
+      byte[] lastColumn, int n, int symbolsInUse, char[] out, int[] frequency) {
     int[] list = new int[symbolsInUse];
     for (int i = 0; i < symbolsInUse; i++) {
       list[i] = i;
-    }
-    // The last column first: independent loads, which the processor overlaps.
-    for (int j = 0; j < n; j++) {
-      int p = order[j] - 1;
-      lastColumn[j] = symbols[p < 0 ? p + n : p];
     }
     int count = 0;
     int zeros = 0;
@@ -263,6 +341,9 @@ public final class Bzip2Length {
     int[] selector = new int[groups];
     int[][] groupFrequency = new int[tables][alphabet];
     int[][] oddFrequency = new int[tables][alphabet];
+    // A small alphabet's groups are costed from their histograms (alphabet operations per group
+    // and iteration instead of 50), counted once.
+    int[] histogram = alphabet <= HISTOGRAM_ALPHABET ? groupHistograms(mtf, count, alphabet) : null;
     // Each table's length of symbol v in a 10-bit field of one long, so that one addition per
     // symbol costs a group under all tables at once (a group of 50 costs at most 50 * 17 < 1024).
     long[] packedLength = new long[alphabet];
@@ -282,8 +363,14 @@ public final class Bzip2Length {
         int from = g * GROUP_SIZE;
         int to = Math.min(from + GROUP_SIZE, count);
         long cost = 0;
-        for (int i = from; i < to; i++) {
-          cost += packedLength[mtf[i]];
+        if (histogram != null) {
+          for (int v = 0, h = g * alphabet; v < alphabet; v++, h++) {
+            cost += histogram[h] * packedLength[v];
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            cost += packedLength[mtf[i]];
+          }
         }
         int best = 0;
         int bestCost = Integer.MAX_VALUE;
@@ -295,9 +382,15 @@ public final class Bzip2Length {
           }
         }
         selector[g] = best;
+        int[] even = groupFrequency[best];
+        if (histogram != null) {
+          for (int v = 0, h = g * alphabet; v < alphabet; v++, h++) {
+            even[v] += histogram[h];
+          }
+          continue;
+        }
         // Two tables for alternate symbols: repeated symbols would otherwise chain every
         // increment through one memory word.
-        int[] even = groupFrequency[best];
         int[] odd = oddFrequency[best];
         int i = from;
         for (; i + 1 < to; i += 2) {
@@ -327,12 +420,31 @@ public final class Bzip2Length {
     }
     for (int g = 0; g < groups; g++) {
       int[] len = length[selector[g]];
+      if (histogram != null) {
+        for (int v = 0, h = g * alphabet; v < alphabet; v++, h++) {
+          bits += (long) histogram[h] * len[v];
+        }
+        continue;
+      }
       int to = Math.min((g + 1) * GROUP_SIZE, count);
       for (int i = g * GROUP_SIZE; i < to; i++) {
         bits += len[mtf[i]];
       }
     }
     return bits;
+  }
+
+  /** Per group of 50 values, how often each symbol occurs: {@code alphabet} counts per group. */
+  private static int[] groupHistograms(char[] mtf, int count, int alphabet) {
+    int groups = (count + GROUP_SIZE - 1) / GROUP_SIZE;
+    int[] histogram = new int[groups * alphabet];
+    for (int g = 0, base = 0; g < groups; g++, base += alphabet) {
+      int to = Math.min((g + 1) * GROUP_SIZE, count);
+      for (int i = g * GROUP_SIZE; i < to; i++) {
+        histogram[base + mtf[i]]++;
+      }
+    }
+    return histogram;
   }
 
   /**

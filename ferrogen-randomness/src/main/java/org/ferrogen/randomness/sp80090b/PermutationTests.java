@@ -118,9 +118,14 @@ public final class PermutationTests {
     // Work arrays of finished evaluations, lent to the next ones (at most one per running task).
     Queue<Workspace> idle = new ConcurrentLinkedQueue<>();
     Workspace first = new Workspace(symbols.length);
-    double[] original = ctx.statistics(symbols, null, active, first);
     // Binary symbols are arranged in packed form (see randomArrangement); -1 selects the shuffle.
     final int ones = ctx.alphabetSize() == 2 ? countOnes(symbols) : -1;
+    long[] packedOriginal = null;
+    if (ones >= 0) {
+      pack(symbols, first.packed);
+      packedOriginal = first.packed;
+    }
+    double[] original = ctx.statistics(symbols, null, packedOriginal, active, first);
     idle.add(first);
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
@@ -151,7 +156,7 @@ public final class PermutationTests {
                     } else {
                       System.arraycopy(symbols, 0, w.permuted, 0, symbols.length);
                       shuffle(w.permuted, batchSeeds[i]);
-                      t = ctx.statistics(w.permuted, null, batchActive, w);
+                      t = ctx.statistics(w.permuted, null, null, batchActive, w);
                     }
                     idle.add(w);
                     return t;
@@ -231,11 +236,11 @@ public final class PermutationTests {
     randomArrangement(w.packed, n, ones, seed);
     onesPerByte(w.packed, n, w.ones);
     byte[] data = null;
-    if (readsSymbols(active)) {
+    if (readsSymbols(active, ctx.binaryDigits())) {
       unpack(w.packed, n, w.permuted);
       data = w.permuted;
     }
-    return ctx.statistics(data, w.ones, active, w);
+    return ctx.statistics(data, w.ones, w.packed, active, w);
   }
 
   private static int countOnes(byte[] binary) {
@@ -246,9 +251,21 @@ public final class PermutationTests {
     return ones;
   }
 
-  /** Whether an active statistic of binary data reads the symbols themselves. */
-  static boolean readsSymbols(boolean[] active) {
-    return active[0] || active[4] || active[5] || active[6] || active[7] || active[COMPRESSION];
+  /**
+   * Whether an active statistic of binary data reads the symbols themselves; the compression
+   * statistic reads the packed form when both raw values are single digits.
+   */
+  static boolean readsSymbols(boolean[] active, boolean binaryDigits) {
+    return active[0] || active[4] || active[5] || active[6] || active[7]
+        || (active[COMPRESSION] && !binaryDigits);
+  }
+
+  /** 0/1 bytes to packed form (sample i to bit i % 64 of word i / 64). */
+  static void pack(byte[] binary, long[] packed) {
+    Arrays.fill(packed, 0L);
+    for (int i = 0; i < binary.length; i++) {
+      packed[i >>> 6] |= (long) (binary[i] & 1) << i;
+    }
   }
 
   /**
@@ -449,17 +466,29 @@ public final class PermutationTests {
       throw new IllegalStateException("rank out of range");
     }
 
+    /** Whether the data are binary and both raw values single digits (so the text alternates). */
+    boolean binaryDigits() {
+      return alphabetSize == 2 && rawValue(1) <= 9;
+    }
+
+    /** The raw value of a translated symbol. */
+    private int rawValue(int symbol) {
+      return rawOfSymbol == null ? symbol : rawOfSymbol[symbol] & 0xFF;
+    }
+
     /**
      * The statistics still active on {@code data} (translated symbols); -1 for the others. For
      * binary data, {@code onesPerByte} is conversion 1 of {@code data} when the caller has it
-     * (null otherwise), and {@code data} may be null when no active statistic reads it (see
-     * {@link #readsSymbols}).
+     * (null otherwise), {@code packed} is the data in packed form, and {@code data} may be null
+     * when no active statistic reads it (see {@link #readsSymbols}).
      */
-    double[] statistics(byte[] data, byte[] onesPerByte, boolean[] active, Workspace work) {
+    double[] statistics(
+        byte[] data, byte[] onesPerByte, long[] packed, boolean[] active, Workspace work) {
       double[] t = new double[NAMES.size()];
       Arrays.fill(t, -1);
       boolean binary = alphabetSize == 2;
-      boolean anyRaw = active[0] || active[COMPRESSION];
+      boolean packedText = binary && binaryDigits();
+      boolean anyRaw = active[0] || (active[COMPRESSION] && !packedText);
       boolean anyConverted = active[1] || active[2] || active[3];
       for (int l = 0; l < LAGS.length; l++) {
         anyRaw |= !binary && active[13 + l];
@@ -497,7 +526,10 @@ public final class PermutationTests {
           t[13 + l] = covariance(covar, LAGS[l]);
         }
       }
-      if (active[COMPRESSION]) {
+      if (active[COMPRESSION] && packedText) {
+        int n = work.permuted.length;
+        t[COMPRESSION] = work.compressor.binaryTextLength(packed, n, rawValue(0), rawValue(1));
+      } else if (active[COMPRESSION]) {
         t[COMPRESSION] = work.compressor.length(work.text, decimalText(raw, work.text));
       }
       return t;

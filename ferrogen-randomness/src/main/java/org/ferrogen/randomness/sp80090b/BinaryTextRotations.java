@@ -1,0 +1,345 @@
+package org.ferrogen.randomness.sp80090b;
+
+import java.util.Arrays;
+
+/**
+ * The Burrows-Wheeler last column of one bzip2 block of the decimal text of binary samples ("0 1 1
+ * 0 ..."), from the order of the suffixes of the block's digits alone; hand-written for speed (the
+ * compression statistic of the IID permutation tests spends nearly all its time in this sort).
+ *
+ * <p>In such text digits and spaces alternate, so libbzip2's initial run-length coding leaves it
+ * unchanged, and two rotations of a block compare as their first characters (a space sorts before
+ * every digit) and then as the digit strings that follow, until one of them crosses the block's end.
+ * There the alternation breaks, and how depends on the block:
+ *
+ * <ul>
+ *   <li>odd length, first character a digit (so is the last): the wrap puts a digit where the other
+ *       rotation has a space, so the rotation that wraps first is the larger, as if every digit
+ *       string ended in a terminator above both digits;
+ *   <li>odd length, first character a space (so is the last): the wrap puts a space where the other
+ *       has a digit, a terminator below both digits;
+ *   <li>even length: the block alternates all the way round, and rotations compare as the cyclic
+ *       rotations of its digit string.
+ * </ul>
+ *
+ * <p>So one sort of the D digit suffixes (digit strings, packed 64 to a word, most significant bit
+ * first) orders both the rotations starting at a digit and those starting at a space, and the last
+ * column follows: for a digit-first odd block, the digit before each suffix p >= 1 (the space
+ * rotations, in suffix order), then D spaces with the block's last digit at the rank of suffix 0;
+ * for a space-first odd block, the last digit (the rotation at the final space, whose digit string is
+ * empty), the digit before each suffix (a space before suffix 0), then D spaces; for an even block,
+ * the digit cyclically before each rotation, then D spaces.
+ *
+ * <p>The sort: each suffix gets a 63-bit key, its first 45 digits above its 18-bit position, sorted
+ * by a most-significant-digit radix sort (8 bits, then 11 bits within each bucket, then insertion);
+ * digits past the end read as the terminator (or, for even blocks, wrap). Keys that agree on their
+ * 45 digits, which in random data is rare, are put in exact order by comparing 64 digits at a time.
+ * A block so repetitive that this exceeds a work budget (long runs of one digit, as in very biased
+ * data) is given back to the general sorter.
+ */
+final class BinaryTextRotations {
+
+  /** The largest digit count of a block. */
+  static final int MAX_DIGITS = 1 << 18;
+  /** Radix passes and their digits: the suffixes are radix sorted on their first 33 digits. */
+  private static final int PASSES = 3;
+  private static final int DIGIT_BITS = 11;
+  private static final int BUCKETS = 1 << DIGIT_BITS;
+  private static final int SORTED_BITS = PASSES * DIGIT_BITS;
+  /** Exact comparisons may read this many 64-digit words per digit of the block before giving up. */
+  private static final int WORK_PER_DIGIT = 8;
+
+  private enum Wrap {
+    /** Odd block starting with a digit: a terminator above both digits. */
+    LARGER,
+    /** Odd block starting with a space: a terminator below both digits. */
+    SMALLER,
+    /** Even block: cyclic. */
+    CYCLIC
+  }
+
+  private final int[][] digitCounts = new int[PASSES][BUCKETS];
+  private long[] digitBits = new long[0];
+  private int[] order = new int[0];
+  private int[] spareOrder = new int[0];
+  private int[] runSpare = new int[0];
+  private int digits;
+  private Wrap wrap;
+  private long workLeft;
+  private int nonEmptyRanges;
+
+  /**
+   * Writes the last column of the block {@code text[start, start + length)} of the decimal text of
+   * the {@code n} samples in {@code packed} (sample i is bit i % 64 of word i / 64; a 1 is the
+   * larger of the two digits) into {@code out}, as bzip2's dense symbols (space, then the smaller
+   * digit, then the larger, numbered among those the block holds). Returns the number of symbols
+   * the block holds, or -1 when the block is too repetitive for this method ({@code out} then holds
+   * nothing of use).
+   */
+  int lastColumn(long[] packed, int n, int start, int length, byte[] out) {
+    if (length < 1 || start < 0 || (long) start + length > 2L * n - 1) {
+      throw new IllegalArgumentException(
+          "block [" + start + ", " + start + "+" + length + ") outside the text of " + n + " samples");
+    }
+    int first = (start + 1) / 2; // the first sample in the block
+    digits = (start + length + 1) / 2 - first;
+    if (digits > MAX_DIGITS) {
+      throw new IllegalArgumentException("block of " + length + " characters is too long");
+    }
+    wrap = length % 2 == 0 ? Wrap.CYCLIC : start % 2 == 0 ? Wrap.LARGER : Wrap.SMALLER;
+    int spaces = length - digits;
+    int ones = loadDigits(packed, first);
+    int space = 0;
+    int low = spaces > 0 ? 1 : 0;
+    int high = ones < digits ? low + 1 : low;
+    int symbols = high + (ones > 0 ? 1 : 0);
+    nonEmptyRanges = (spaces > 0 ? 1 : 0) + (digits > 0 ? 1 : 0); // ' ' in 0x20-0x2F, digits in 0x30-0x3F
+    if (length == 1) {
+      out[0] = (byte) (digits == 1 && ones == 1 ? high : digits == 1 ? low : space);
+      return symbols;
+    }
+    workLeft = (long) WORK_PER_DIGIT * digits + 1024;
+    if (!sortSuffixes()) {
+      return -1;
+    }
+    int d = digits;
+    int o = 0;
+    int lastDigit = digit(d - 1) == 1 ? high : low;
+    switch (wrap) {
+      case LARGER -> {
+        int rankOfZero = 0;
+        for (int j = 0; j < d; j++) {
+          int p = order[j];
+          if (p == 0) {
+            rankOfZero = j;
+          } else {
+            out[o++] = (byte) (low + digit(p - 1) * (high - low));
+          }
+        }
+        Arrays.fill(out, o, o + d, (byte) space);
+        out[o + rankOfZero] = (byte) lastDigit;
+      }
+      case SMALLER -> {
+        out[o++] = (byte) lastDigit;
+        for (int j = 0; j < d; j++) {
+          int p = order[j];
+          out[o++] = p == 0 ? (byte) space : (byte) (low + digit(p - 1) * (high - low));
+        }
+        Arrays.fill(out, o, o + d, (byte) space);
+      }
+      case CYCLIC -> {
+        for (int j = 0; j < d; j++) {
+          int p = order[j];
+          out[o++] = (byte) (low + digit(p == 0 ? d - 1 : p - 1) * (high - low));
+        }
+        Arrays.fill(out, o, o + d, (byte) space);
+      }
+    }
+    return symbols;
+  }
+
+  /** How many of bzip2's 16-symbol ranges the last block holds (its symbol bitmap's second level). */
+  int nonEmptyRanges() {
+    return nonEmptyRanges;
+  }
+
+  /**
+   * The block's digits, most significant bit first, then what follows them: the terminator's digit
+   * repeated, or the digits again (cyclic). Returns the number of ones among the digits.
+   */
+  private int loadDigits(long[] packed, int first) {
+    int d = digits;
+    int reach = wrap == Wrap.CYCLIC ? 2 * d + 128 : d + 128; // furthest bit a window reads
+    int words = reach / 64 + 2;
+    if (digitBits.length < words) {
+      digitBits = new long[words];
+    }
+    long[] bits = digitBits;
+    int whole = (d + 63) / 64;
+    for (int m = 0; m < whole; m++) {
+      int s = first + 64 * m;
+      int i = s >>> 6;
+      int shift = s & 63;
+      long x = packed[i] >>> shift;
+      if (shift != 0 && i + 1 < packed.length) {
+        x |= packed[i + 1] << (64 - shift);
+      }
+      bits[m] = Long.reverse(x);
+    }
+    int rest = d & 63;
+    if (rest != 0) {
+      bits[whole - 1] &= -1L << (64 - rest); // samples past the block
+    }
+    int ones = 0;
+    for (int m = 0; m < whole; m++) {
+      ones += Long.bitCount(bits[m]);
+    }
+    if (wrap == Wrap.CYCLIC) {
+      Arrays.fill(bits, whole, words, 0L);
+      for (int pos = d; pos < 64 * words; pos++) {
+        int from = pos % d;
+        long bit = (bits[from >>> 6] >>> (63 - (from & 63))) & 1;
+        bits[pos >>> 6] |= bit << (63 - (pos & 63));
+      }
+    } else {
+      long fill = wrap == Wrap.LARGER ? -1L : 0L;
+      if (rest != 0) {
+        bits[whole - 1] |= fill >>> rest;
+      }
+      Arrays.fill(bits, whole, words, fill);
+    }
+    return ones;
+  }
+
+  /** Digit i (0 or 1) of the block. */
+  private int digit(int i) {
+    return (int) (digitBits[i >>> 6] >>> (63 - (i & 63))) & 1;
+  }
+
+  /** The 64 digits from position p (past the end: the terminator, or cyclically the start). */
+  private long window(int p) {
+    int i = p >>> 6;
+    int shift = p & 63;
+    return (digitBits[i] << shift) | ((digitBits[i + 1] >>> 1) >>> (63 - shift));
+  }
+
+  /**
+   * Sorts the suffixes into {@code order[0..digits)}; false when the exact comparisons of tied
+   * suffixes ran out of work.
+   */
+  private boolean sortSuffixes() {
+    int d = digits;
+    if (order.length < d) {
+      order = new int[d];
+      spareOrder = new int[d];
+    }
+    int[][] c = digitCounts;
+    for (int[] counts : c) {
+      Arrays.fill(counts, 0);
+    }
+    for (int p = 0; p < d; p++) {
+      long w = window(p) >>> (64 - SORTED_BITS);
+      for (int pass = 0; pass < PASSES; pass++) {
+        c[pass][(int) (w >>> (DIGIT_BITS * pass)) & (BUCKETS - 1)]++;
+      }
+    }
+    for (int[] counts : c) {
+      for (int v = 0, sum = 0; v < BUCKETS; v++) {
+        int t = counts[v];
+        counts[v] = sum;
+        sum += t;
+      }
+    }
+    // Least significant digit first; the first pass reads the positions in order. PASSES is odd,
+    // so the last pass writes into order.
+    int[] in = null;
+    int[] out = PASSES % 2 == 1 ? order : spareOrder;
+    for (int pass = 0; pass < PASSES; pass++) {
+      int[] counts = c[pass];
+      int shift = 64 - SORTED_BITS + DIGIT_BITS * pass;
+      for (int j = 0; j < d; j++) {
+        int p = in == null ? j : in[j];
+        out[counts[(int) (window(p) >>> shift) & (BUCKETS - 1)]++] = p;
+      }
+      in = out;
+      out = out == order ? spareOrder : order;
+    }
+    // Suffixes equal on their first SORTED_BITS digits: exact order.
+    int[] o = order;
+    long previous = window(o[0]) >>> (64 - SORTED_BITS);
+    int runStart = 0;
+    for (int j = 1; j <= d; j++) {
+      long w = j < d ? window(o[j]) >>> (64 - SORTED_BITS) : -1L;
+      if (w != previous) {
+        if (j - runStart > 1 && !sortTied(runStart, j)) {
+          return false;
+        }
+        runStart = j;
+        previous = w;
+      }
+    }
+    return true;
+  }
+
+  /** Puts {@code order[a..b)}, suffixes equal on their sorted digits, in exact order. */
+  private boolean sortTied(int a, int b) {
+    if (runSpare.length < b) {
+      runSpare = new int[Math.max(b, 2 * runSpare.length)];
+    }
+    return mergeSort(order, runSpare, a, b);
+  }
+
+  /** Sorts {@code x[from..to)} by {@link #compare}, {@code tmp} as scratch; false when out of work. */
+  private boolean mergeSort(int[] x, int[] tmp, int from, int to) {
+    if (to - from <= 8) {
+      for (int m = from + 1; m < to; m++) {
+        int p = x[m];
+        int i = m - 1;
+        while (i >= from) {
+          int c = compare(x[i], p);
+          if (c == Integer.MIN_VALUE) {
+            return false;
+          }
+          if (c <= 0) {
+            break;
+          }
+          x[i + 1] = x[i];
+          i--;
+        }
+        x[i + 1] = p;
+      }
+      return true;
+    }
+    int mid = (from + to) >>> 1;
+    if (!mergeSort(x, tmp, from, mid) || !mergeSort(x, tmp, mid, to)) {
+      return false;
+    }
+    System.arraycopy(x, from, tmp, from, to - from);
+    int i = from;
+    int j = mid;
+    for (int o = from; o < to; o++) {
+      if (j >= to) {
+        x[o] = tmp[i++];
+      } else if (i >= mid) {
+        x[o] = tmp[j++];
+      } else {
+        int c = compare(tmp[i], tmp[j]);
+        if (c == Integer.MIN_VALUE) {
+          return false;
+        }
+        x[o] = c <= 0 ? tmp[i++] : tmp[j++];
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The exact order of suffixes p and q (negative, 0 for equal rotations of a periodic even block,
+   * positive), or {@code Integer.MIN_VALUE} when the work budget is spent.
+   */
+  private int compare(int p, int q) {
+    int d = digits;
+    int common = wrap == Wrap.CYCLIC ? d : d - Math.max(p, q); // digits both have
+    for (int k = 0; k < common; k += 64) {
+      if (--workLeft < 0) {
+        return Integer.MIN_VALUE;
+      }
+      long x = window(p + k);
+      long y = window(q + k);
+      int left = common - k;
+      if (left < 64) {
+        x >>>= 64 - left;
+        y >>>= 64 - left;
+      }
+      if (x != y) {
+        return Long.compareUnsigned(x, y) < 0 ? -1 : 1;
+      }
+    }
+    if (wrap == Wrap.CYCLIC || p == q) {
+      return 0;
+    }
+    // One digit string ended: it is the larger one above the digits, the smaller one below them.
+    boolean pEndsFirst = p > q;
+    return (pEndsFirst == (wrap == Wrap.LARGER)) ? 1 : -1;
+  }
+}
