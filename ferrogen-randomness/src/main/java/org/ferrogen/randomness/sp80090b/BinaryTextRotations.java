@@ -39,13 +39,18 @@ import java.util.Arrays;
  */
 final class BinaryTextRotations {
 
-  /** The largest digit count of a block. */
-  static final int MAX_DIGITS = 1 << 18;
-  /** Radix passes and their digits: the suffixes are radix sorted on their first 33 digits. */
-  private static final int PASSES = 3;
+  /** Leading digits of the first distribution. */
+  private static final int FIRST_BITS = 8;
+  private static final int FIRST_SHIFT = 64 - FIRST_BITS;
+  /** The two radix digits sorted within a bucket, and the key bits they make. */
   private static final int DIGIT_BITS = 11;
   private static final int BUCKETS = 1 << DIGIT_BITS;
-  private static final int SORTED_BITS = PASSES * DIGIT_BITS;
+  private static final int KEY_BITS = 2 * DIGIT_BITS;
+  /** Bits of a key holding the position: a block has fewer than 2^18 digits. */
+  private static final int POSITION_BITS = 18;
+  private static final long POSITION_MASK = (1L << POSITION_BITS) - 1;
+  /** The largest digit count of a block. */
+  static final int MAX_DIGITS = 1 << POSITION_BITS;
   /** Exact comparisons may read this many 64-digit words per digit of the block before giving up. */
   private static final int WORK_PER_DIGIT = 8;
 
@@ -58,13 +63,29 @@ final class BinaryTextRotations {
     CYCLIC
   }
 
-  private final int[][] digitCounts = new int[PASSES][BUCKETS];
+  private final int[] firstCounts = new int[(1 << FIRST_BITS) + 1];
+  private final int[] lowCounts = new int[BUCKETS];
+  private final int[] highCounts = new int[BUCKETS];
+  private long[] bucketKeys = new long[0];
+  private long[] spareKeys = new long[0];
   private long[] digitBits = new long[0];
-  private int[] order = new int[0];
   private int[] spareOrder = new int[0];
+  private int[] run = new int[0];
   private int[] runSpare = new int[0];
   private int digits;
   private Wrap wrap;
+  // The last column as the sort emits it.
+  private byte[] column;
+  private int written;
+  private int sorted;
+  private int rankOfZero;
+  private int lowSymbol;
+  private int highSymbol;
+  private int zeroSymbol;
+  private int headLength;
+  private int tailLength;
+  private int tailDigitAt;
+  private int tailDigit;
   private long workLeft;
   private int nonEmptyRanges;
 
@@ -96,46 +117,68 @@ final class BinaryTextRotations {
     nonEmptyRanges = (spaces > 0 ? 1 : 0) + (digits > 0 ? 1 : 0); // ' ' in 0x20-0x2F, digits in 0x30-0x3F
     if (length == 1) {
       out[0] = (byte) (digits == 1 && ones == 1 ? high : digits == 1 ? low : space);
+      headLength = 1;
+      tailLength = 0;
+      tailDigitAt = -1;
       return symbols;
     }
-    workLeft = (long) WORK_PER_DIGIT * digits + 1024;
+    int d = digits;
+    int lastDigit = digit(d - 1) == 1 ? high : low;
+    column = out;
+    written = 0;
+    sorted = 0;
+    lowSymbol = low;
+    highSymbol = high;
+    zeroSymbol = wrap == Wrap.CYCLIC ? lastDigit : space; // what precedes suffix 0 (LARGER: none)
+    if (wrap == Wrap.SMALLER) {
+      out[written++] = (byte) lastDigit; // the rotation at the final space, whose digits are empty
+    }
+    workLeft = (long) WORK_PER_DIGIT * d + 1024;
     if (!sortSuffixes()) {
       return -1;
     }
-    int d = digits;
-    int o = 0;
-    int lastDigit = digit(d - 1) == 1 ? high : low;
-    switch (wrap) {
-      case LARGER -> {
-        int rankOfZero = 0;
-        for (int j = 0; j < d; j++) {
-          int p = order[j];
-          if (p == 0) {
-            rankOfZero = j;
-          } else {
-            out[o++] = (byte) (low + digit(p - 1) * (high - low));
-          }
-        }
-        Arrays.fill(out, o, o + d, (byte) space);
-        out[o + rankOfZero] = (byte) lastDigit;
-      }
-      case SMALLER -> {
-        out[o++] = (byte) lastDigit;
-        for (int j = 0; j < d; j++) {
-          int p = order[j];
-          out[o++] = p == 0 ? (byte) space : (byte) (low + digit(p - 1) * (high - low));
-        }
-        Arrays.fill(out, o, o + d, (byte) space);
-      }
-      case CYCLIC -> {
-        for (int j = 0; j < d; j++) {
-          int p = order[j];
-          out[o++] = (byte) (low + digit(p == 0 ? d - 1 : p - 1) * (high - low));
-        }
-        Arrays.fill(out, o, o + d, (byte) space);
-      }
-    }
+    headLength = written;
+    tailDigitAt = wrap == Wrap.LARGER ? rankOfZero : -1;
+    tailDigit = lastDigit;
+    tailLength = d;
     return symbols;
+  }
+
+  /** Appends to the last column what precedes suffix p, the next in suffix order. */
+  private void emit(int p) {
+    if (p == 0) {
+      rankOfZero = sorted;
+      if (wrap != Wrap.LARGER) {
+        column[written++] = (byte) zeroSymbol;
+      }
+    } else {
+      column[written++] = (byte) (lowSymbol + digit(p - 1) * (highSymbol - lowSymbol));
+    }
+    sorted++;
+  }
+
+  /**
+   * The last column's leading part, written into {@code out}: all of it but the {@link #tailLength}
+   * rotations starting at a digit that follow a space (or, in a digit-first odd block, the rotation
+   * at the last digit, which follows the wrap).
+   */
+  int headLength() {
+    return headLength;
+  }
+
+  /** Length of the last column's tail: one space per rotation starting at a digit but one. */
+  int tailLength() {
+    return tailLength;
+  }
+
+  /** Where in the tail the block's last digit stands instead of a space, or -1. */
+  int tailDigitAt() {
+    return tailDigitAt;
+  }
+
+  /** The dense symbol of the block's last digit. */
+  int tailDigit() {
+    return tailDigit;
   }
 
   /** How many of bzip2's 16-symbol ranges the last block holds (its symbol bitmap's second level). */
@@ -204,69 +247,120 @@ final class BinaryTextRotations {
   }
 
   /**
-   * Sorts the suffixes into {@code order[0..digits)}; false when the exact comparisons of tied
+   * Sorts the suffixes and emits the last column in their order: distributed on their first 8 digits, then each
+   * bucket (a few thousand suffixes, which stay in the processor's first-level cache) radix sorted
+   * on the next 22 as keys that carry the position; false when the exact comparisons of tied
    * suffixes ran out of work.
    */
   private boolean sortSuffixes() {
     int d = digits;
-    if (order.length < d) {
-      order = new int[d];
+    if (spareOrder.length < d) {
       spareOrder = new int[d];
     }
-    int[][] c = digitCounts;
-    for (int[] counts : c) {
-      Arrays.fill(counts, 0);
-    }
+    int[] c = firstCounts;
+    Arrays.fill(c, 0);
     for (int p = 0; p < d; p++) {
-      long w = window(p) >>> (64 - SORTED_BITS);
-      for (int pass = 0; pass < PASSES; pass++) {
-        c[pass][(int) (w >>> (DIGIT_BITS * pass)) & (BUCKETS - 1)]++;
-      }
+      c[(int) (window(p) >>> FIRST_SHIFT) + 1]++;
     }
-    for (int[] counts : c) {
-      for (int v = 0, sum = 0; v < BUCKETS; v++) {
-        int t = counts[v];
-        counts[v] = sum;
-        sum += t;
-      }
+    for (int b = 1; b < c.length; b++) {
+      c[b] += c[b - 1];
     }
-    // Least significant digit first; the first pass reads the positions in order. PASSES is odd,
-    // so the last pass writes into order.
-    int[] in = null;
-    int[] out = PASSES % 2 == 1 ? order : spareOrder;
-    for (int pass = 0; pass < PASSES; pass++) {
-      int[] counts = c[pass];
-      int shift = 64 - SORTED_BITS + DIGIT_BITS * pass;
-      for (int j = 0; j < d; j++) {
-        int p = in == null ? j : in[j];
-        out[counts[(int) (window(p) >>> shift) & (BUCKETS - 1)]++] = p;
-      }
-      in = out;
-      out = out == order ? spareOrder : order;
+    // c[b] is bucket b's start; the scatter leaves it at bucket b's end.
+    for (int p = 0; p < d; p++) {
+      spareOrder[c[(int) (window(p) >>> FIRST_SHIFT)]++] = p;
     }
-    // Suffixes equal on their first SORTED_BITS digits: exact order.
-    int[] o = order;
-    long previous = window(o[0]) >>> (64 - SORTED_BITS);
-    int runStart = 0;
-    for (int j = 1; j <= d; j++) {
-      long w = j < d ? window(o[j]) >>> (64 - SORTED_BITS) : -1L;
-      if (w != previous) {
-        if (j - runStart > 1 && !sortTied(runStart, j)) {
-          return false;
-        }
-        runStart = j;
-        previous = w;
+    for (int b = 0, from = 0; b < c.length - 1; b++) {
+      int to = c[b];
+      if (!sortBucket(from, to)) {
+        return false;
       }
+      from = to;
     }
     return true;
   }
 
-  /** Puts {@code order[a..b)}, suffixes equal on their sorted digits, in exact order. */
-  private boolean sortTied(int a, int b) {
-    if (runSpare.length < b) {
-      runSpare = new int[Math.max(b, 2 * runSpare.length)];
+  /** Sorts the bucket {@code spareOrder[from..to)} and emits it. */
+  private boolean sortBucket(int from, int to) {
+    int m = to - from;
+    if (m <= 1) {
+      if (m == 1) {
+        emit(spareOrder[from]);
+      }
+      return true;
     }
-    return mergeSort(order, runSpare, a, b);
+    if (bucketKeys.length < m) {
+      bucketKeys = new long[Math.max(m, 2 * bucketKeys.length)];
+      spareKeys = new long[bucketKeys.length];
+    }
+    long[] k = bucketKeys;
+    long[] s = spareKeys;
+    int[] low = lowCounts;
+    int[] high = highCounts;
+    Arrays.fill(low, 0);
+    Arrays.fill(high, 0);
+    for (int t = 0; t < m; t++) {
+      int p = spareOrder[from + t];
+      long key = (window(p) << FIRST_BITS >>> (64 - KEY_BITS)) << POSITION_BITS | p;
+      s[t] = key;
+      low[(int) (key >>> POSITION_BITS) & (BUCKETS - 1)]++;
+      high[(int) (key >>> (POSITION_BITS + DIGIT_BITS))]++;
+    }
+    for (int v = 0, sumLow = 0, sumHigh = 0; v < BUCKETS; v++) {
+      int l = low[v];
+      low[v] = sumLow;
+      sumLow += l;
+      int h = high[v];
+      high[v] = sumHigh;
+      sumHigh += h;
+    }
+    for (int t = 0; t < m; t++) {
+      long key = s[t];
+      k[low[(int) (key >>> POSITION_BITS) & (BUCKETS - 1)]++] = key;
+    }
+    for (int t = 0; t < m; t++) {
+      long key = k[t];
+      s[high[(int) (key >>> (POSITION_BITS + DIGIT_BITS))]++] = key;
+    }
+    // Suffixes equal on their first 30 digits: exact order.
+    int j = 1;
+    while (j < m) {
+      if ((s[j] ^ s[j - 1]) >>> POSITION_BITS != 0) {
+        j++;
+        continue;
+      }
+      int a = j - 1;
+      int b = j + 1;
+      while (b < m && (s[b] ^ s[a]) >>> POSITION_BITS == 0) {
+        b++;
+      }
+      if (!sortTied(s, a, b)) {
+        return false;
+      }
+      j = b + 1;
+    }
+    for (int t = 0; t < m; t++) {
+      emit((int) (s[t] & POSITION_MASK));
+    }
+    return true;
+  }
+
+  /** Puts the keys {@code s[a..b)}, equal on their digits, in exact suffix order. */
+  private boolean sortTied(long[] s, int a, int b) {
+    int m = b - a;
+    if (run.length < m) {
+      run = new int[Math.max(m, 2 * run.length)];
+      runSpare = new int[run.length];
+    }
+    for (int t = 0; t < m; t++) {
+      run[t] = (int) (s[a + t] & POSITION_MASK);
+    }
+    if (!mergeSort(run, runSpare, 0, m)) {
+      return false;
+    }
+    for (int t = 0; t < m; t++) {
+      s[a + t] = (s[a + t] & ~POSITION_MASK) | run[t];
+    }
+    return true;
   }
 
   /** Sorts {@code x[from..to)} by {@link #compare}, {@code tmp} as scratch; false when out of work. */

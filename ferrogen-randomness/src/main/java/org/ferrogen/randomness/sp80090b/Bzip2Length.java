@@ -176,9 +176,17 @@ public final class Bzip2Length {
       long remaining = textLength - start;
       int len = remaining >= maxBlock + 2L ? maxBlock : (int) remaining;
       ensureCoder(len + BLOCK_SLACK);
-      int symbols = binaryRotations.lastColumn(packed, n, (int) start, len, coder.lastColumn);
+      BinaryTextRotations rotations = binaryRotations;
+      int symbols = rotations.lastColumn(packed, n, (int) start, len, coder.lastColumn);
       if (symbols > 0) {
-        bits += coder.codedBits(len, symbols, binaryRotations.nonEmptyRanges());
+        bits +=
+            coder.codedBits(
+                rotations.headLength(),
+                rotations.tailLength(),
+                rotations.tailDigitAt(),
+                rotations.tailDigit(),
+                symbols,
+                rotations.nonEmptyRanges());
       } else {
         for (int i = 0; i < len; i++) {
           long t = start + i;
@@ -252,17 +260,34 @@ public final class Bzip2Length {
         int p = order[j] - 1;
         lastColumn[j] = symbols[p < 0 ? p + n : p];
       }
-      return codedBits(n, symbolsInUse, nonEmptyRanges);
+      return codedBits(n, 0, -1, 0, symbolsInUse, nonEmptyRanges);
     }
 
     /**
-     * Bits of one compressed block, header included, from the last column of its sorted rotations
-     * in {@code lastColumn[0..n)} (dense symbols).
+     * Bits of one compressed block, header included, from the last column of its sorted rotations:
+     * {@code lastColumn[0..head)} (dense symbols), then {@code tail} times symbol 0 with, at
+     * {@code tailSymbolAt} when that is not -1, {@code tailSymbol} instead (how the last column of
+     * binary-sample text ends: {@link BinaryTextRotations}).
      */
-    long codedBits(int n, int symbolsInUse, int nonEmptyRanges) {
+    long codedBits(
+        int head,
+        int tail,
+        int tailSymbolAt,
+        int tailSymbol,
+        int symbolsInUse,
+        int nonEmptyRanges) {
       int alphabet = symbolsInUse + 2;
       int[] frequency = new int[alphabet];
-      int count = moveToFront(lastColumn, n, symbolsInUse, mtf, frequency);
+      MoveToFront coding = new MoveToFront(symbolsInUse, mtf, frequency);
+      coding.add(lastColumn, head);
+      if (tailSymbolAt < 0) {
+        coding.addRun(0, tail);
+      } else {
+        coding.addRun(0, tailSymbolAt);
+        coding.addRun(tailSymbol, 1);
+        coding.addRun(0, tail - tailSymbolAt - 1);
+      }
+      int count = coding.finish();
       long bits = BLOCK_HEADER_BITS;
       bits += 16 + 16L * nonEmptyRanges; // compress.c: the two-level symbol-in-use bitmap
       bits += entropyCodedBits(mtf, count, frequency, alphabet);
@@ -272,27 +297,79 @@ public final class Bzip2Length {
 
   /**
    * compress.c generateMTFValues: the last column of the sorted rotations, move-to-front coded,
-   * runs of zeros written as RUNA/RUNB digits, other positions p as p + 1, then EOB. Returns the
-   * number of values.
+   * runs of zeros written as RUNA/RUNB digits, other positions p as p + 1, then EOB; fed symbol by
+   * symbol or run by run.
    */
-  private static int moveToFront(
-      byte[] lastColumn, int n, int symbolsInUse, char[] out, int[] frequency) {
-    int[] list = new int[symbolsInUse];
-    for (int i = 0; i < symbolsInUse; i++) {
-      list[i] = i;
-    }
-    int count = 0;
-    int zeros = 0;
-    for (int j = 0; j < n; j++) {
-      int c = lastColumn[j] & 0xFF;
-      if (list[0] == c) {
-        zeros++;
-        continue;
+  private static final class MoveToFront {
+    private final int[] list;
+    private final char[] out;
+    private final int[] frequency;
+    private final int endOfBlock;
+    private int zeros;
+    private int count;
+
+    MoveToFront(int symbolsInUse, char[] out, int[] frequency) {
+      list = new int[symbolsInUse];
+      for (int i = 0; i < symbolsInUse; i++) {
+        list[i] = i;
       }
+      this.out = out;
+      this.frequency = frequency;
+      endOfBlock = symbolsInUse + 1;
+    }
+
+    /** Codes {@code symbols[0..n)}. */
+    void add(byte[] symbols, int n) {
+      int[] list = this.list;
+      char[] out = this.out;
+      int[] frequency = this.frequency;
+      int count = this.count;
+      int zeros = this.zeros;
+      for (int j = 0; j < n; j++) {
+        int c = symbols[j] & 0xFF;
+        if (list[0] == c) {
+          zeros++;
+          continue;
+        }
+        if (zeros > 0) {
+          count = zeroRun(zeros, out, count, frequency);
+          zeros = 0;
+        }
+        count = moveToFront(list, c, out, count, frequency);
+      }
+      this.count = count;
+      this.zeros = zeros;
+    }
+
+    /** Codes {@code length} times symbol {@code c}. */
+    void addRun(int c, int length) {
+      if (length <= 0) {
+        return;
+      }
+      if (list[0] != c) {
+        if (zeros > 0) {
+          count = zeroRun(zeros, out, count, frequency);
+          zeros = 0;
+        }
+        count = moveToFront(list, c, out, count, frequency);
+        length--;
+      }
+      zeros += length;
+    }
+
+    /** Ends the block; returns the number of values. */
+    int finish() {
       if (zeros > 0) {
         count = zeroRun(zeros, out, count, frequency);
         zeros = 0;
       }
+      out[count++] = (char) endOfBlock;
+      frequency[endOfBlock]++;
+      return count;
+    }
+
+    /** Moves c (not at the front) to the front and writes its former position p as p + 1. */
+    private static int moveToFront(int[] list, int c, char[] out, int count, int[] frequency) {
       int carried = list[0];
       int k = 1;
       while (list[k] != c) {
@@ -305,14 +382,8 @@ public final class Bzip2Length {
       list[0] = c;
       out[count++] = (char) (k + 1);
       frequency[k + 1]++;
+      return count;
     }
-    if (zeros > 0) {
-      count = zeroRun(zeros, out, count, frequency);
-    }
-    int endOfBlock = symbolsInUse + 1;
-    out[count++] = (char) endOfBlock;
-    frequency[endOfBlock]++;
-    return count;
   }
 
   /** A run of {@code zeros} zeros in bijective base 2, least significant digit first. */
