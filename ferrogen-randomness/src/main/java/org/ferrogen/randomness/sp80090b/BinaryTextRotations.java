@@ -70,6 +70,11 @@ final class BinaryTextRotations {
   private long[] spareKeys = new long[0];
   private long[] digitBits = new long[0];
   private int[] spareOrder = new int[0];
+  private int[] lms = new int[0];
+  private int[] sa = new int[0];
+  /** Where {@link #emit} puts sorted suffixes while the induced sort's seeds are sorted, or null. */
+  private int[] sink;
+  private int sinkAt;
   private int[] run = new int[0];
   private int[] runSpare = new int[0];
   private int digits;
@@ -123,7 +128,7 @@ final class BinaryTextRotations {
       return symbols;
     }
     int d = digits;
-    int lastDigit = digit(d - 1) == 1 ? high : low;
+    int lastDigit = (digit(d - 1) ^ (wrap == Wrap.LARGER ? 1 : 0)) == 1 ? high : low;
     column = out;
     written = 0;
     sorted = 0;
@@ -134,7 +139,7 @@ final class BinaryTextRotations {
       out[written++] = (byte) lastDigit; // the rotation at the final space, whose digits are empty
     }
     workLeft = (long) WORK_PER_DIGIT * d + 1024;
-    if (!sortSuffixes()) {
+    if (wrap == Wrap.CYCLIC ? !sortSuffixes(null, d) : !induce()) {
       return -1;
     }
     headLength = written;
@@ -144,8 +149,15 @@ final class BinaryTextRotations {
     return symbols;
   }
 
-  /** Appends to the last column what precedes suffix p, the next in suffix order. */
+  /**
+   * Takes suffix p, the next in suffix order: into {@link #sink} while the induced sort's seeds are
+   * sorted, else the last column gets what precedes it.
+   */
   private void emit(int p) {
+    if (sink != null) {
+      sink[sinkAt++] = p;
+      return;
+    }
     if (p == 0) {
       rankOfZero = sorted;
       if (wrap != Wrap.LARGER) {
@@ -155,6 +167,103 @@ final class BinaryTextRotations {
       column[written++] = (byte) (lowSymbol + digit(p - 1) * (highSymbol - lowSymbol));
     }
     sorted++;
+  }
+
+  /**
+   * The suffix order of an odd block by induced sorting (Nong, Zhang and Chan, "Two Efficient
+   * Algorithms for Linear Time Suffix Array Construction", IEEE Trans. Computers 60(10), 2011; one
+   * level, the seeds sorted directly), on digits whose terminator sorts below both (complemented
+   * for a terminator above, whose order is then read backwards). With two digits the types are
+   * plain: a 1 is L-type (larger than the suffix after it), a 0 S-type unless only zeros follow it;
+   * the seeds (LMS suffixes) are the starts of the runs of zeros after a 1, about a quarter of the
+   * suffixes. They are sorted by the radix sort, and one pass forward places the L-type suffixes
+   * (ones; the trailing zeros, smallest of the zero bucket, go in first), one pass backward the
+   * S-type ones, each suffix being placed before the pass reaches it; the backward pass reads the
+   * final order and emits the last column.
+   */
+  private boolean induce() {
+    int d = digits;
+    long[] x = digitBits;
+    // The trailing run of zeros starts at t.
+    int t = d;
+    while (t > 0 && ((x[(t - 1) >>> 6] >>> (63 - ((t - 1) & 63))) & 1) == 0) {
+      t--;
+    }
+    int ones = 0;
+    int seeds = 0;
+    if (lms.length < d) {
+      lms = new int[d];
+    }
+    int whole = (d + 63) / 64;
+    long carry = 0; // the digit before the current word
+    for (int m = 0; m < whole; m++) {
+      long w = x[m];
+      ones += Long.bitCount(w);
+      long starts = ~w & ((w >>> 1) | (carry << 63)); // a 0 after a 1
+      carry = w & 1;
+      while (starts != 0) {
+        int leading = Long.numberOfLeadingZeros(starts);
+        int i = 64 * m + leading;
+        starts &= ~(Long.MIN_VALUE >>> leading);
+        if (i < t) {
+          lms[seeds++] = i;
+        }
+      }
+    }
+    int zeros = d - ones;
+    if (sa.length < d + 2) {
+      sa = new int[d + 2];
+    }
+    int[] a = sa;
+    int dummy = d + 1;
+    a[0] = d; // the terminator
+    // The zero bucket [1, 1 + zeros): the trailing zeros (shortest first), empty slots, the seeds.
+    int head = 1;
+    for (int p = d - 1; p >= t; p--) {
+      a[head++] = p;
+    }
+    int seedStart = 1 + zeros - seeds;
+    Arrays.fill(a, head, seedStart, 0); // 0 induces nothing, like an empty slot
+    sink = a;
+    sinkAt = seedStart;
+    boolean sorted = sortSuffixes(lms, seeds);
+    sink = null;
+    if (!sorted) {
+      return false;
+    }
+    // Forward: L-type suffixes (ones) at the heads of the one bucket.
+    int oneHead = 1 + zeros;
+    for (int i = 0; i <= d; i++) {
+      int j = a[i] - 1;
+      int bit = j < 0 ? 0 : (int) (x[j >>> 6] >>> (63 - (j & 63))) & 1;
+      a[bit != 0 ? oneHead : dummy] = j;
+      oneHead += bit;
+    }
+    // Backward: S-type suffixes (zeros before position t) at the tails of the zero bucket, and the
+    // last column in the order read.
+    int zeroTail = zeros;
+    boolean reversed = wrap == Wrap.LARGER;
+    for (int i = d; i >= 1; i--) {
+      int p = a[i];
+      int j = p - 1;
+      int digit = j < 0 ? 1 : (int) (x[j >>> 6] >>> (63 - (j & 63))) & 1;
+      int place = (digit ^ 1) & (j < t ? 1 : 0) & (j >= 0 ? 1 : 0);
+      a[place != 0 ? zeroTail : dummy] = j;
+      zeroTail -= place;
+      if (reversed) {
+        if (p == 0) {
+          rankOfZero = d - i;
+        } else {
+          column[written++] = (byte) (lowSymbol + (digit ^ 1) * (highSymbol - lowSymbol));
+        }
+      } else {
+        column[i] = p == 0 ? (byte) zeroSymbol : (byte) (lowSymbol + digit * (highSymbol - lowSymbol));
+      }
+    }
+    if (!reversed) {
+      written = d + 1;
+    }
+    return true;
   }
 
   /**
@@ -225,11 +334,17 @@ final class BinaryTextRotations {
         bits[pos >>> 6] |= bit << (63 - (pos & 63));
       }
     } else {
-      long fill = wrap == Wrap.LARGER ? -1L : 0L;
-      if (rest != 0) {
-        bits[whole - 1] |= fill >>> rest;
+      // A terminator above both digits is one below both in the complemented digits, whose suffix
+      // order is the reverse: the induced sort below only handles a terminator below.
+      if (wrap == Wrap.LARGER) {
+        for (int m = 0; m < whole; m++) {
+          bits[m] = ~bits[m];
+        }
+        if (rest != 0) {
+          bits[whole - 1] &= -1L << (64 - rest);
+        }
       }
-      Arrays.fill(bits, whole, words, fill);
+      Arrays.fill(bits, whole, words, 0L);
     }
     return ones;
   }
@@ -247,26 +362,28 @@ final class BinaryTextRotations {
   }
 
   /**
-   * Sorts the suffixes and emits the last column in their order: distributed on their first 8 digits, then each
+   * Sorts the suffixes at {@code positions[0..count)} (null: all) and emits them in order (see
+   * {@link #emit}): distributed on their first 8 digits, then each
    * bucket (a few thousand suffixes, which stay in the processor's first-level cache) radix sorted
    * on the next 22 as keys that carry the position; false when the exact comparisons of tied
    * suffixes ran out of work.
    */
-  private boolean sortSuffixes() {
-    int d = digits;
-    if (spareOrder.length < d) {
-      spareOrder = new int[d];
+  private boolean sortSuffixes(int[] positions, int count) {
+    if (spareOrder.length < count) {
+      spareOrder = new int[Math.max(count, digits)];
     }
     int[] c = firstCounts;
     Arrays.fill(c, 0);
-    for (int p = 0; p < d; p++) {
+    for (int i = 0; i < count; i++) {
+      int p = positions == null ? i : positions[i];
       c[(int) (window(p) >>> FIRST_SHIFT) + 1]++;
     }
     for (int b = 1; b < c.length; b++) {
       c[b] += c[b - 1];
     }
     // c[b] is bucket b's start; the scatter leaves it at bucket b's end.
-    for (int p = 0; p < d; p++) {
+    for (int i = 0; i < count; i++) {
+      int p = positions == null ? i : positions[i];
       spareOrder[c[(int) (window(p) >>> FIRST_SHIFT)]++] = p;
     }
     for (int b = 0, from = 0; b < c.length - 1; b++) {
@@ -432,8 +549,7 @@ final class BinaryTextRotations {
     if (wrap == Wrap.CYCLIC || p == q) {
       return 0;
     }
-    // One digit string ended: it is the larger one above the digits, the smaller one below them.
-    boolean pEndsFirst = p > q;
-    return (pEndsFirst == (wrap == Wrap.LARGER)) ? 1 : -1;
+    // One digit string ended first: the terminator sorts below both digits (see loadDigits).
+    return p > q ? -1 : 1;
   }
 }
