@@ -231,35 +231,44 @@ final class BinaryTextRotations {
     if (!sorted) {
       return false;
     }
-    // Forward: L-type suffixes (ones) at the heads of the one bucket.
+    // Forward: L-type suffixes (ones) at the heads of the one bucket. The slot is chosen by
+    // arithmetic (a suffix that places nothing writes to the spare slot at the end), since the
+    // digits of random data defeat branch prediction.
     int oneHead = 1 + zeros;
     for (int i = 0; i <= d; i++) {
       int j = a[i] - 1;
       int bit = j < 0 ? 0 : (int) (x[j >>> 6] >>> (63 - (j & 63))) & 1;
-      a[bit != 0 ? oneHead : dummy] = j;
+      a[dummy + ((oneHead - dummy) & -bit)] = j;
       oneHead += bit;
     }
     // Backward: S-type suffixes (zeros before position t) at the tails of the zero bucket, and the
     // last column in the order read.
     int zeroTail = zeros;
+    int low = lowSymbol;
+    int step = highSymbol - lowSymbol;
     boolean reversed = wrap == Wrap.LARGER;
+    byte[] out = column;
+    int o = written;
     for (int i = d; i >= 1; i--) {
       int p = a[i];
       int j = p - 1;
       int digit = j < 0 ? 1 : (int) (x[j >>> 6] >>> (63 - (j & 63))) & 1;
-      int place = (digit ^ 1) & (j < t ? 1 : 0) & (j >= 0 ? 1 : 0);
-      a[place != 0 ? zeroTail : dummy] = j;
+      int place = (digit ^ 1) & ((j - t) >>> 31); // a zero before t (j = -1 has digit 1)
+      a[dummy + ((zeroTail - dummy) & -place)] = j;
       zeroTail -= place;
-      if (reversed) {
-        if (p == 0) {
+      if (p == 0) {
+        if (reversed) {
           rankOfZero = d - i;
         } else {
-          column[written++] = (byte) (lowSymbol + (digit ^ 1) * (highSymbol - lowSymbol));
+          out[i] = (byte) zeroSymbol;
         }
+      } else if (reversed) {
+        out[o++] = (byte) (low + (digit ^ 1) * step);
       } else {
-        column[i] = p == 0 ? (byte) zeroSymbol : (byte) (lowSymbol + digit * (highSymbol - lowSymbol));
+        out[i] = (byte) (low + digit * step);
       }
     }
+    written = o;
     if (!reversed) {
       written = d + 1;
     }
