@@ -30,12 +30,13 @@ import java.util.Arrays;
  * empty), the digit before each suffix (a space before suffix 0), then D spaces; for an even block,
  * the digit cyclically before each rotation, then D spaces.
  *
- * <p>The sort: each suffix gets a 63-bit key, its first 45 digits above its 18-bit position, sorted
- * by a most-significant-digit radix sort (8 bits, then 11 bits within each bucket, then insertion);
- * digits past the end read as the terminator (or, for even blocks, wrap). Keys that agree on their
- * 45 digits, which in random data is rare, are put in exact order by comparing 64 digits at a time.
- * A block so repetitive that this exceeds a work budget (long runs of one digit, as in very biased
- * data) is given back to the general sorter.
+ * <p>The sort: odd blocks (all but possibly the last) by induced sorting ({@link #induce}), whose
+ * seeds, and the rotations of an even block, by a most-significant-digit radix sort on the first 30
+ * digits (8, then 22 within each bucket as keys that carry the position; digits past the end read as
+ * the terminator, or, for even blocks, wrap). Suffixes that agree on those 30 digits, which in
+ * random data is rare, are put in exact order by comparing 64 digits at a time. A block so
+ * repetitive that this exceeds a work budget (long runs of one digit, as in very biased data) is
+ * given back to the general sorter.
  */
 final class BinaryTextRotations {
 
