@@ -1,5 +1,8 @@
 package org.ferrogen.randomness.sp80090b;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -62,6 +65,31 @@ public final class Bzip2Length {
    * text of 1- to 8-bit samples uses at most 11 symbols.
    */
   private static final int HISTOGRAM_ALPHABET = 24;
+
+  /** Zero runs shorter than this are coded from tables: their digit count, and which are RUNB. */
+  private static final int SHORT_ZERO_RUNS = 64;
+  private static final int[] ZERO_RUN_DIGITS = new int[SHORT_ZERO_RUNS];
+  private static final int[] ZERO_RUN_B = new int[SHORT_ZERO_RUNS];
+
+  static {
+    for (int zeros = 1; zeros < SHORT_ZERO_RUNS; zeros++) {
+      int digits = 0;
+      int runb = 0;
+      for (int z = zeros - 1; ; z = (z - 2) / 2) {
+        runb |= (z & 1) << digits;
+        digits++;
+        if (z < 2) {
+          break;
+        }
+      }
+      ZERO_RUN_DIGITS[zeros] = digits;
+      ZERO_RUN_B[zeros] = runb;
+    }
+  }
+
+  /** Eight bytes of an array read as one little-endian long. */
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Room for the run pairs libbzip2 may add past the fill level. */
   private static final int BLOCK_SLACK = 20;
@@ -226,7 +254,7 @@ public final class Bzip2Length {
       this.capacity = capacity;
       symbols = new byte[capacity];
       lastColumn = new byte[capacity];
-      mtf = new char[capacity + 1];
+      mtf = new char[capacity + 8]; // EOB, and the room of a table-coded zero run
       sorter = new RotationSorter(capacity);
     }
 
@@ -318,27 +346,50 @@ public final class Bzip2Length {
       endOfBlock = symbolsInUse + 1;
     }
 
-    /** Codes {@code symbols[0..n)}. */
+    /**
+     * Codes {@code symbols[0..n)} run by run: a run's end is found eight bytes at a time, so the
+     * branches follow the runs, not the (in random data unpredictable) bytes.
+     */
     void add(byte[] symbols, int n) {
       int[] list = this.list;
       char[] out = this.out;
       int[] frequency = this.frequency;
       int count = this.count;
       int zeros = this.zeros;
-      for (int j = 0; j < n; j++) {
+      int j = 0;
+      while (j < n) {
         int c = symbols[j] & 0xFF;
-        if (list[0] == c) {
-          zeros++;
-          continue;
+        int end = runEnd(symbols, j, n, c);
+        int length = end - j;
+        if (list[0] != c) {
+          if (zeros > 0) {
+            count = zeroRun(zeros, out, count, frequency);
+            zeros = 0;
+          }
+          count = moveToFront(list, c, out, count, frequency);
+          length--;
         }
-        if (zeros > 0) {
-          count = zeroRun(zeros, out, count, frequency);
-          zeros = 0;
-        }
-        count = moveToFront(list, c, out, count, frequency);
+        zeros += length;
+        j = end;
       }
       this.count = count;
       this.zeros = zeros;
+    }
+
+    /** The first index after {@code j} whose byte is not {@code c}, or {@code n}. */
+    private static int runEnd(byte[] symbols, int j, int n, int c) {
+      long broadcast = c * 0x0101_0101_0101_0101L;
+      int i = j + 1;
+      for (; i + 8 <= n; i += 8) {
+        long differ = (long) EIGHT_BYTES.get(symbols, i) ^ broadcast;
+        if (differ != 0) {
+          return i + (Long.numberOfTrailingZeros(differ) >>> 3);
+        }
+      }
+      while (i < n && (symbols[i] & 0xFF) == c) {
+        i++;
+      }
+      return i;
     }
 
     /** Codes {@code length} times symbol {@code c}. */
@@ -386,8 +437,22 @@ public final class Bzip2Length {
     }
   }
 
-  /** A run of {@code zeros} zeros in bijective base 2, least significant digit first. */
+  /**
+   * A run of {@code zeros} zeros in bijective base 2, least significant digit first; runs shorter
+   * than 64 from a table, written without branches (up to six digits, {@code out} has the room).
+   */
   private static int zeroRun(int zeros, char[] out, int count, int[] frequency) {
+    if (zeros < SHORT_ZERO_RUNS) {
+      int digits = ZERO_RUN_DIGITS[zeros];
+      int runb = ZERO_RUN_B[zeros];
+      for (int i = 0; i < 6; i++) {
+        out[count + i] = (char) ((runb >>> i) & 1); // RUNA = 0, RUNB = 1
+      }
+      int b = Integer.bitCount(runb);
+      frequency[RUNB] += b;
+      frequency[RUNA] += digits - b;
+      return count + digits;
+    }
     int z = zeros - 1;
     while (true) {
       int digit = (z & 1) == 0 ? RUNA : RUNB;
