@@ -248,14 +248,14 @@ public final class Bzip2Length {
     private final byte[] symbols;
     private final byte[] lastColumn;
     private final char[] mtf;
-    private final RotationSorter sorter;
+    /** The general sorter (about 40 bytes per symbol), made when first needed. */
+    private RotationSorter sorter;
 
     BlockCoder(int capacity) {
       this.capacity = capacity;
       symbols = new byte[capacity];
       lastColumn = new byte[capacity];
       mtf = new char[capacity + 8]; // EOB, and the room of a table-coded zero run
-      sorter = new RotationSorter(capacity);
     }
 
     /** Bits of one compressed block, header included. */
@@ -281,6 +281,9 @@ public final class Bzip2Length {
       }
       for (int i = 0; i < n; i++) {
         symbols[i] = (byte) dense[block[i] & 0xFF];
+      }
+      if (sorter == null) {
+        sorter = new RotationSorter(capacity);
       }
       int[] order = sorter.sort(symbols, n, symbolsInUse);
       // The last column: independent loads, which the processor overlaps.

@@ -403,17 +403,24 @@ public final class PermutationTests {
   /** Arrays one permutation works in: the shuffled symbols and the compression's buffers. */
   static final class Workspace {
     final byte[] permuted;
-    final byte[] text;
     final Bzip2Length compressor = new Bzip2Length();
     /** Binary data only: the arrangement, 64 samples per long, and its conversion 1. */
     final long[] packed;
     final byte[] ones;
+    /** The decimal text, made when first needed (binary digits are compressed without it). */
+    private byte[] text;
 
     Workspace(int samples) {
       permuted = new byte[samples];
-      text = new byte[4 * samples];
       packed = new long[(samples + 63) / 64];
       ones = new byte[(samples + 7) / 8];
+    }
+
+    byte[] text() {
+      if (text == null) {
+        text = new byte[4 * permuted.length];
+      }
+      return text;
     }
   }
 
@@ -530,7 +537,8 @@ public final class PermutationTests {
         int n = work.permuted.length;
         t[COMPRESSION] = work.compressor.binaryTextLength(packed, n, rawValue(0), rawValue(1));
       } else if (active[COMPRESSION]) {
-        t[COMPRESSION] = work.compressor.length(work.text, decimalText(raw, work.text));
+        byte[] text = work.text();
+        t[COMPRESSION] = work.compressor.length(text, decimalText(raw, text));
       }
       return t;
     }
