@@ -191,4 +191,26 @@ class PermutationTestsTest {
     assertThat(actual[4]).isEqualTo(expected[4]);
     assertThat(actual[5]).isEqualTo(expected[5]);
   }
+
+  /** Periodicity and covariance, eight bytes or an int chunk at a time, against the plain sums. */
+  @Property(tries = 200)
+  void periodicityAndCovarianceEqualThePlainSums(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 70_000) int n,
+      @ForAll @IntRange(min = 1, max = 40) int lag,
+      @ForAll @IntRange(min = 1, max = 256) int values) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] data = new byte[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = (byte) (rng.nextInt(values) + (values <= 9 ? 0 : 256 - values));
+    }
+    long equal = 0;
+    long products = 0;
+    for (int i = 0; i + lag < n; i++) {
+      equal += data[i] == data[i + lag] ? 1 : 0;
+      products += (data[i] & 0xFF) * (long) (data[i + lag] & 0xFF);
+    }
+    assertThat(PermutationTests.periodicity(data, lag)).isEqualTo(equal);
+    assertThat(PermutationTests.covariance(data, lag)).isEqualTo(products);
+  }
 }
