@@ -1,5 +1,8 @@
 package org.ferrogen.randomness.sp80090b;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -57,16 +60,64 @@ public final class Bzip2Length {
   private static final int GREATER_COST = 15;
   /** Longest Huffman code libbzip2 1.0.3 and later make. */
   private static final int MAX_CODE_LENGTH = 17;
+  /**
+   * Alphabets (symbols in use + 2) up to this size are entropy coded from per-group histograms: the
+   * text of 1- to 8-bit samples uses at most 11 symbols.
+   */
+  private static final int HISTOGRAM_ALPHABET = 24;
+
+  /** Zero runs shorter than this are coded from tables: their digit count, and which are RUNB. */
+  private static final int SHORT_ZERO_RUNS = 64;
+  private static final int[] ZERO_RUN_DIGITS = new int[SHORT_ZERO_RUNS];
+  private static final int[] ZERO_RUN_B = new int[SHORT_ZERO_RUNS];
+
+  static {
+    for (int zeros = 1; zeros < SHORT_ZERO_RUNS; zeros++) {
+      int digits = 0;
+      int runb = 0;
+      for (int z = zeros - 1; ; z = (z - 2) / 2) {
+        runb |= (z & 1) << digits;
+        digits++;
+        if (z < 2) {
+          break;
+        }
+      }
+      ZERO_RUN_DIGITS[zeros] = digits;
+      ZERO_RUN_B[zeros] = runb;
+    }
+  }
+
+  /** Eight bytes of an array read as one little-endian long. */
+  private static final VarHandle EIGHT_BYTES =
+      MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
   /** Room for the run pairs libbzip2 may add past the fill level. */
   private static final int BLOCK_SLACK = 20;
 
+  /** The fill level at which a block is closed: {@link #MAX_BLOCK}, smaller only in tests. */
+  private final int maxBlock;
+
   // Work arrays, kept between calls on one instance.
-  private final byte[] block = new byte[MAX_BLOCK + BLOCK_SLACK];
+  private final byte[] block;
   private BlockCoder coder;
+  private BinaryTextRotations binaryRotations;
 
   /** A length counter whose work arrays are reused from call to call; not thread-safe. */
-  Bzip2Length() {}
+  Bzip2Length() {
+    this(MAX_BLOCK);
+  }
+
+  /**
+   * A counter that closes blocks at {@code maxBlock} bytes instead of libbzip2's {@link
+   * #MAX_BLOCK}, so that tests can put many block boundaries into short inputs.
+   */
+  Bzip2Length(int maxBlock) {
+    if (maxBlock < 1 || maxBlock > MAX_BLOCK) {
+      throw new IllegalArgumentException("block limit " + maxBlock + " outside 1.." + MAX_BLOCK);
+    }
+    this.maxBlock = maxBlock;
+    block = new byte[maxBlock + BLOCK_SLACK];
+  }
 
   /** Which implementation computes the lengths. */
   public static String implementation() {
@@ -84,16 +135,13 @@ public final class Bzip2Length {
       throw new IllegalArgumentException("length " + len + " outside 0.." + data.length);
     }
     // Runs of exactly four grow by a count byte, so a block holds at most 5/4 of its input.
-    int capacity = (int) Math.min(len + len / 4L + BLOCK_SLACK, MAX_BLOCK + BLOCK_SLACK);
-    if (coder == null || coder.capacity < capacity) {
-      coder = new BlockCoder(capacity);
-    }
+    ensureCoder((int) Math.min(len + len / 4L + BLOCK_SLACK, maxBlock + BLOCK_SLACK));
     long bits = STREAM_HEADER_BITS;
     int filled = 0;
     int runByte = -1;
     int runLength = 0;
     for (int i = 0; i < len; i++) {
-      if (filled >= MAX_BLOCK) {
+      if (filled >= maxBlock) {
         bits += coder.bits(block, filled);
         filled = 0;
       }
@@ -118,6 +166,70 @@ public final class Bzip2Length {
     return (bits + 7) / 8;
   }
 
+  private void ensureCoder(int capacity) {
+    if (coder == null || coder.capacity < capacity) {
+      coder = new BlockCoder(capacity);
+    }
+  }
+
+  /**
+   * The compressed length in bytes of the decimal text of {@code n} binary samples (what {@link
+   * #length} gives on "a b b a ..."), the samples packed 64 to a word (sample i is bit i % 64 of
+   * word i / 64), a 0 written as {@code lowDigit} and a 1 as {@code highDigit}. The same number as
+   * the general path, faster: in this text no byte repeats its neighbour, so the run-length coding
+   * changes nothing and every block but the last holds exactly the fill level; each block's
+   * rotations are sorted through its digits alone ({@link BinaryTextRotations}), a block too
+   * repetitive for that by the general sorter.
+   */
+  long binaryTextLength(long[] packed, int n, int lowDigit, int highDigit) {
+    if (lowDigit < 0 || lowDigit >= highDigit || highDigit > 9) {
+      throw new IllegalArgumentException("digits " + lowDigit + " and " + highDigit);
+    }
+    if (n < 0 || (long) packed.length * 64 < n) {
+      throw new IllegalArgumentException(n + " samples in " + packed.length + " words");
+    }
+    if (n == 0) {
+      return length(new byte[0], 0);
+    }
+    if (binaryRotations == null) {
+      binaryRotations = new BinaryTextRotations();
+    }
+    long textLength = 2L * n - 1;
+    long bits = STREAM_HEADER_BITS;
+    long start = 0;
+    while (start < textLength) {
+      // The fill check comes before each byte is added and the last byte is always pending, so a
+      // block closes at the fill level only when at least two more bytes follow; the pending byte
+      // of a text one or two bytes longer than a block ends in the last block (up to maxBlock + 1).
+      long remaining = textLength - start;
+      int len = remaining >= maxBlock + 2L ? maxBlock : (int) remaining;
+      ensureCoder(len + BLOCK_SLACK);
+      BinaryTextRotations rotations = binaryRotations;
+      int symbols = rotations.lastColumn(packed, n, (int) start, len, coder.lastColumn);
+      if (symbols > 0) {
+        bits +=
+            coder.codedBits(
+                rotations.headLength(),
+                rotations.tailLength(),
+                rotations.tailDigitAt(),
+                rotations.tailDigit(),
+                symbols,
+                rotations.nonEmptyRanges());
+      } else {
+        for (int i = 0; i < len; i++) {
+          long t = start + i;
+          int sample = (int) (t >>> 1);
+          int one = (int) (packed[sample >>> 6] >>> sample) & 1;
+          block[i] = (byte) ((t & 1) != 0 ? ' ' : '0' + (one == 0 ? lowDigit : highDigit));
+        }
+        bits += coder.bits(block, len);
+      }
+      start += len;
+    }
+    bits += STREAM_TRAILER_BITS;
+    return (bits + 7) / 8;
+  }
+
   /** bzlib.c add_pair_to_block: a run of 1 to 3 stays, 4 to 255 becomes four bytes and a count. */
   private static int appendRun(byte[] block, int filled, int b, int length) {
     int literal = Math.min(length, 4);
@@ -136,14 +248,14 @@ public final class Bzip2Length {
     private final byte[] symbols;
     private final byte[] lastColumn;
     private final char[] mtf;
-    private final RotationSorter sorter;
+    /** The general sorter (about 40 bytes per symbol), made when first needed. */
+    private RotationSorter sorter;
 
     BlockCoder(int capacity) {
       this.capacity = capacity;
       symbols = new byte[capacity];
       lastColumn = new byte[capacity];
-      mtf = new char[capacity + 1];
-      sorter = new RotationSorter(capacity);
+      mtf = new char[capacity + 8]; // EOB, and the room of a table-coded zero run
     }
 
     /** Bits of one compressed block, header included. */
@@ -170,10 +282,43 @@ public final class Bzip2Length {
       for (int i = 0; i < n; i++) {
         symbols[i] = (byte) dense[block[i] & 0xFF];
       }
+      if (sorter == null) {
+        sorter = new RotationSorter(capacity);
+      }
       int[] order = sorter.sort(symbols, n, symbolsInUse);
+      // The last column: independent loads, which the processor overlaps.
+      for (int j = 0; j < n; j++) {
+        int p = order[j] - 1;
+        lastColumn[j] = symbols[p < 0 ? p + n : p];
+      }
+      return codedBits(n, 0, -1, 0, symbolsInUse, nonEmptyRanges);
+    }
+
+    /**
+     * Bits of one compressed block, header included, from the last column of its sorted rotations:
+     * {@code lastColumn[0..head)} (dense symbols), then {@code tail} times symbol 0 with, at
+     * {@code tailSymbolAt} when that is not -1, {@code tailSymbol} instead (how the last column of
+     * binary-sample text ends: {@link BinaryTextRotations}).
+     */
+    long codedBits(
+        int head,
+        int tail,
+        int tailSymbolAt,
+        int tailSymbol,
+        int symbolsInUse,
+        int nonEmptyRanges) {
       int alphabet = symbolsInUse + 2;
       int[] frequency = new int[alphabet];
-      int count = moveToFront(symbols, order, n, symbolsInUse, lastColumn, mtf, frequency);
+      MoveToFront coding = new MoveToFront(symbolsInUse, mtf, frequency);
+      coding.add(lastColumn, head);
+      if (tailSymbolAt < 0) {
+        coding.addRun(0, tail);
+      } else {
+        coding.addRun(0, tailSymbolAt);
+        coding.addRun(tailSymbol, 1);
+        coding.addRun(0, tail - tailSymbolAt - 1);
+      }
+      int count = coding.finish();
       long bits = BLOCK_HEADER_BITS;
       bits += 16 + 16L * nonEmptyRanges; // compress.c: the two-level symbol-in-use bitmap
       bits += entropyCodedBits(mtf, count, frequency, alphabet);
@@ -183,38 +328,102 @@ public final class Bzip2Length {
 
   /**
    * compress.c generateMTFValues: the last column of the sorted rotations, move-to-front coded,
-   * runs of zeros written as RUNA/RUNB digits, other positions p as p + 1, then EOB. Returns the
-   * number of values.
+   * runs of zeros written as RUNA/RUNB digits, other positions p as p + 1, then EOB; fed symbol by
+   * symbol or run by run.
    */
-  private static int moveToFront(
-      byte[] symbols,
-      int[] order,
-      int n,
-      int symbolsInUse,
-      byte[] lastColumn,
-      char[] out,
-      int[] frequency) {
-    int[] list = new int[symbolsInUse];
-    for (int i = 0; i < symbolsInUse; i++) {
-      list[i] = i;
-    }
-    // The last column first: independent loads, which the processor overlaps.
-    for (int j = 0; j < n; j++) {
-      int p = order[j] - 1;
-      lastColumn[j] = symbols[p < 0 ? p + n : p];
-    }
-    int count = 0;
-    int zeros = 0;
-    for (int j = 0; j < n; j++) {
-      int c = lastColumn[j] & 0xFF;
-      if (list[0] == c) {
-        zeros++;
-        continue;
+  private static final class MoveToFront {
+    private final int[] list;
+    private final char[] out;
+    private final int[] frequency;
+    private final int endOfBlock;
+    private int zeros;
+    private int count;
+
+    MoveToFront(int symbolsInUse, char[] out, int[] frequency) {
+      list = new int[symbolsInUse];
+      for (int i = 0; i < symbolsInUse; i++) {
+        list[i] = i;
       }
+      this.out = out;
+      this.frequency = frequency;
+      endOfBlock = symbolsInUse + 1;
+    }
+
+    /**
+     * Codes {@code symbols[0..n)} run by run: a run's end is found eight bytes at a time, so the
+     * branches follow the runs, not the (in random data unpredictable) bytes.
+     */
+    void add(byte[] symbols, int n) {
+      int[] list = this.list;
+      char[] out = this.out;
+      int[] frequency = this.frequency;
+      int count = this.count;
+      int zeros = this.zeros;
+      int j = 0;
+      while (j < n) {
+        int c = symbols[j] & 0xFF;
+        int end = runEnd(symbols, j, n, c);
+        int length = end - j;
+        if (list[0] != c) {
+          if (zeros > 0) {
+            count = zeroRun(zeros, out, count, frequency);
+            zeros = 0;
+          }
+          count = moveToFront(list, c, out, count, frequency);
+          length--;
+        }
+        zeros += length;
+        j = end;
+      }
+      this.count = count;
+      this.zeros = zeros;
+    }
+
+    /** The first index after {@code j} whose byte is not {@code c}, or {@code n}. */
+    private static int runEnd(byte[] symbols, int j, int n, int c) {
+      long broadcast = c * 0x0101_0101_0101_0101L;
+      int i = j + 1;
+      for (; i + 8 <= n; i += 8) {
+        long differ = (long) EIGHT_BYTES.get(symbols, i) ^ broadcast;
+        if (differ != 0) {
+          return i + (Long.numberOfTrailingZeros(differ) >>> 3);
+        }
+      }
+      while (i < n && (symbols[i] & 0xFF) == c) {
+        i++;
+      }
+      return i;
+    }
+
+    /** Codes {@code length} times symbol {@code c}. */
+    void addRun(int c, int length) {
+      if (length <= 0) {
+        return;
+      }
+      if (list[0] != c) {
+        if (zeros > 0) {
+          count = zeroRun(zeros, out, count, frequency);
+          zeros = 0;
+        }
+        count = moveToFront(list, c, out, count, frequency);
+        length--;
+      }
+      zeros += length;
+    }
+
+    /** Ends the block; returns the number of values. */
+    int finish() {
       if (zeros > 0) {
         count = zeroRun(zeros, out, count, frequency);
         zeros = 0;
       }
+      out[count++] = (char) endOfBlock;
+      frequency[endOfBlock]++;
+      return count;
+    }
+
+    /** Moves c (not at the front) to the front and writes its former position p as p + 1. */
+    private static int moveToFront(int[] list, int c, char[] out, int count, int[] frequency) {
       int carried = list[0];
       int k = 1;
       while (list[k] != c) {
@@ -227,18 +436,26 @@ public final class Bzip2Length {
       list[0] = c;
       out[count++] = (char) (k + 1);
       frequency[k + 1]++;
+      return count;
     }
-    if (zeros > 0) {
-      count = zeroRun(zeros, out, count, frequency);
-    }
-    int endOfBlock = symbolsInUse + 1;
-    out[count++] = (char) endOfBlock;
-    frequency[endOfBlock]++;
-    return count;
   }
 
-  /** A run of {@code zeros} zeros in bijective base 2, least significant digit first. */
+  /**
+   * A run of {@code zeros} zeros in bijective base 2, least significant digit first; runs shorter
+   * than 64 from a table, written without branches (up to six digits, {@code out} has the room).
+   */
   private static int zeroRun(int zeros, char[] out, int count, int[] frequency) {
+    if (zeros < SHORT_ZERO_RUNS) {
+      int digits = ZERO_RUN_DIGITS[zeros];
+      int runb = ZERO_RUN_B[zeros];
+      for (int i = 0; i < 6; i++) {
+        out[count + i] = (char) ((runb >>> i) & 1); // RUNA = 0, RUNB = 1
+      }
+      int b = Integer.bitCount(runb);
+      frequency[RUNB] += b;
+      frequency[RUNA] += digits - b;
+      return count + digits;
+    }
     int z = zeros - 1;
     while (true) {
       int digit = (z & 1) == 0 ? RUNA : RUNB;
@@ -263,6 +480,9 @@ public final class Bzip2Length {
     int[] selector = new int[groups];
     int[][] groupFrequency = new int[tables][alphabet];
     int[][] oddFrequency = new int[tables][alphabet];
+    // A small alphabet's groups are costed from their histograms (alphabet operations per group
+    // and iteration instead of 50), counted once.
+    int[] histogram = alphabet <= HISTOGRAM_ALPHABET ? groupHistograms(mtf, count, alphabet) : null;
     // Each table's length of symbol v in a 10-bit field of one long, so that one addition per
     // symbol costs a group under all tables at once (a group of 50 costs at most 50 * 17 < 1024).
     long[] packedLength = new long[alphabet];
@@ -282,8 +502,14 @@ public final class Bzip2Length {
         int from = g * GROUP_SIZE;
         int to = Math.min(from + GROUP_SIZE, count);
         long cost = 0;
-        for (int i = from; i < to; i++) {
-          cost += packedLength[mtf[i]];
+        if (histogram != null) {
+          for (int v = 0, h = g * alphabet; v < alphabet; v++, h++) {
+            cost += histogram[h] * packedLength[v];
+          }
+        } else {
+          for (int i = from; i < to; i++) {
+            cost += packedLength[mtf[i]];
+          }
         }
         int best = 0;
         int bestCost = Integer.MAX_VALUE;
@@ -295,9 +521,15 @@ public final class Bzip2Length {
           }
         }
         selector[g] = best;
+        int[] even = groupFrequency[best];
+        if (histogram != null) {
+          for (int v = 0, h = g * alphabet; v < alphabet; v++, h++) {
+            even[v] += histogram[h];
+          }
+          continue;
+        }
         // Two tables for alternate symbols: repeated symbols would otherwise chain every
         // increment through one memory word.
-        int[] even = groupFrequency[best];
         int[] odd = oddFrequency[best];
         int i = from;
         for (; i + 1 < to; i += 2) {
@@ -327,12 +559,31 @@ public final class Bzip2Length {
     }
     for (int g = 0; g < groups; g++) {
       int[] len = length[selector[g]];
+      if (histogram != null) {
+        for (int v = 0, h = g * alphabet; v < alphabet; v++, h++) {
+          bits += (long) histogram[h] * len[v];
+        }
+        continue;
+      }
       int to = Math.min((g + 1) * GROUP_SIZE, count);
       for (int i = g * GROUP_SIZE; i < to; i++) {
         bits += len[mtf[i]];
       }
     }
     return bits;
+  }
+
+  /** Per group of 50 values, how often each symbol occurs: {@code alphabet} counts per group. */
+  private static int[] groupHistograms(char[] mtf, int count, int alphabet) {
+    int groups = (count + GROUP_SIZE - 1) / GROUP_SIZE;
+    int[] histogram = new int[groups * alphabet];
+    for (int g = 0, base = 0; g < groups; g++, base += alphabet) {
+      int to = Math.min((g + 1) * GROUP_SIZE, count);
+      for (int i = g * GROUP_SIZE; i < to; i++) {
+        histogram[base + mtf[i]]++;
+      }
+    }
+    return histogram;
   }
 
   /**

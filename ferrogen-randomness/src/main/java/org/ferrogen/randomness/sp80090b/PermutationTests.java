@@ -118,9 +118,14 @@ public final class PermutationTests {
     // Work arrays of finished evaluations, lent to the next ones (at most one per running task).
     Queue<Workspace> idle = new ConcurrentLinkedQueue<>();
     Workspace first = new Workspace(symbols.length);
-    double[] original = ctx.statistics(symbols, null, active, first);
     // Binary symbols are arranged in packed form (see randomArrangement); -1 selects the shuffle.
     final int ones = ctx.alphabetSize() == 2 ? countOnes(symbols) : -1;
+    long[] packedOriginal = null;
+    if (ones >= 0) {
+      pack(symbols, first.packed);
+      packedOriginal = first.packed;
+    }
+    double[] original = ctx.statistics(symbols, null, packedOriginal, active, first);
     idle.add(first);
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
@@ -151,7 +156,7 @@ public final class PermutationTests {
                     } else {
                       System.arraycopy(symbols, 0, w.permuted, 0, symbols.length);
                       shuffle(w.permuted, batchSeeds[i]);
-                      t = ctx.statistics(w.permuted, null, batchActive, w);
+                      t = ctx.statistics(w.permuted, null, null, batchActive, w);
                     }
                     idle.add(w);
                     return t;
@@ -231,11 +236,11 @@ public final class PermutationTests {
     randomArrangement(w.packed, n, ones, seed);
     onesPerByte(w.packed, n, w.ones);
     byte[] data = null;
-    if (readsSymbols(active)) {
+    if (readsSymbols(active, ctx.binaryDigits())) {
       unpack(w.packed, n, w.permuted);
       data = w.permuted;
     }
-    return ctx.statistics(data, w.ones, active, w);
+    return ctx.statistics(data, w.ones, w.packed, active, w);
   }
 
   private static int countOnes(byte[] binary) {
@@ -246,9 +251,20 @@ public final class PermutationTests {
     return ones;
   }
 
-  /** Whether an active statistic of binary data reads the symbols themselves. */
-  static boolean readsSymbols(boolean[] active) {
-    return active[0] || active[4] || active[5] || active[6] || active[7] || active[COMPRESSION];
+  /**
+   * Whether an active statistic of binary data reads the symbols themselves; the compression
+   * statistic reads the packed form when both raw values are single digits.
+   */
+  static boolean readsSymbols(boolean[] active, boolean binaryDigits) {
+    return active[0] || active[6] || active[7] || (active[COMPRESSION] && !binaryDigits);
+  }
+
+  /** 0/1 bytes to packed form (sample i to bit i % 64 of word i / 64). */
+  static void pack(byte[] binary, long[] packed) {
+    Arrays.fill(packed, 0L);
+    for (int i = 0; i < binary.length; i++) {
+      packed[i >>> 6] |= (long) (binary[i] & 1) << i;
+    }
   }
 
   /**
@@ -386,17 +402,24 @@ public final class PermutationTests {
   /** Arrays one permutation works in: the shuffled symbols and the compression's buffers. */
   static final class Workspace {
     final byte[] permuted;
-    final byte[] text;
     final Bzip2Length compressor = new Bzip2Length();
     /** Binary data only: the arrangement, 64 samples per long, and its conversion 1. */
     final long[] packed;
     final byte[] ones;
+    /** The decimal text, made when first needed (binary digits are compressed without it). */
+    private byte[] text;
 
     Workspace(int samples) {
       permuted = new byte[samples];
-      text = new byte[4 * samples];
       packed = new long[(samples + 63) / 64];
       ones = new byte[(samples + 7) / 8];
+    }
+
+    byte[] text() {
+      if (text == null) {
+        text = new byte[4 * permuted.length];
+      }
+      return text;
     }
   }
 
@@ -449,17 +472,29 @@ public final class PermutationTests {
       throw new IllegalStateException("rank out of range");
     }
 
+    /** Whether the data are binary and both raw values single digits (so the text alternates). */
+    boolean binaryDigits() {
+      return alphabetSize == 2 && rawValue(1) <= 9;
+    }
+
+    /** The raw value of a translated symbol. */
+    private int rawValue(int symbol) {
+      return rawOfSymbol == null ? symbol : rawOfSymbol[symbol] & 0xFF;
+    }
+
     /**
      * The statistics still active on {@code data} (translated symbols); -1 for the others. For
      * binary data, {@code onesPerByte} is conversion 1 of {@code data} when the caller has it
-     * (null otherwise), and {@code data} may be null when no active statistic reads it (see
-     * {@link #readsSymbols}).
+     * (null otherwise), {@code packed} is the data in packed form, and {@code data} may be null
+     * when no active statistic reads it (see {@link #readsSymbols}).
      */
-    double[] statistics(byte[] data, byte[] onesPerByte, boolean[] active, Workspace work) {
+    double[] statistics(
+        byte[] data, byte[] onesPerByte, long[] packed, boolean[] active, Workspace work) {
       double[] t = new double[NAMES.size()];
       Arrays.fill(t, -1);
       boolean binary = alphabetSize == 2;
-      boolean anyRaw = active[0] || active[COMPRESSION];
+      boolean packedText = binary && binaryDigits();
+      boolean anyRaw = active[0] || (active[COMPRESSION] && !packedText);
       boolean anyConverted = active[1] || active[2] || active[3];
       for (int l = 0; l < LAGS.length; l++) {
         anyRaw |= !binary && active[13 + l];
@@ -477,7 +512,9 @@ public final class PermutationTests {
         byte[] seq = binary ? cs1 : data;
         directional(seq, t);
       }
-      if (active[4] || active[5]) {
+      if ((active[4] || active[5]) && binary && packed != null) {
+        medianRunsOfBits(packed, work.permuted.length, t);
+      } else if (active[4] || active[5]) {
         medianRuns(data, median, t);
       }
       if (active[6] || active[7]) {
@@ -497,8 +534,12 @@ public final class PermutationTests {
           t[13 + l] = covariance(covar, LAGS[l]);
         }
       }
-      if (active[COMPRESSION]) {
-        t[COMPRESSION] = work.compressor.length(work.text, decimalText(raw, work.text));
+      if (active[COMPRESSION] && packedText) {
+        int n = work.permuted.length;
+        t[COMPRESSION] = work.compressor.binaryTextLength(packed, n, rawValue(0), rawValue(1));
+      } else if (active[COMPRESSION]) {
+        byte[] text = work.text();
+        t[COMPRESSION] = work.compressor.length(text, decimalText(raw, text));
       }
       return t;
     }
@@ -610,6 +651,36 @@ public final class PermutationTests {
     t[5] = Math.max(maxRun, run);
   }
 
+  /**
+   * {@link #medianRuns} of binary data (median 0.5: a run is a run of equal bits) from the packed
+   * samples: the runs are counted from the bit changes 64 at a time, without the per-sample branch
+   * that random data make unpredictable.
+   */
+  static void medianRunsOfBits(long[] packed, int n, double[] t) {
+    long runs = 1;
+    long maxRun = 0;
+    long runStart = 0;
+    long carry = packed[0] & 1; // bit 0 compared with itself: no change
+    int words = (n + 63) / 64;
+    for (int w = 0; w < words; w++) {
+      long x = packed[w];
+      long changes = x ^ ((x << 1) | carry); // bit i: sample i differs from sample i - 1
+      carry = x >>> 63;
+      if (w == words - 1 && (n & 63) != 0) {
+        changes &= (1L << (n & 63)) - 1;
+      }
+      runs += Long.bitCount(changes);
+      while (changes != 0) {
+        long at = 64L * w + Long.numberOfTrailingZeros(changes);
+        maxRun = Math.max(maxRun, at - runStart);
+        runStart = at;
+        changes &= changes - 1;
+      }
+    }
+    t[4] = runs;
+    t[5] = Math.max(maxRun, n - runStart);
+  }
+
   /** Lengths of the windows up to and including the first repeated value, back to back. */
   static void collisions(byte[] data, int k, double[] t) {
     int n = data.length;
@@ -645,9 +716,20 @@ public final class PermutationTests {
     t[7] = max;
   }
 
+  /**
+   * Positions i with data[i] = data[i + p], eight at a time: the equal bytes of two words are the
+   * zero bytes of their XOR, whose high bits a carry-free test sets exactly for nonzero bytes.
+   */
   static long periodicity(byte[] data, int p) {
+    int len = data.length - p;
     long c = 0;
-    for (int i = 0; i < data.length - p; i++) {
+    int i = 0;
+    for (; i + 8 <= len; i += 8) {
+      long x = (long) EIGHT_BYTES.get(data, i) ^ (long) EIGHT_BYTES.get(data, i + p);
+      long nonzero = (((x & 0x7F7F_7F7F_7F7F_7F7FL) + 0x7F7F_7F7F_7F7F_7F7FL) | x);
+      c += 8 - Long.bitCount(nonzero & 0x8080_8080_8080_8080L);
+    }
+    for (; i < len; i++) {
       if (data[i] == data[i + p]) {
         c++;
       }
@@ -655,10 +737,17 @@ public final class PermutationTests {
     return c;
   }
 
+  /** Sum of data[i] * data[i + p], in int chunks (2^15 products of bytes fit) that C2 vectorizes. */
   static long covariance(byte[] data, int p) {
+    int len = data.length - p;
     long c = 0;
-    for (int i = 0; i < data.length - p; i++) {
-      c += (data[i] & 0xFF) * (data[i + p] & 0xFF);
+    for (int from = 0; from < len; from += 1 << 15) {
+      int to = Math.min(len, from + (1 << 15));
+      int chunk = 0;
+      for (int i = from; i < to; i++) {
+        chunk += (data[i] & 0xFF) * (data[i + p] & 0xFF);
+      }
+      c += chunk;
     }
     return c;
   }

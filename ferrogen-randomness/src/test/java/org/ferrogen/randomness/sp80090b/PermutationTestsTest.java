@@ -7,6 +7,9 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class PermutationTestsTest {
@@ -166,5 +169,48 @@ class PermutationTestsTest {
         .isCloseTo(PermutationTests.excursion(d, rawMean), within(1e-9));
     byte[] text = PermutationTests.decimalText(d);
     assertThat(o.rankings().get(18).value()).isEqualTo((double) Bzip2Length.of(text, text.length));
+  }
+
+  /** The packed runs count of binary data equals the per-sample one. */
+  @Property(tries = 300)
+  void medianRunsOfPackedBitsEqualThePerSampleCount(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 3000) int n,
+      @ForAll @IntRange(min = 0, max = 100) int onesPercent) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] bits = new byte[n];
+    for (int i = 0; i < n; i++) {
+      bits[i] = (byte) (rng.nextInt(100) < onesPercent ? 1 : 0);
+    }
+    long[] packed = new long[(n + 63) / 64];
+    PermutationTests.pack(bits, packed);
+    double[] expected = new double[PermutationTests.NAMES.size()];
+    double[] actual = new double[PermutationTests.NAMES.size()];
+    PermutationTests.medianRuns(bits, 0.5, expected);
+    PermutationTests.medianRunsOfBits(packed, n, actual);
+    assertThat(actual[4]).isEqualTo(expected[4]);
+    assertThat(actual[5]).isEqualTo(expected[5]);
+  }
+
+  /** Periodicity and covariance, eight bytes or an int chunk at a time, against the plain sums. */
+  @Property(tries = 200)
+  void periodicityAndCovarianceEqualThePlainSums(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 1, max = 70_000) int n,
+      @ForAll @IntRange(min = 1, max = 40) int lag,
+      @ForAll @IntRange(min = 1, max = 256) int values) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] data = new byte[n];
+    for (int i = 0; i < n; i++) {
+      data[i] = (byte) (rng.nextInt(values) + (values <= 9 ? 0 : 256 - values));
+    }
+    long equal = 0;
+    long products = 0;
+    for (int i = 0; i + lag < n; i++) {
+      equal += data[i] == data[i + lag] ? 1 : 0;
+      products += (data[i] & 0xFF) * (long) (data[i + lag] & 0xFF);
+    }
+    assertThat(PermutationTests.periodicity(data, lag)).isEqualTo(equal);
+    assertThat(PermutationTests.covariance(data, lag)).isEqualTo(products);
   }
 }
