@@ -250,7 +250,12 @@ public abstract class WeightTensor {
 
   /** {@link #BW}{@code .length()} int8 codes at p, widened to {@link #FW} floats. */
   static FloatVector widenWide(byte[] w, int p) {
-    return (FloatVector) ByteVector.fromArray(BW, w, p).convertShape(VectorOperators.B2F, FW, 0);
+    return widenWide(ByteVector.fromArray(BW, w, p));
+  }
+
+  /** {@link #BW} int8 codes widened to {@link #FW} floats. */
+  static FloatVector widenWide(ByteVector v) {
+    return (FloatVector) v.convertShape(VectorOperators.B2F, FW, 0);
   }
 
   static FloatVector bc(float v) {
