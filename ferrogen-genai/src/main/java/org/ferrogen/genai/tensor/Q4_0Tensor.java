@@ -10,22 +10,9 @@ import org.ferrogen.genai.gguf.GgmlType;
  * Q4_0: blocks of 32, fp16 d then 16 bytes whose low nibbles are elements 0..15 and high nibbles
  * 16..31; value (q − 8)·d. Nibbles are unpacked in registers, eight bytes at a time.
  */
-final class Q4_0Tensor extends WeightTensor {
+final class Q4_0Tensor extends BlockTensor {
   Q4_0Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q4_0, rows, cols, data);
-  }
-
-  @Override
-  public float dot(int row, float[] x, int xOff) {
-    return dotStored(row(row), x, xOff);
-  }
-
-  @Override
-  public void dotRows(int from, int to, float[] x, int xOff, float[] y) {
-    byte[] w = rowBuffer();
-    for (int r = from; r < to; r++) {
-      y[r] = dotStored(row(r, w), x, xOff);
-    }
   }
 
   /**
@@ -33,7 +20,8 @@ final class Q4_0Tensor extends WeightTensor {
    * elements 0..15 and its high nibbles 16..31, so a block takes two conversions and two fused
    * multiply-adds instead of four (as {@link Q8_0Tensor}'s kernel, the scale is one 16-bit load).
    */
-  private float dotStored(byte[] w, float[] x, int xOff) {
+  @Override
+  float dotStored(byte[] w, float[] x, int xOff) {
     int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff, p = 0; i < xOff + cols; i += 32, p += 18) {

@@ -6,22 +6,9 @@ import jdk.incubator.vector.VectorOperators;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /** Q8_0: blocks of 32 int8 codes with an fp16 scale (34 bytes); block sums scaled once per block. */
-final class Q8_0Tensor extends WeightTensor {
+final class Q8_0Tensor extends BlockTensor {
   Q8_0Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q8_0, rows, cols, data);
-  }
-
-  @Override
-  public float dot(int row, float[] x, int xOff) {
-    return dotStored(row(row), x, xOff);
-  }
-
-  @Override
-  public void dotRows(int from, int to, float[] x, int xOff, float[] y) {
-    byte[] w = rowBuffer();
-    for (int r = from; r < to; r++) {
-      y[r] = dotStored(row(r, w), x, xOff);
-    }
   }
 
   /**
@@ -34,7 +21,8 @@ final class Q8_0Tensor extends WeightTensor {
    * sharing the x loads were not faster, nor was x quantised to int8 with 16-bit integer products
    * (JDK 17's Vector API has no VNNI dot product; 18 ms for the arithmetic alone).
    */
-  private float dotStored(byte[] w, float[] x, int xOff) {
+  @Override
+  float dotStored(byte[] w, float[] x, int xOff) {
     int step = FW.length();
     FloatVector acc = FloatVector.zero(FW);
     for (int i = 0, p = 0; i < cols; i += 32, p += 34) {
