@@ -20,9 +20,8 @@ final class Q4_1Tensor extends BlockTensor {
    * 0..15, high nibbles 16..31), as in {@link Q4_0Tensor}.
    */
   @Override
-  float dotStored(byte[] w, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     int step = BW.length();
-    int p = 0;
     FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff; i < xOff + cols; i += 32, p += 20) {
       FloatVector s = FloatVector.zero(FW);

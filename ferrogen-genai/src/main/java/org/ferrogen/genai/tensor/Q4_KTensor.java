@@ -22,9 +22,8 @@ final class Q4_KTensor extends BlockTensor {
    * with AVX-512 instead of four).
    */
   @Override
-  float dotStored(byte[] w, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     int step = BW.length();
-    int p = 0;
     FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff; i < xOff + cols; i += 256, p += 144) {
       float d = half(w, p);

@@ -18,9 +18,8 @@ final class Q5_KTensor extends BlockTensor {
 
   /** {@link #FW} lanes, {@code BW.length()} bytes per step (as {@link Q4_KTensor}). */
   @Override
-  float dotStored(byte[] w, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     int step = BW.length();
-    int p = 0;
     FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff; i < xOff + cols; i += 256, p += 176) {
       float d = half(w, p);

@@ -26,8 +26,7 @@ final class Q6_KTensor extends BlockTensor {
    * API calls there (the method outgrew its inlining budget) and they ran boxed.
    */
   @Override
-  float dotStored(byte[] w, float[] x, int xOff) {
-    int p = 0;
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff; i < xOff + cols; i += 256, p += 210) {
       float d = half(w, p + 208);

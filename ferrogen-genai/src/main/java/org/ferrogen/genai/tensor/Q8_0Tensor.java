@@ -12,20 +12,20 @@ final class Q8_0Tensor extends BlockTensor {
   }
 
   /**
-   * One row's blocks (copied to {@code w}) times x, {@link #FW} lanes at a time. Measured on the
-   * 2-core AVX-512 development machine (JDK 17, the 100 M-parameter model's products for one token,
-   * thread CPU time, same JVM, loaded machine): the arithmetic alone (row already in cache) took
-   * 12-17 ms with 8-byte steps on 256-bit lanes, 12-15 ms with 16-byte steps on 512-bit lanes and
-   * 9-11 ms with the block scale read as one 16-bit load; copying the rows out of the mapping alone
-   * takes 12 ms, and on a memory-contended machine that copy dominates. Two or four rows per pass
-   * sharing the x loads were not faster, nor was x quantised to int8 with 16-bit integer products
-   * (JDK 17's Vector API has no VNNI dot product; 18 ms for the arithmetic alone).
+   * One row's blocks (stored from {@code w[p]}) times x, {@link #FW} lanes at a time. Measured on
+   * the 2-core AVX-512 development machine (JDK 17, the 100 M-parameter model's products for one
+   * token, thread CPU time, same JVM, loaded machine): the arithmetic alone (row already in cache)
+   * took 12-17 ms with 8-byte steps on 256-bit lanes, 12-15 ms with 16-byte steps on 512-bit lanes
+   * and 9-11 ms with the block scale read as one 16-bit load; copying the rows out of the mapping
+   * takes another 8-12 ms (see {@link BlockTensor}). x quantised to int8 with 16-bit integer
+   * products was not faster (JDK 17's Vector API has no VNNI dot product; 18 ms for the arithmetic
+   * alone).
    */
   @Override
-  float dotStored(byte[] w, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     int step = FW.length();
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = 0, p = 0; i < cols; i += 32, p += 34) {
+    for (int i = 0; i < cols; i += 32, p += 34) {
       FloatVector s = widenWide(w, p + 2).mul(FloatVector.fromArray(FW, x, xOff + i));
       for (int j = step; j < 32; j += step) {
         s = widenWide(w, p + 2 + j).fma(FloatVector.fromArray(FW, x, xOff + i + j), s);
@@ -33,6 +33,38 @@ final class Q8_0Tensor extends BlockTensor {
       acc = s.fma(FloatVector.broadcast(FW, half(w, p)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
+  }
+
+  /**
+   * Two rows per pass sharing the loads of x, each with the same operations in the same order as
+   * {@link #dotStored} (so the same result); an odd last row goes alone.
+   */
+  @Override
+  void dotRun(byte[] w, int n, float[] x, int xOff, float[] y, int r) {
+    int step = FW.length();
+    int k = 0;
+    for (; k + 1 < n; k += 2) {
+      FloatVector acc0 = FloatVector.zero(FW);
+      FloatVector acc1 = FloatVector.zero(FW);
+      for (int i = 0, p = k * rowBytes; i < cols; i += 32, p += 34) {
+        int p1 = p + rowBytes;
+        FloatVector xv = FloatVector.fromArray(FW, x, xOff + i);
+        FloatVector s0 = widenWide(w, p + 2).mul(xv);
+        FloatVector s1 = widenWide(w, p1 + 2).mul(xv);
+        for (int j = step; j < 32; j += step) {
+          xv = FloatVector.fromArray(FW, x, xOff + i + j);
+          s0 = widenWide(w, p + 2 + j).fma(xv, s0);
+          s1 = widenWide(w, p1 + 2 + j).fma(xv, s1);
+        }
+        acc0 = s0.fma(FloatVector.broadcast(FW, half(w, p)), acc0);
+        acc1 = s1.fma(FloatVector.broadcast(FW, half(w, p1)), acc1);
+      }
+      y[r + k] = acc0.reduceLanes(VectorOperators.ADD);
+      y[r + k + 1] = acc1.reduceLanes(VectorOperators.ADD);
+    }
+    if (k < n) {
+      y[r + k] = dotStored(w, k * rowBytes, x, xOff);
+    }
   }
 
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */

@@ -161,10 +161,13 @@ public abstract class WeightTensor {
   /** This thread's row buffer, at least {@link #rowBytes} long (fetch it once for many rows). */
   protected final byte[] rowBuffer() {
     byte[] w = ROW.get();
-    if (w.length < rowBytes) {
-      w = new byte[rowBytes];
-      ROW.set(w);
-    }
+    return w.length >= rowBytes ? w : growRowBuffer(rowBytes);
+  }
+
+  /** Replaces this thread's row buffer by one of {@code bytes}. */
+  static byte[] growRowBuffer(int bytes) {
+    byte[] w = new byte[bytes];
+    ROW.set(w);
     return w;
   }
 

@@ -92,8 +92,9 @@ class WeightTensorTest {
   /**
    * Every type's single-vector kernels against a scalar reference (the codec's decoding, summed in
    * doubles) on random blocks, at odd sizes: one block, an odd number of blocks (a tail the wide
-   * lanes' steps must not overrun), odd row counts and ranges, an odd offset into x; {@code dotRows}
-   * gives exactly {@code dot}'s value for every row it covers and leaves the others alone.
+   * lanes' steps must not overrun), odd row counts and ranges over one or several runs of rows
+   * copied at once, an odd offset into x; {@code dotRows} gives exactly {@code dot}'s value for every
+   * row it covers and leaves the others alone.
    */
   @ParameterizedTest
   @MethodSource("runnableTypes")
@@ -101,7 +102,8 @@ class WeightTensorTest {
     int block = type.blockSize();
     for (int blocks : new int[] {1, 3, 7}) {
       int cols = block == 1 ? 2 * blocks + 1 : blocks * block;
-      int rows = 9;
+      // 150 rows of 7 blocks span several of BlockTensor's copied runs, the last one partial.
+      int rows = blocks == 7 ? 150 : 9;
       ByteBuffer heap = randomMatrix(type, rows, cols, 31L * blocks + type.id());
       ByteBuffer direct = ByteBuffer.allocateDirect(heap.capacity()).order(ByteOrder.LITTLE_ENDIAN);
       direct.put(heap.duplicate()).flip();
