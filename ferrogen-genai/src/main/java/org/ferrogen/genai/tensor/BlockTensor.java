@@ -5,8 +5,13 @@ import org.ferrogen.genai.gguf.GgmlType;
 
 /**
  * A block-quantised type whose kernel multiplies rows after copying their stored bytes from the
- * mapping into this thread's heap buffer. {@link #dotRows} copies a run of consecutive rows of up to
- * {@link #RUN_BYTES} with one call and then multiplies them from the buffer (L1-resident).
+ * mapping into a small per-thread heap buffer that stays in the L1 cache. {@link #dotRows} copies a
+ * run of consecutive rows of up to {@link #RUN_BYTES} with one call and then multiplies them from
+ * the buffer. The model stays mapped: only this buffer per thread is ever on the heap.
+ *
+ * <p>Why copy: measured on JDK 17 (2 loaded cores, same JVM, interleaved), Q8_0 dot products with
+ * ByteVector.fromByteBuffer on the mapped (direct) buffer ran 3-6× slower than on a heap array, and
+ * with 512-bit lanes 22-34 ms against 18-24 ms per token of the 100 M-parameter model.
  *
  * <p>Why runs: on JDK 17 a bulk get from a direct buffer is a call into the VM that copies 8 bytes
  * at a time, with a fixed cost per call; a 100 M-parameter model has some 127,000 rows per token.
@@ -19,6 +24,9 @@ import org.ferrogen.genai.gguf.GgmlType;
 abstract class BlockTensor extends WeightTensor {
   /** Bytes copied per call in {@link #dotRows}: a few rows, well inside a 32-48 KiB L1 cache. */
   static final int RUN_BYTES = 16 << 10;
+
+  /** Per-thread row buffer (grown on demand, never shrunk). */
+  private static final ThreadLocal<byte[]> ROWS = ThreadLocal.withInitial(() -> new byte[0]);
 
   /** Rows per copied run (at least one). */
   private final int runRows;
@@ -44,12 +52,14 @@ abstract class BlockTensor extends WeightTensor {
 
   @Override
   public final float dot(int row, float[] x, int xOff) {
-    return dotStored(row(row), 0, x, xOff);
+    byte[] w = buffer(rowBytes);
+    data.get(row * rowBytes, w, 0, rowBytes);
+    return dotStored(w, 0, x, xOff);
   }
 
   @Override
   public final void dotRows(int from, int to, float[] x, int xOff, float[] y) {
-    byte[] w = runBuffer();
+    byte[] w = buffer(Math.min(runRows, to - from) * rowBytes);
     for (int r = from; r < to; r += runRows) {
       int n = Math.min(runRows, to - r);
       data.get(r * rowBytes, w, 0, n * rowBytes);
@@ -57,9 +67,13 @@ abstract class BlockTensor extends WeightTensor {
     }
   }
 
-  /** This thread's row buffer, grown to hold a run. */
-  private byte[] runBuffer() {
-    byte[] w = rowBuffer();
-    return w.length >= runRows * rowBytes ? w : growRowBuffer(runRows * rowBytes);
+  /** This thread's row buffer, at least {@code bytes} long. */
+  private static byte[] buffer(int bytes) {
+    byte[] w = ROWS.get();
+    if (w.length < bytes) {
+      w = new byte[bytes];
+      ROWS.set(w);
+    }
+    return w;
   }
 }

@@ -144,39 +144,6 @@ public abstract class WeightTensor {
     GgmlCodec.decode(data, type, (long) row * cols, cols, dst, off);
   }
 
-  /** Per-thread row buffer of the block types (grown on demand, never shrunk). */
-  private static final ThreadLocal<byte[]> ROW = ThreadLocal.withInitial(() -> new byte[0]);
-
-  /**
-   * Row {@code row}'s stored bytes, copied into a small per-thread buffer that stays in the L1/L2
-   * cache. Measured on JDK 17 (2 loaded cores, same JVM, interleaved): Q8_0 dot products with
-   * ByteVector.fromByteBuffer on the mapped (direct) buffer ran 3-6× slower than on a heap array;
-   * one bulk copy per row (a memcpy) plus array loads keeps the heap array's speed. The model stays
-   * mapped: only one row per thread is ever on the heap.
-   */
-  protected final byte[] row(int row) {
-    return row(row, rowBuffer());
-  }
-
-  /** This thread's row buffer, at least {@link #rowBytes} long (fetch it once for many rows). */
-  protected final byte[] rowBuffer() {
-    byte[] w = ROW.get();
-    return w.length >= rowBytes ? w : growRowBuffer(rowBytes);
-  }
-
-  /** Replaces this thread's row buffer by one of {@code bytes}. */
-  static byte[] growRowBuffer(int bytes) {
-    byte[] w = new byte[bytes];
-    ROW.set(w);
-    return w;
-  }
-
-  /** Row {@code row}'s stored bytes copied into {@code w} (from {@link #rowBuffer()}). */
-  protected final byte[] row(int row, byte[] w) {
-    data.get(row * rowBytes, w, 0, rowBytes);
-    return w;
-  }
-
   // Shared helpers of the subclasses (little-endian reads from a row buffer).
 
   /**
@@ -204,14 +171,15 @@ public abstract class WeightTensor {
     return ByteVector.fromArray(B, w, p);
   }
 
-  /** The scale at byte p of the mapped data (for code that reads the mapping directly; prefer {@link #row}). */
+  /** The scale at byte p of the mapped data (for code that reads the mapping directly; dot products copy rows first, see {@link BlockTensor}). */
   static float half(ByteBuffer b, int p) {
     return HALF_TO_FLOAT[b.getShort(p) & 0xffff];
   }
 
   /**
-   * Eight bytes at p of the mapped data. On JDK 17 this load measured 3-6× slower than {@link
-   * #row} plus {@link #bytes(byte[], int)} in a dot product; use it only off the hot path.
+   * Eight bytes at p of the mapped data. On JDK 17 this load measured 3-6× slower than a row
+   * copy ({@link BlockTensor}) plus {@link #bytes(byte[], int)} in a dot product; use it only off
+   * the hot path.
    */
   static ByteVector bytes(ByteBuffer b, int p) {
     return ByteVector.fromByteBuffer(B, b, p, LE);
