@@ -36,47 +36,33 @@ final class Q8_0Tensor extends BlockTensor {
   }
 
   /**
-   * Four rows per pass sharing the loads of x, each with the same operations in the same order as
-   * {@link #dotStored} (so the same result); the last n mod 4 rows go alone. Measured as in {@link
-   * BlockTensor} (medians of 7 rounds): one row per pass 25.4 ms, two 21.4, four 18.9 with the rows
-   * in L2; two 19.7, four 18.2 from the mapping.
+   * Two rows per pass sharing the loads of x, each with the same operations in the same order as
+   * {@link #dotStored} (so the same result); an odd last row goes alone.
    */
   @Override
   void dotRun(byte[] w, int n, float[] x, int xOff, float[] y, int r) {
     int step = FW.length();
     int k = 0;
-    for (; k + 3 < n; k += 4) {
+    for (; k + 1 < n; k += 2) {
       FloatVector acc0 = FloatVector.zero(FW);
       FloatVector acc1 = FloatVector.zero(FW);
-      FloatVector acc2 = FloatVector.zero(FW);
-      FloatVector acc3 = FloatVector.zero(FW);
       for (int i = 0, p = k * rowBytes; i < cols; i += 32, p += 34) {
         int p1 = p + rowBytes;
-        int p2 = p1 + rowBytes;
-        int p3 = p2 + rowBytes;
         FloatVector xv = FloatVector.fromArray(FW, x, xOff + i);
         FloatVector s0 = widenWide(w, p + 2).mul(xv);
         FloatVector s1 = widenWide(w, p1 + 2).mul(xv);
-        FloatVector s2 = widenWide(w, p2 + 2).mul(xv);
-        FloatVector s3 = widenWide(w, p3 + 2).mul(xv);
         for (int j = step; j < 32; j += step) {
           xv = FloatVector.fromArray(FW, x, xOff + i + j);
           s0 = widenWide(w, p + 2 + j).fma(xv, s0);
           s1 = widenWide(w, p1 + 2 + j).fma(xv, s1);
-          s2 = widenWide(w, p2 + 2 + j).fma(xv, s2);
-          s3 = widenWide(w, p3 + 2 + j).fma(xv, s3);
         }
         acc0 = s0.fma(FloatVector.broadcast(FW, half(w, p)), acc0);
         acc1 = s1.fma(FloatVector.broadcast(FW, half(w, p1)), acc1);
-        acc2 = s2.fma(FloatVector.broadcast(FW, half(w, p2)), acc2);
-        acc3 = s3.fma(FloatVector.broadcast(FW, half(w, p3)), acc3);
       }
       y[r + k] = acc0.reduceLanes(VectorOperators.ADD);
       y[r + k + 1] = acc1.reduceLanes(VectorOperators.ADD);
-      y[r + k + 2] = acc2.reduceLanes(VectorOperators.ADD);
-      y[r + k + 3] = acc3.reduceLanes(VectorOperators.ADD);
     }
-    for (; k < n; k++) {
+    if (k < n) {
       y[r + k] = dotStored(w, k * rowBytes, x, xOff);
     }
   }
