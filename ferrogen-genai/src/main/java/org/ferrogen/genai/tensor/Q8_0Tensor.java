@@ -19,7 +19,9 @@ final class Q8_0Tensor extends BlockTensor {
    * and 9-11 ms with the block scale read as one 16-bit load; copying the rows out of the mapping
    * takes another 8-12 ms (see {@link BlockTensor}). x quantised to int8 with 16-bit integer
    * products was not faster (JDK 17's Vector API has no VNNI dot product; 18 ms for the arithmetic
-   * alone).
+   * alone). Two or four rows per pass sharing the loads of x cut the products' CPU by up to a quarter
+   * with the rows in L2 but not measurably from the mapping, and the larger methods cost a cold
+   * {@code generate} 0.6 s (two rows) and 1.5 s (four) more CPU in all, mostly in C2 compiling them.
    */
   @Override
   float dotStored(byte[] w, int p, float[] x, int xOff) {
@@ -33,38 +35,6 @@ final class Q8_0Tensor extends BlockTensor {
       acc = s.fma(FloatVector.broadcast(FW, half(w, p)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
-  }
-
-  /**
-   * Two rows per pass sharing the loads of x, each with the same operations in the same order as
-   * {@link #dotStored} (so the same result); an odd last row goes alone.
-   */
-  @Override
-  void dotRun(byte[] w, int n, float[] x, int xOff, float[] y, int r) {
-    int step = FW.length();
-    int k = 0;
-    for (; k + 1 < n; k += 2) {
-      FloatVector acc0 = FloatVector.zero(FW);
-      FloatVector acc1 = FloatVector.zero(FW);
-      for (int i = 0, p = k * rowBytes; i < cols; i += 32, p += 34) {
-        int p1 = p + rowBytes;
-        FloatVector xv = FloatVector.fromArray(FW, x, xOff + i);
-        FloatVector s0 = widenWide(w, p + 2).mul(xv);
-        FloatVector s1 = widenWide(w, p1 + 2).mul(xv);
-        for (int j = step; j < 32; j += step) {
-          xv = FloatVector.fromArray(FW, x, xOff + i + j);
-          s0 = widenWide(w, p + 2 + j).fma(xv, s0);
-          s1 = widenWide(w, p1 + 2 + j).fma(xv, s1);
-        }
-        acc0 = s0.fma(FloatVector.broadcast(FW, half(w, p)), acc0);
-        acc1 = s1.fma(FloatVector.broadcast(FW, half(w, p1)), acc1);
-      }
-      y[r + k] = acc0.reduceLanes(VectorOperators.ADD);
-      y[r + k + 1] = acc1.reduceLanes(VectorOperators.ADD);
-    }
-    if (k < n) {
-      y[r + k] = dotStored(w, k * rowBytes, x, xOff);
-    }
   }
 
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
