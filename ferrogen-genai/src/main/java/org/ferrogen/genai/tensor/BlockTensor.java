@@ -17,9 +17,10 @@ import org.ferrogen.genai.gguf.GgmlType;
  * at a time, with a fixed cost per call; a 100 M-parameter model has some 127,000 rows per token.
  * Measured on the AVX-512 development machine (the 100 M Q8_0 model's products of one token, one
  * thread, thread CPU time, same JVM, variants interleaved, loaded): medians of 9 rounds 21.1 / 22.4
- * ms with one copy per row against 18.6 ms with 16 KiB runs, and 17.5 / 18.4 ms with runs and
- * {@link Q8_0Tensor}'s two-row kernel. Copying with 64-byte vector loads from the buffer (11-15 ms
- * for the copies alone, against 8-9) or with 8-byte {@code getLong}s (28-35 ms) was slower.
+ * ms with one copy per row against 18.6 ms with 16 KiB runs (and 17.5 / 18.4 ms with runs and two
+ * rows per pass, not kept: see {@link Q8_0Tensor#dotStored}). Copying with 64-byte vector loads
+ * from the buffer (11-15 ms for the copies alone, against 8-9) or with 8-byte {@code getLong}s
+ * (28-35 ms) was slower.
  */
 abstract class BlockTensor extends WeightTensor {
   /** Bytes copied per call in {@link #dotRows}: a few rows, well inside a 32-48 KiB L1 cache. */
@@ -39,17 +40,6 @@ abstract class BlockTensor extends WeightTensor {
   /** Σ_c W[c] · x[xOff + c] for the row whose stored bytes start at {@code w[p]}. */
   abstract float dotStored(byte[] w, int p, float[] x, int xOff);
 
-  /**
-   * {@code y[r + k] = dotStored(w, k · rowBytes, x, xOff)} for k < n, the run of rows r..r+n−1
-   * copied to the start of {@code w}; a type may multiply several rows at once, with the same
-   * result per row.
-   */
-  void dotRun(byte[] w, int n, float[] x, int xOff, float[] y, int r) {
-    for (int k = 0; k < n; k++) {
-      y[r + k] = dotStored(w, k * rowBytes, x, xOff);
-    }
-  }
-
   @Override
   public final float dot(int row, float[] x, int xOff) {
     byte[] w = buffer(rowBytes);
@@ -63,7 +53,9 @@ abstract class BlockTensor extends WeightTensor {
     for (int r = from; r < to; r += runRows) {
       int n = Math.min(runRows, to - r);
       data.get(r * rowBytes, w, 0, n * rowBytes);
-      dotRun(w, n, x, xOff, y, r);
+      for (int k = 0; k < n; k++) {
+        y[r + k] = dotStored(w, k * rowBytes, x, xOff);
+      }
     }
   }
 
