@@ -38,10 +38,14 @@ final class Q6_KTensor extends BlockTensor {
         for (int g = 0; g < 2; g++) {
           int l = 16 * g;
           // Each quarter with constant bit positions, so that C2 folds the shifts.
-          acc = group(w, ql + l, qh + l, x, xo + l, 0, 0).fma(FloatVector.broadcast(FW, d * w[sc + g]), acc);
-          acc = group(w, ql + 32 + l, qh + l, x, xo + 32 + l, 0, 2).fma(FloatVector.broadcast(FW, d * w[sc + g + 2]), acc);
-          acc = group(w, ql + l, qh + l, x, xo + 64 + l, 4, 4).fma(FloatVector.broadcast(FW, d * w[sc + g + 4]), acc);
-          acc = group(w, ql + 32 + l, qh + l, x, xo + 96 + l, 4, 6).fma(FloatVector.broadcast(FW, d * w[sc + g + 6]), acc);
+          acc = group(w, ql + l, qh + l, x, xo + l, 0, 0)
+              .fma(FloatVector.broadcast(FW, d * w[sc + g]), acc);
+          acc = group(w, ql + 32 + l, qh + l, x, xo + 32 + l, 0, 2)
+              .fma(FloatVector.broadcast(FW, d * w[sc + g + 2]), acc);
+          acc = group(w, ql + l, qh + l, x, xo + 64 + l, 4, 4)
+              .fma(FloatVector.broadcast(FW, d * w[sc + g + 4]), acc);
+          acc = group(w, ql + 32 + l, qh + l, x, xo + 96 + l, 4, 6)
+              .fma(FloatVector.broadcast(FW, d * w[sc + g + 6]), acc);
         }
       }
     }
@@ -53,7 +57,8 @@ final class Q6_KTensor extends BlockTensor {
     int step = BW.length();
     FloatVector s = FloatVector.zero(FW);
     for (int k = 0; k < 16; k += step) {
-      ByteVector q = quant(ByteVector.fromArray(BW, w, lo + k), ByteVector.fromArray(BW, w, hi + k), nibble, pair);
+      ByteVector low = ByteVector.fromArray(BW, w, lo + k);
+      ByteVector q = quant(low, ByteVector.fromArray(BW, w, hi + k), nibble, pair);
       s = widenWide(q).fma(FloatVector.fromArray(FW, x, xo + k), s);
     }
     return s;

@@ -171,7 +171,10 @@ public abstract class WeightTensor {
     return ByteVector.fromArray(B, w, p);
   }
 
-  /** The scale at byte p of the mapped data (for code that reads the mapping directly; dot products copy rows first, see {@link BlockTensor}). */
+  /**
+   * The scale at byte p of the mapped data, for code that reads the mapping directly (the dot
+   * products copy rows first, see {@link BlockTensor}).
+   */
   static float half(ByteBuffer b, int p) {
     return HALF_TO_FLOAT[b.getShort(p) & 0xffff];
   }
