@@ -33,7 +33,7 @@ final class F16Tensor extends WeightTensor {
       w = new short[cols];
       ROW.set(w);
     }
-    // One bulk copy of the row from the mapping (see WeightTensor#row), then array loads.
+    // One bulk copy of the row from the mapping (see BlockTensor), then array loads.
     halves.get(row * cols, w, 0, cols);
     FloatVector acc = FloatVector.zero(F);
     int i = 0;

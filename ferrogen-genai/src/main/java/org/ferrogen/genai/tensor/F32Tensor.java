@@ -23,7 +23,7 @@ final class F32Tensor extends WeightTensor {
       w = new float[cols];
       ROW.set(w);
     }
-    // One bulk copy of the row from the mapping (see WeightTensor#row), then array loads.
+    // One bulk copy of the row from the mapping (see BlockTensor), then array loads.
     floats.get(row * cols, w, 0, cols);
     int bound = F.loopBound(cols);
     FloatVector acc0 = FloatVector.zero(F);

@@ -12,15 +12,13 @@ import org.ferrogen.genai.gguf.GgmlType;
  * 32n..32n+31), bit pair s (shift 2s) of byte l is element 32s+l; each 16 elements have their own
  * scale byte, in element order; value d·scale·q − dmin·min.
  */
-final class Q2_KTensor extends WeightTensor {
+final class Q2_KTensor extends BlockTensor {
   Q2_KTensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q2_K, rows, cols, data);
   }
 
   @Override
-  public float dot(int row, float[] x, int xOff) {
-    byte[] w = row(row);
-    int p = 0;
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 84) {
       float d = half(w, p + 80);

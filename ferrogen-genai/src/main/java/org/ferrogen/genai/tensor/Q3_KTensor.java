@@ -12,7 +12,7 @@ import org.ferrogen.genai.gguf.GgmlType;
  * fp16 d. Quant bits are laid out as Q2_K's; element 128n+32s+l also takes bit 4n+s of mask byte l;
  * a clear bit subtracts 4: value d·(scale − 32)·(q − (bit ? 0 : 4)).
  */
-final class Q3_KTensor extends WeightTensor {
+final class Q3_KTensor extends BlockTensor {
   Q3_KTensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q3_K, rows, cols, data);
   }
@@ -25,9 +25,7 @@ final class Q3_KTensor extends WeightTensor {
   }
 
   @Override
-  public float dot(int row, float[] x, int xOff) {
-    byte[] w = row(row);
-    int p = 0;
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 256, p += 110) {
       float d = half(w, p + 108);

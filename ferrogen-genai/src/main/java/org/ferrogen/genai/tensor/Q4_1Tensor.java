@@ -10,31 +10,34 @@ import org.ferrogen.genai.gguf.GgmlType;
  * Q4_1: blocks of 32, fp16 d, fp16 m, 16 bytes of nibbles laid out as Q4_0's; value q·d + m. The
  * offset contributes m·Σx over the block.
  */
-final class Q4_1Tensor extends WeightTensor {
+final class Q4_1Tensor extends BlockTensor {
   Q4_1Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q4_1, rows, cols, data);
   }
 
+  /**
+   * {@link #FW} lanes: with AVX-512 one 16-byte load holds a whole block (low nibbles elements
+   * 0..15, high nibbles 16..31), as in {@link Q4_0Tensor}.
+   */
   @Override
-  public float dot(int row, float[] x, int xOff) {
-    byte[] w = row(row);
-    int p = 0;
-    FloatVector acc = FloatVector.zero(F);
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
+    int step = BW.length();
+    FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff; i < xOff + cols; i += 32, p += 20) {
-      ByteVector v0 = bytes(w, p + 4);
-      ByteVector v1 = bytes(w, p + 12);
-      FloatVector x0 = xs(x, i);
-      FloatVector x1 = xs(x, i + 8);
-      FloatVector x2 = xs(x, i + 16);
-      FloatVector x3 = xs(x, i + 24);
-      FloatVector s = widen(v0.and((byte) 0x0f)).mul(x0);
-      s = widen(v1.and((byte) 0x0f)).fma(x1, s);
-      s = widen(bits(v0, 4, 0, 4)).fma(x2, s);
-      s = widen(bits(v1, 4, 0, 4)).fma(x3, s);
-      FloatVector sx = x0.add(x1).add(x2.add(x3));
-      acc = s.fma(bc(half(w, p)), acc);
-      acc = sx.fma(bc(half(w, p + 2)), acc);
+      FloatVector s = FloatVector.zero(FW);
+      FloatVector sx = FloatVector.zero(FW);
+      for (int j = 0; j < 16; j += step) {
+        ByteVector v = ByteVector.fromArray(BW, w, p + 4 + j);
+        FloatVector xa = FloatVector.fromArray(FW, x, i + j);
+        FloatVector xb = FloatVector.fromArray(FW, x, i + 16 + j);
+        s = widenWide(v.and((byte) 0x0f)).fma(xa, s);
+        s = widenWide(bits(v, 4, 0, 4)).fma(xb, s);
+        sx = sx.add(xa.add(xb));
+      }
+      acc = s.fma(FloatVector.broadcast(FW, half(w, p)), acc);
+      acc = sx.fma(FloatVector.broadcast(FW, half(w, p + 2)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
   }
+
 }

@@ -11,7 +11,7 @@ import org.ferrogen.genai.gguf.GgmlType;
  * 16 bytes of nibbles laid out as Q4_0's; value (q − 16)·d. The fifth bits are spread over byte
  * lanes by a table lookup.
  */
-final class Q5_0Tensor extends WeightTensor {
+final class Q5_0Tensor extends BlockTensor {
   /**
    * For each byte value b, eight bytes: 16 where bit k of b is set, else 0 (2 KiB, stays in L1): the
    * fifth bits of eight elements in one load. Masked vector operations, the alternative, measured
@@ -37,9 +37,7 @@ final class Q5_0Tensor extends WeightTensor {
   }
 
   @Override
-  public float dot(int row, float[] x, int xOff) {
-    byte[] w = row(row);
-    int p = 0;
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 32, p += 22) {
       int qh = intLE(w, p + 2);

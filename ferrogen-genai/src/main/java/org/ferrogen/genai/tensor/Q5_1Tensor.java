@@ -7,15 +7,13 @@ import jdk.incubator.vector.VectorOperators;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /** Q5_1: blocks of 32, fp16 d, fp16 m, the fifth bits as Q5_0's, 16 bytes of nibbles; value q·d + m. */
-final class Q5_1Tensor extends WeightTensor {
+final class Q5_1Tensor extends BlockTensor {
   Q5_1Tensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q5_1, rows, cols, data);
   }
 
   @Override
-  public float dot(int row, float[] x, int xOff) {
-    byte[] w = row(row);
-    int p = 0;
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
     FloatVector acc = FloatVector.zero(F);
     for (int i = xOff; i < xOff + cols; i += 32, p += 24) {
       int qh = intLE(w, p + 4);

@@ -11,43 +11,43 @@ import org.ferrogen.genai.gguf.GgmlType;
  * 32 bytes of fifth bits (bit 2j of byte l for element 64j+l, bit 2j+1 for element 64j+32+l), 128
  * bytes of nibbles as Q4_K's; value d·scale·q − dmin·min.
  */
-final class Q5_KTensor extends WeightTensor {
+final class Q5_KTensor extends BlockTensor {
   Q5_KTensor(int rows, int cols, ByteBuffer data) {
     super(GgmlType.Q5_K, rows, cols, data);
   }
 
+  /** {@link #FW} lanes, {@code BW.length()} bytes per step (as {@link Q4_KTensor}). */
   @Override
-  public float dot(int row, float[] x, int xOff) {
-    byte[] w = row(row);
-    int p = 0;
-    FloatVector acc = FloatVector.zero(F);
+  float dotStored(byte[] w, int p, float[] x, int xOff) {
+    int step = BW.length();
+    FloatVector acc = FloatVector.zero(FW);
     for (int i = xOff; i < xOff + cols; i += 256, p += 176) {
       float d = half(w, p);
       float dmin = half(w, p + 2);
       for (int j = 0; j < 4; j++) {
         int q = p + 48 + 32 * j;
         int xo = i + 64 * j;
-        FloatVector s1 = FloatVector.zero(F);
-        FloatVector s2 = FloatVector.zero(F);
-        FloatVector sx1 = FloatVector.zero(F);
-        FloatVector sx2 = FloatVector.zero(F);
-        for (int k = 0; k < 32; k += 8) {
-          ByteVector v = bytes(w, q + k);
-          ByteVector h = bytes(w, p + 16 + k);
+        FloatVector s1 = FloatVector.zero(FW);
+        FloatVector s2 = FloatVector.zero(FW);
+        FloatVector sx1 = FloatVector.zero(FW);
+        FloatVector sx2 = FloatVector.zero(FW);
+        for (int k = 0; k < 32; k += step) {
+          ByteVector v = ByteVector.fromArray(BW, w, q + k);
+          ByteVector h = ByteVector.fromArray(BW, w, p + 16 + k);
           ByteVector lo = v.and((byte) 0x0f)
               .or(bits(h, 2 * j, 4, 1));
           ByteVector hi = bits(v, 4, 0, 4).or(bits(h, 2 * j + 1, 4, 1));
-          FloatVector xa = xs(x, xo + k);
-          FloatVector xb = xs(x, xo + 32 + k);
-          s1 = widen(lo).fma(xa, s1);
-          s2 = widen(hi).fma(xb, s2);
+          FloatVector xa = FloatVector.fromArray(FW, x, xo + k);
+          FloatVector xb = FloatVector.fromArray(FW, x, xo + 32 + k);
+          s1 = widenWide(lo).fma(xa, s1);
+          s2 = widenWide(hi).fma(xb, s2);
           sx1 = sx1.add(xa);
           sx2 = sx2.add(xb);
         }
-        acc = s1.fma(bc(d * scaleK4(w, p + 4, 2 * j)), acc);
-        acc = s2.fma(bc(d * scaleK4(w, p + 4, 2 * j + 1)), acc);
-        acc = sx1.fma(bc(-dmin * minK4(w, p + 4, 2 * j)), acc);
-        acc = sx2.fma(bc(-dmin * minK4(w, p + 4, 2 * j + 1)), acc);
+        acc = s1.fma(FloatVector.broadcast(FW, d * scaleK4(w, p + 4, 2 * j)), acc);
+        acc = s2.fma(FloatVector.broadcast(FW, d * scaleK4(w, p + 4, 2 * j + 1)), acc);
+        acc = sx1.fma(FloatVector.broadcast(FW, -dmin * minK4(w, p + 4, 2 * j)), acc);
+        acc = sx2.fma(FloatVector.broadcast(FW, -dmin * minK4(w, p + 4, 2 * j + 1)), acc);
       }
     }
     return acc.reduceLanes(VectorOperators.ADD);

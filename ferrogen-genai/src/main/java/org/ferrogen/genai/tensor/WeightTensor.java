@@ -1,10 +1,13 @@
 package org.ferrogen.genai.tensor;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import org.ferrogen.genai.gguf.GgmlCodec;
 import org.ferrogen.genai.gguf.GgmlType;
@@ -26,6 +29,18 @@ public abstract class WeightTensor {
   /** Eight bytes, widened to one 256-bit float vector. */
   static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
   static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
+  /**
+   * The widest float lanes the CPU computes natively, capped at 16: 512 bits with AVX-512, else
+   * 256 (on JDK 17, a species wider than the hardware's is emulated and many times slower). Kernels
+   * that use it widen {@code FW.length()} int8 codes ({@link #BW}) per step: with AVX-512 one
+   * sign-extension, one conversion and one fused multiply-add cover 16 weights instead of 8.
+   */
+  static final VectorSpecies<Float> FW =
+      FloatVector.SPECIES_PREFERRED.length() >= 16 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+  /** As many bytes as {@link #FW} has lanes. */
+  static final VectorSpecies<Byte> BW = VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * FW.length()));
+  /** Little-endian 16-bit loads from byte arrays: one load where two byte loads and shifts were. */
+  private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, LE);
 
   protected final GgmlType type;
   protected final int rows;
@@ -129,26 +144,6 @@ public abstract class WeightTensor {
     GgmlCodec.decode(data, type, (long) row * cols, cols, dst, off);
   }
 
-  /** Per-thread row buffer of the block types (grown on demand, never shrunk). */
-  private static final ThreadLocal<byte[]> ROW = ThreadLocal.withInitial(() -> new byte[0]);
-
-  /**
-   * Row {@code row}'s stored bytes, copied into a small per-thread buffer that stays in the L1/L2
-   * cache. Measured on JDK 17 (2 loaded cores, same JVM, interleaved): Q8_0 dot products with
-   * ByteVector.fromByteBuffer on the mapped (direct) buffer ran 3-6× slower than on a heap array;
-   * one bulk copy per row (a memcpy) plus array loads keeps the heap array's speed. The model stays
-   * mapped: only one row per thread is ever on the heap.
-   */
-  protected final byte[] row(int row) {
-    byte[] w = ROW.get();
-    if (w.length < rowBytes) {
-      w = new byte[rowBytes];
-      ROW.set(w);
-    }
-    data.get(row * rowBytes, w, 0, rowBytes);
-    return w;
-  }
-
   // Shared helpers of the subclasses (little-endian reads from a row buffer).
 
   /**
@@ -165,7 +160,7 @@ public abstract class WeightTensor {
   }
 
   static float half(byte[] w, int p) {
-    return HALF_TO_FLOAT[(w[p] & 0xff) | (w[p + 1] & 0xff) << 8];
+    return HALF_TO_FLOAT[(short) SHORT_LE.get(w, p) & 0xffff];
   }
 
   static int intLE(byte[] w, int p) {
@@ -176,14 +171,18 @@ public abstract class WeightTensor {
     return ByteVector.fromArray(B, w, p);
   }
 
-  /** The scale at byte p of the mapped data (for code that reads the mapping directly; prefer {@link #row}). */
+  /**
+   * The scale at byte p of the mapped data, for code that reads the mapping directly (the dot
+   * products copy rows first, see {@link BlockTensor}).
+   */
   static float half(ByteBuffer b, int p) {
     return HALF_TO_FLOAT[b.getShort(p) & 0xffff];
   }
 
   /**
-   * Eight bytes at p of the mapped data. On JDK 17 this load measured 3-6× slower than {@link
-   * #row} plus {@link #bytes(byte[], int)} in a dot product; use it only off the hot path.
+   * Eight bytes at p of the mapped data. On JDK 17 this load measured 3-6× slower than a row
+   * copy ({@link BlockTensor}) plus {@link #bytes(byte[], int)} in a dot product; use it only off
+   * the hot path.
    */
   static ByteVector bytes(ByteBuffer b, int p) {
     return ByteVector.fromByteBuffer(B, b, p, LE);
@@ -221,6 +220,16 @@ public abstract class WeightTensor {
 
   static FloatVector widen(ByteVector v) {
     return (FloatVector) v.convertShape(VectorOperators.B2F, F, 0);
+  }
+
+  /** {@link #BW}{@code .length()} int8 codes at p, widened to {@link #FW} floats. */
+  static FloatVector widenWide(byte[] w, int p) {
+    return widenWide(ByteVector.fromArray(BW, w, p));
+  }
+
+  /** {@link #BW} int8 codes widened to {@link #FW} floats. */
+  static FloatVector widenWide(ByteVector v) {
+    return (FloatVector) v.convertShape(VectorOperators.B2F, FW, 0);
   }
 
   static FloatVector bc(float v) {

@@ -89,6 +89,57 @@ class WeightTensorTest {
     }
   }
 
+  /**
+   * Every type's single-vector kernels against a scalar reference (the codec's decoding, summed in
+   * doubles) on random blocks, at odd sizes: one block, an odd number of blocks (a tail the wide
+   * lanes' steps must not overrun), odd row counts and ranges over one or several runs of rows
+   * copied at once, an odd offset into x; {@code dotRows} gives exactly {@code dot}'s value for every
+   * row it covers and leaves the others alone.
+   */
+  @ParameterizedTest
+  @MethodSource("runnableTypes")
+  void kernelsMatchAScalarReferenceAtOddSizes(GgmlType type) {
+    int block = type.blockSize();
+    for (int blocks : new int[] {1, 3, 7}) {
+      int cols = block == 1 ? 2 * blocks + 1 : blocks * block;
+      // 150 rows of 7 blocks span several of BlockTensor's copied runs, the last one partial.
+      int rows = blocks == 7 ? 150 : 9;
+      ByteBuffer heap = randomMatrix(type, rows, cols, 31L * blocks + type.id());
+      ByteBuffer direct = ByteBuffer.allocateDirect(heap.capacity()).order(ByteOrder.LITTLE_ENDIAN);
+      direct.put(heap.duplicate()).flip();
+      SplittableRandom r = new SplittableRandom(blocks);
+      float[] x = new float[cols + 5];
+      for (int i = 0; i < x.length; i++) {
+        x[i] = (float) r.nextGaussian();
+      }
+      float[] all = new float[rows * cols];
+      GgmlCodec.decode(heap.duplicate().order(ByteOrder.LITTLE_ENDIAN), type, 0, rows * cols, all, 0);
+      for (ByteBuffer data : new ByteBuffer[] {heap, direct}) {
+        WeightTensor t = WeightTensor.of(type, rows, cols, data);
+        float[] y = new float[rows];
+        java.util.Arrays.fill(y, Float.NaN);
+        t.dotRows(1, rows - 1, x, 5, y);
+        assertThat(y[0]).isNaN();
+        assertThat(y[rows - 1]).isNaN();
+        for (int row = 0; row < rows; row++) {
+          double expected = 0;
+          double magnitude = 0;
+          for (int c = 0; c < cols; c++) {
+            expected += (double) all[row * cols + c] * x[5 + c];
+            magnitude += Math.abs((double) all[row * cols + c] * x[5 + c]);
+          }
+          float dot = t.dot(row, x, 5);
+          assertThat((double) dot).as("%s %d cols row %d", type, cols, row)
+              .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-5 * magnitude + 1e-30));
+          if (row >= 1 && row < rows - 1) {
+            assertThat(Float.floatToRawIntBits(y[row])).as("%s dotRows row %d", type, row)
+                .isEqualTo(Float.floatToRawIntBits(dot));
+          }
+        }
+      }
+    }
+  }
+
   @Test
   void kQuantDecodingFollowsGgmlLayouts() {
     // Q6_K super-block with ql = 0x21 everywhere (low nibble 1, high nibble 2), qh = 0b11_10_01_00,
