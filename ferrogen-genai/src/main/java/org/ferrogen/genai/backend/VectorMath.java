@@ -31,26 +31,15 @@ public final class VectorMath {
   private static final int ROUNDER_BITS = 0x4B400000;
   private static final float LOW = -87.33654f;
   private static final float HIGH = 88f;
+  /** Cephes' coefficients of (e^r − 1 − r)/r² ≈ P5 + P4·r + … + P0·r⁵. */
+  private static final float P0 = 1.9875691500E-4f;
+  private static final float P1 = 1.3981999507E-3f;
+  private static final float P2 = 8.3334519073E-3f;
+  private static final float P3 = 4.1665795894E-2f;
+  private static final float P4 = 1.6666665459E-1f;
+  private static final float P5 = 5.0000001201E-1f;
 
   private VectorMath() {}
-
-  /** e^x in every lane (see the class comment for the accuracy and the clamped range). */
-  public static FloatVector exp(FloatVector x) {
-    FloatVector v = x.max(LOW).min(HIGH);
-    FloatVector t = v.fma(LOG2E, ROUNDER);
-    FloatVector n = t.sub(ROUNDER);
-    FloatVector r = v.sub(n.mul(C1)).sub(n.mul(C2));
-    FloatVector z = r.mul(r);
-    FloatVector p = r.fma(1.9875691500E-4f, 1.3981999507E-3f);
-    p = p.fma(r, FloatVector.broadcast(x.species(), 8.3334519073E-3f));
-    p = p.fma(r, FloatVector.broadcast(x.species(), 4.1665795894E-2f));
-    p = p.fma(r, FloatVector.broadcast(x.species(), 1.6666665459E-1f));
-    p = p.fma(r, FloatVector.broadcast(x.species(), 5.0000001201E-1f));
-    p = p.fma(z, r).add(1f);
-    IntVector bits = (IntVector) t.reinterpretAsInts();
-    FloatVector pow2n = bits.sub(ROUNDER_BITS - 127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-    return p.mul(pow2n);
-  }
 
   /** e^x for one value with the same method, for the tails of vector loops (same rounding as the lanes). */
   public static float exp(float x) {
@@ -59,43 +48,50 @@ public final class VectorMath {
     float n = t - ROUNDER;
     float r = v - n * C1 - n * C2;
     float z = r * r;
-    float p = Math.fma(r, 1.9875691500E-4f, 1.3981999507E-3f);
-    p = Math.fma(p, r, 8.3334519073E-3f);
-    p = Math.fma(p, r, 4.1665795894E-2f);
-    p = Math.fma(p, r, 1.6666665459E-1f);
-    p = Math.fma(p, r, 5.0000001201E-1f);
+    float p = Math.fma(r, P0, P1);
+    p = Math.fma(p, r, P2);
+    p = Math.fma(p, r, P3);
+    p = Math.fma(p, r, P4);
+    p = Math.fma(p, r, P5);
     p = Math.fma(p, z, r) + 1f;
     return p * Float.intBitsToFloat((Float.floatToRawIntBits(t) - (ROUNDER_BITS - 127)) << 23);
   }
 
-  /** a[off+i] ← e^(a[off+i] − shift) for i &lt; n; returns the sum of the new values (a softmax's denominator). */
-  public static float expShiftedInPlace(float[] a, int off, int n, float shift) {
+  /**
+   * out[oo+i] ← e^(scale·x[xo+i] − shift) for i &lt; n (x and out may be the same array); returns
+   * the sum of the new values (a softmax's denominator).
+   *
+   * <p>The only vector form of the exponential, on purpose: the polynomial is written out in this
+   * loop because C2 did not inline a {@code FloatVector exp(FloatVector)} method into its callers
+   * ("callee is too large", then "already compiled into a big method" in -XX:+PrintInlining), and
+   * a vector passed to a method that is not inlined is an object on the heap, several times slower.
+   */
+  public static float exp(float[] x, int xo, float[] out, int oo, int n, float scale, float shift) {
     int i = 0;
     FloatVector sum = FloatVector.zero(F);
     for (; i <= n - F.length(); i += F.length()) {
-      FloatVector e = exp(FloatVector.fromArray(F, a, off + i).sub(shift));
-      e.intoArray(a, off + i);
+      FloatVector v = FloatVector.fromArray(F, x, xo + i).mul(scale).sub(shift).max(LOW).min(HIGH);
+      FloatVector t = v.fma(LOG2E, ROUNDER);
+      FloatVector k = t.sub(ROUNDER);
+      FloatVector r = v.sub(k.mul(C1)).sub(k.mul(C2));
+      FloatVector z = r.mul(r);
+      FloatVector p = r.fma(P0, P1);
+      p = p.fma(r, FloatVector.broadcast(F, P2));
+      p = p.fma(r, FloatVector.broadcast(F, P3));
+      p = p.fma(r, FloatVector.broadcast(F, P4));
+      p = p.fma(r, FloatVector.broadcast(F, P5));
+      p = p.fma(z, r).add(1f);
+      FloatVector pow2k = ((IntVector) t.reinterpretAsInts()).sub(ROUNDER_BITS - 127)
+          .lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+      FloatVector e = p.mul(pow2k);
+      e.intoArray(out, oo + i);
       sum = sum.add(e);
     }
     float s = sum.reduceLanes(VectorOperators.ADD);
     for (; i < n; i++) {
-      float e = exp(a[off + i] - shift);
-      a[off + i] = e;
+      float e = exp(scale * x[xo + i] - shift);
+      out[oo + i] = e;
       s += e;
-    }
-    return s;
-  }
-
-  /** Σ e^(a[i] − shift) for i &lt; n, leaving a unchanged. */
-  public static float sumExpShifted(float[] a, int n, float shift) {
-    int i = 0;
-    FloatVector sum = FloatVector.zero(F);
-    for (; i <= n - F.length(); i += F.length()) {
-      sum = sum.add(exp(FloatVector.fromArray(F, a, i).sub(shift)));
-    }
-    float s = sum.reduceLanes(VectorOperators.ADD);
-    for (; i < n; i++) {
-      s += exp(a[i] - shift);
     }
     return s;
   }
@@ -117,17 +113,19 @@ public final class VectorMath {
     return m;
   }
 
-  /** gate[i] ← silu(gate[i])·up[i] = gate[i]·up[i] / (1 + e^(−gate[i])) for i &lt; n (the SwiGLU of Llama's feed-forward block). */
-  public static void swiglu(float[] gate, float[] up, int n) {
+  /**
+   * gate[i] ← silu(gate[i])·up[i] = gate[i]·up[i] / (1 + e^(−gate[i])) for i &lt; n (the SwiGLU of
+   * Llama's feed-forward block); {@code scratch} (n floats at least) receives the exponentials.
+   */
+  public static void swiglu(float[] gate, float[] up, float[] scratch, int n) {
+    exp(gate, 0, scratch, 0, n, -1f, 0f);
     int i = 0;
     for (; i <= n - F.length(); i += F.length()) {
       FloatVector g = FloatVector.fromArray(F, gate, i);
-      FloatVector e = exp(g.neg());
-      g.mul(FloatVector.fromArray(F, up, i)).div(e.add(1f)).intoArray(gate, i);
+      g.mul(FloatVector.fromArray(F, up, i)).div(FloatVector.fromArray(F, scratch, i).add(1f)).intoArray(gate, i);
     }
     for (; i < n; i++) {
-      float g = gate[i];
-      gate[i] = g * up[i] / (1f + exp(-g));
+      gate[i] = gate[i] * up[i] / (1f + scratch[i]);
     }
   }
 }

@@ -57,6 +57,8 @@ public final class LlamaSession {
   /** The output head's input at the last position whose logits were computed. */
   private final float[] headInput;
   private final float[] scores;
+  /** The exponentials of a SwiGLU. */
+  private final float[] expScratch;
   /** cos and sin of pos·base^(−2j/d), row pos, column j: computed once per session (llama3.java does the same). */
   private final float[] ropeCos;
   private final float[] ropeSin;
@@ -109,6 +111,7 @@ public final class LlamaSession {
     logits = new float[c.vocabSize()];
     headInput = new float[c.dim()];
     scores = new float[keyStride];
+    expScratch = new float[c.ffnDim()];
     int half = c.headDim() / 2;
     ropeCos = new float[capacity * half];
     ropeSin = new float[capacity * half];
@@ -281,7 +284,7 @@ public final class LlamaSession {
     }
   }
 
-  private static void swigluAll(Batch bt, int n) {
+  private void swigluAll(Batch bt, int n) {
     for (int t = 0; t < n; t++) {
       swiglu(bt.gate[t], bt.up[t]);
     }
@@ -312,7 +315,7 @@ public final class LlamaSession {
       int kvo = (h / group) * hd;
       scores(keyCache[layer], kvo, query, qo, len, scale);
       float max = VectorMath.max(scores, 0, len);
-      float sum = VectorMath.expShiftedInPlace(scores, 0, len, max);
+      float sum = VectorMath.exp(scores, 0, scores, 0, len, 1f, max);
       weightedValues(valueCache[layer], kvo, len, 1f / sum, out, qo);
     }
   }
@@ -386,8 +389,8 @@ public final class LlamaSession {
   }
 
   /** gate ← silu(gate) ⊙ up. */
-  private static void swiglu(float[] gate, float[] up) {
-    VectorMath.swiglu(gate, up, gate.length);
+  private void swiglu(float[] gate, float[] up) {
+    VectorMath.swiglu(gate, up, expScratch, gate.length);
   }
 
   private void rmsNorm(float[] in, float[] weight, float[] out) {
