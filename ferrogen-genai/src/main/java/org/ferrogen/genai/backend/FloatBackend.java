@@ -182,7 +182,7 @@ public final class FloatBackend implements LinearBackend {
         throw new IllegalArgumentException("multiply: batch of " + n + " but " + xs.length + " inputs and "
             + ys.length + " outputs");
       }
-      if (n == 1) {
+      if (n == 1 && panels == null) {
         multiply(xs[0], ys[0]);
         return;
       }
@@ -226,7 +226,7 @@ public final class FloatBackend implements LinearBackend {
     }
 
     /**
-     * Per chunk of a batched product: two decoded rows (or, with panels, one partial panel's
+     * Per chunk of a batched product: two decoded rows (or, with panels, one register block's
      * outputs), allocated on first use and kept.
      */
     private float[][] scratch;
@@ -235,7 +235,7 @@ public final class FloatBackend implements LinearBackend {
       float[][] s = scratch;
       if (s == null || s.length < parts) {
         s = new float[Math.max(parts, CHUNKS_PER_THREAD * (team == null ? 1 : team.size()))]
-            [Math.max(2 * cols, PanelMatrix.PANEL)];
+            [Math.max(2 * cols, PanelMatrix.BLOCK_FLOATS)];
         scratch = s;
       }
       return s;

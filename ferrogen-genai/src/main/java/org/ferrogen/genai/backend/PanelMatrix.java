@@ -27,6 +27,8 @@ final class PanelMatrix {
   static final int PANEL = 2 * L;
   /** Input vectors per register block. */
   private static final int BLOCK = 4;
+  /** Floats of one register block's results. */
+  static final int BLOCK_FLOATS = BLOCK * PANEL;
 
   private final int rows;
   private final int cols;
@@ -67,68 +69,66 @@ final class PanelMatrix {
 
   /**
    * ys[t][r] = Σ_k W[r][k]·xs[t][k] for t &lt; n and the rows of panels [panelFrom, panelTo).
-   * {@code spill} (at least {@link #PANEL} floats) receives a last, partial panel before its valid
-   * rows are copied out.
+   * {@code block} (at least {@link #BLOCK_FLOATS} floats) holds each register block's results on
+   * their way out.
+   *
+   * <p>No branch depends on n or on the panel: a last block of fewer than four inputs repeats its
+   * last input in the missing slots (the same work as a full block, instead of a slower one-input
+   * loop), and every block's results go through {@code block} and are copied out for the inputs
+   * and rows that exist. A branch that C2 never saw taken while profiling becomes a trap: with a
+   * branch per partial block, the 31-position last batch of each perplexity window and the short
+   * last window each threw the compiled kernel away (-XX:+PrintCompilation: "made not entrant"),
+   * and each time the product ran uncompiled until C2 had compiled it again.
    */
-  void multiply(float[][] xs, float[][] ys, int n, int panelFrom, int panelTo, float[] spill) {
+  void multiply(float[][] xs, float[][] ys, int n, int panelFrom, int panelTo, float[] block) {
     for (int p = panelFrom; p < panelTo; p++) {
-      int base = p * PANEL * cols;
       int row0 = p * PANEL;
-      boolean full = row0 + PANEL <= rows;
+      int count = Math.min(PANEL, rows - row0);
       for (int t = 0; t < n; t += BLOCK) {
-        // A last block of fewer than four inputs repeats its last input in the missing slots (the
-        // same work as a full block, instead of a slower one-input loop); their results are dropped.
-        float[] x0 = xs[t];
-        float[] x1 = xs[Math.min(t + 1, n - 1)];
-        float[] x2 = xs[Math.min(t + 2, n - 1)];
-        float[] x3 = xs[Math.min(t + 3, n - 1)];
-        FloatVector a00 = FloatVector.zero(F);
-        FloatVector a01 = FloatVector.zero(F);
-        FloatVector a10 = FloatVector.zero(F);
-        FloatVector a11 = FloatVector.zero(F);
-        FloatVector a20 = FloatVector.zero(F);
-        FloatVector a21 = FloatVector.zero(F);
-        FloatVector a30 = FloatVector.zero(F);
-        FloatVector a31 = FloatVector.zero(F);
-        for (int k = 0, o = base; k < cols; k++, o += PANEL) {
-          FloatVector w0 = FloatVector.fromArray(F, w, o);
-          FloatVector w1 = FloatVector.fromArray(F, w, o + L);
-          FloatVector b = FloatVector.broadcast(F, x0[k]);
-          a00 = w0.fma(b, a00);
-          a01 = w1.fma(b, a01);
-          b = FloatVector.broadcast(F, x1[k]);
-          a10 = w0.fma(b, a10);
-          a11 = w1.fma(b, a11);
-          b = FloatVector.broadcast(F, x2[k]);
-          a20 = w0.fma(b, a20);
-          a21 = w1.fma(b, a21);
-          b = FloatVector.broadcast(F, x3[k]);
-          a30 = w0.fma(b, a30);
-          a31 = w1.fma(b, a31);
-        }
+        int last = n - 1;
+        registerBlock(p * PANEL * cols, xs[t], xs[Math.min(t + 1, last)], xs[Math.min(t + 2, last)],
+            xs[Math.min(t + 3, last)], block);
         int m = Math.min(BLOCK, n - t);
-        store(a00, a01, ys[t], row0, full, spill);
-        if (m > 1) {
-          store(a10, a11, ys[t + 1], row0, full, spill);
-        }
-        if (m > 2) {
-          store(a20, a21, ys[t + 2], row0, full, spill);
-        }
-        if (m > 3) {
-          store(a30, a31, ys[t + 3], row0, full, spill);
+        for (int j = 0; j < m; j++) {
+          System.arraycopy(block, j * PANEL, ys[t + j], row0, count);
         }
       }
     }
   }
 
-  private void store(FloatVector lo, FloatVector hi, float[] y, int row0, boolean full, float[] spill) {
-    if (full) {
-      lo.intoArray(y, row0);
-      hi.intoArray(y, row0 + L);
-    } else {
-      lo.intoArray(spill, 0);
-      hi.intoArray(spill, L);
-      System.arraycopy(spill, 0, y, row0, rows - row0);
+  /** The four inputs' products with the panel at {@code base}: input j's PANEL outputs at block[j·PANEL ..]. */
+  private void registerBlock(int base, float[] x0, float[] x1, float[] x2, float[] x3, float[] block) {
+    FloatVector a00 = FloatVector.zero(F);
+    FloatVector a01 = FloatVector.zero(F);
+    FloatVector a10 = FloatVector.zero(F);
+    FloatVector a11 = FloatVector.zero(F);
+    FloatVector a20 = FloatVector.zero(F);
+    FloatVector a21 = FloatVector.zero(F);
+    FloatVector a30 = FloatVector.zero(F);
+    FloatVector a31 = FloatVector.zero(F);
+    for (int k = 0, o = base; k < cols; k++, o += PANEL) {
+      FloatVector w0 = FloatVector.fromArray(F, w, o);
+      FloatVector w1 = FloatVector.fromArray(F, w, o + L);
+      FloatVector b = FloatVector.broadcast(F, x0[k]);
+      a00 = w0.fma(b, a00);
+      a01 = w1.fma(b, a01);
+      b = FloatVector.broadcast(F, x1[k]);
+      a10 = w0.fma(b, a10);
+      a11 = w1.fma(b, a11);
+      b = FloatVector.broadcast(F, x2[k]);
+      a20 = w0.fma(b, a20);
+      a21 = w1.fma(b, a21);
+      b = FloatVector.broadcast(F, x3[k]);
+      a30 = w0.fma(b, a30);
+      a31 = w1.fma(b, a31);
     }
+    a00.intoArray(block, 0);
+    a01.intoArray(block, L);
+    a10.intoArray(block, PANEL);
+    a11.intoArray(block, PANEL + L);
+    a20.intoArray(block, 2 * PANEL);
+    a21.intoArray(block, 2 * PANEL + L);
+    a30.intoArray(block, 3 * PANEL);
+    a31.intoArray(block, 3 * PANEL + L);
   }
 }

@@ -210,32 +210,41 @@ public final class LlamaSession {
     int size = bt.x.length;
     for (int start = from; start < to; start += size) {
       int n = Math.min(size, to - start);
-      for (int t = 0; t < n; t++) {
-        model.embed(tokens[start + t], bt.x[t]);
-      }
+      embedAll(tokens, start, bt, n);
       for (int l = 0; l < c.layers(); l++) {
         layer(l, bt, n, position);
       }
       position += n;
       int first = Math.max(start, logitsFrom) - start;
       if (first < n) {
-        int m = n - first;
-        for (int j = 0; j < m; j++) {
-          rmsNorm(bt.x[first + j], model.outputNorm, bt.xb[j]);
-        }
-        System.arraycopy(bt.xb[m - 1], 0, headInput, 0, headInput.length);
-        model.output.multiply(bt.xb, bt.logits, m);
-        for (int j = 0; j < m; j++) {
-          sink.accept(start + first + j, bt.logits[j]);
-        }
+        head(bt, first, n, start, sink);
       }
+    }
+  }
+
+  private void embedAll(int[] tokens, int start, Batch bt, int n) {
+    for (int t = 0; t < n; t++) {
+      model.embed(tokens[start + t], bt.x[t]);
+    }
+  }
+
+  /** The output head over positions first..n−1 of a batch starting at token index {@code start}. */
+  private void head(Batch bt, int first, int n, int start, LogitsSink sink) {
+    int m = n - first;
+    for (int j = 0; j < m; j++) {
+      rmsNorm(bt.x[first + j], model.outputNorm, bt.xb[j]);
+    }
+    System.arraycopy(bt.xb[m - 1], 0, headInput, 0, headInput.length);
+    model.output.multiply(bt.xb, bt.logits, m);
+    for (int j = 0; j < m; j++) {
+      sink.accept(start + first + j, bt.logits[j]);
     }
   }
 
   /**
    * One block over the {@code n} positions of a batch starting at {@code pos0}. Kept out of {@link
-   * #forward(int[], int, int, int, LogitsSink)}, and its per-position loops in small methods of their
-   * own, so that the JIT compiles small units once instead of recompiling (on-stack replacement at
+   * #forward(int[], int, int, int, LogitsSink)}, and its per-position loops (like that method's own:
+   * embedding and output head) in small methods of their own, so that the JIT compiles small units once instead of recompiling (on-stack replacement at
    * each loop level) one method with every kernel inlined: in a JFR recording of a cold 16 k-token
    * perplexity run, C2 compiled the whole pass six times, each taking 0.24-0.95 s (wall time on a
    * loaded machine).
