@@ -197,7 +197,7 @@ public final class LlamaModel {
     }
   }
 
-  private static final int WARM_BATCH = 8;
+  private static final int WARM_BATCH = 16;
   private static final int WARM_DECODE = 8;
   private static final int WARM_MIN_ROUNDS = 16;
 
