@@ -21,6 +21,7 @@ import org.ferrogen.genai.Generation;
 import org.ferrogen.genai.backend.BackendReport;
 import org.ferrogen.genai.backend.ChipBackend;
 import org.ferrogen.genai.backend.DigitalWork;
+import org.ferrogen.genai.backend.FloatBackend;
 import org.ferrogen.genai.backend.LinearBackend;
 import org.ferrogen.genai.gguf.GgufFile;
 import org.ferrogen.genai.metrics.Diversity;
@@ -113,6 +114,14 @@ public final class GenerateCommand implements Callable<Integer> {
       + " reads, as many averaged as make the noise match --temp (needs --backend chip; temperature only, no"
       + " top-k/top-p/min-p/repeat-penalty) (default: ${DEFAULT-VALUE})."})
   Entropy entropy = Entropy.PRNG;
+
+  @Option(names = "--no-warm-up", description = {"Skip the warm-up at load: throwaway passes (float backend) that get the JIT",
+      "to compile the kernels before the prompt and the generation are timed; its CPU time is part of the",
+      "command's and printed as warm-up (llama.cpp's tools warm up with an empty run likewise)."})
+  boolean noWarmUp;
+
+  /** Most CPU time the warm-up may take (it stops earlier once its passes run compiled). */
+  private static final double WARM_UP_CPU_SECONDS = 1.5;
 
   @Mixin TrngDesignOption trngDesign;
 
@@ -218,6 +227,14 @@ public final class GenerateCommand implements Callable<Integer> {
       }
       // Programming (or booting a saved chip) and calibration: the wait before the first token.
       double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+      // JIT warm-up of the float kernels (and of a throwaway sampler with the same settings), not
+      // timed as prompt or generation; the chip's backends are left alone: their reads consume
+      // noise and entropy streams that the seed fixes.
+      LlamaModel.WarmUp warm = null;
+      if (backend instanceof FloatBackend && !noWarmUp) {
+        Sampler warmSampler = new Sampler(settings, new SplittableRandom(0));
+        warm = model.warmUp(WARM_UP_CPU_SECONDS, warmSampler::sample);
+      }
       int promptTokens = tokenizer.encode(promptText).length + (tokenizer.addBos() ? 1 : 0);
       int context = model.config().contextLength();
       if ((long) promptTokens + maxTokens > context) { // long: --max-tokens may be near 2^31
@@ -254,9 +271,11 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (!common.json()) {
           out.println();
-          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s; backend %s; entropy %s; seed %d]%n",
+          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s%s; backend %s; entropy %s; seed %d]%n",
               r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-              r.promptSeconds(), backend.name(), entropyName(backend), modelOptions.seed.value());
+              r.promptSeconds(), warm == null ? "" : String.format(java.util.Locale.ROOT,
+                  "; JIT warm-up at load %.2f s CPU (%d rounds)", warm.cpuSeconds(), warm.rounds()),
+              backend.name(), entropyName(backend), modelOptions.seed.value());
         }
       }
       List<int[]> generated = results.stream().map(Generation.Result::generated).toList();
@@ -289,6 +308,10 @@ public final class GenerateCommand implements Callable<Integer> {
         node.put("prompt_s", first.promptSeconds());
         node.put("generation_s", seconds);
         node.put("load_s", loadSeconds);
+        if (warm != null) {
+          node.put("warm_up_cpu_s", warm.cpuSeconds());
+          node.put("warm_up_rounds", warm.rounds());
+        }
         if (continuations > 1) {
           ArrayNode texts = node.putArray("texts");
           results.forEach(r -> texts.add(r.text()));

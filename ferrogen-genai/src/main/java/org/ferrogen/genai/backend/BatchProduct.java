@@ -6,7 +6,9 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The float micro-kernel of a matrix-matrix product Y = W·X over a batch of input vectors (the
- * positions of a prompt or a perplexity window): two decoded weight rows against four input vectors
+ * positions of a prompt or a perplexity window) for a matrix that has no {@link PanelMatrix} (one
+ * beyond the float backend's budget, read in place and decoded a row pair per batch): two decoded
+ * weight rows against four input vectors
  * at a time, eight accumulators in registers. Each weight vector loaded is used four times and each
  * input vector twice, so the product runs at the FMA units' rate instead of one load (and, for a
  * quantised or 16-bit row, one decode) per multiply-accumulate as token-at-a-time products do.

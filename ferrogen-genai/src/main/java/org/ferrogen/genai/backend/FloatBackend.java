@@ -36,9 +36,10 @@ public final class FloatBackend implements LinearBackend {
   private static final int CHUNKS_PER_THREAD = 4;
   /**
    * Heap bytes this backend may spend on F16/BF16 matrices widened to floats ({@link
-   * WeightTensor#widened}): 64 MiB, at most a quarter of the heap. The shipped model (2.75 M weights,
-   * 11 MB widened) fits; a 100 M-parameter model (438 MB) stays memory-mapped, as do its matrices
-   * after the budget is spent.
+   * WeightTensor#widened}) and on float panels for batched products ({@link PanelMatrix}): 64 MiB,
+   * at most a quarter of the heap. The shipped model (2.75 M weights, 11 MB widened, 11 MB of
+   * panels) fits; a 100 M-parameter model (438 MB) stays memory-mapped, as do its matrices after the
+   * budget is spent.
    */
   private static final long WIDEN_BUDGET = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
@@ -73,13 +74,21 @@ public final class FloatBackend implements LinearBackend {
 
   @Override
   public synchronized LinearLayer program(WeightMatrix w) {
-    WeightTensor mapped = WeightTensor.of(w.type(), w.rows(), w.cols(), w.data());
+    WeightTensor kernel = WeightTensor.of(w.type(), w.rows(), w.cols(), w.data());
     long widened = 4L * w.rows() * w.cols();
     if (WeightTensor.widens(w.type()) && widenedBytes + widened <= WIDEN_BUDGET) {
       widenedBytes += widened;
-      return new Layer(WeightTensor.widened(mapped));
+      kernel = WeightTensor.widened(kernel);
     }
-    return new Layer(mapped);
+    // The panels for batched products come second: a model that fits the budget twice (the shipped
+    // one: 2 × 11 MB) gets both, a larger one keeps decoding rows per batch.
+    long packed = 4L * PanelMatrix.floats(w.rows(), w.cols());
+    PanelMatrix panels = null;
+    if (widenedBytes + packed <= WIDEN_BUDGET) {
+      widenedBytes += packed;
+      panels = PanelMatrix.pack(kernel);
+    }
+    return new Layer(kernel, panels);
   }
 
   @Override
@@ -111,12 +120,15 @@ public final class FloatBackend implements LinearBackend {
     private final int cols;
     private final long weightBytes;
     private final WeightTensor kernel;
+    /** The weights as panels for batched products, or null where they did not fit the budget. */
+    private final PanelMatrix panels;
 
-    Layer(WeightTensor kernel) {
+    Layer(WeightTensor kernel, PanelMatrix panels) {
       this.rows = kernel.rows();
       this.cols = kernel.cols();
       this.weightBytes = kernel.byteSize();
       this.kernel = kernel;
+      this.panels = panels;
     }
 
     @Override
@@ -159,9 +171,10 @@ public final class FloatBackend implements LinearBackend {
     }
 
     /**
-     * A matrix-matrix product: the weights are streamed (and decoded) once for the whole batch,
-     * two rows at a time, and multiplied with every vector of it by {@link BatchProduct}. Row pairs
-     * are spread over the team like the rows of a single product.
+     * A matrix-matrix product: on the matrix's {@link PanelMatrix} where it has one, else with the
+     * weights streamed (and decoded) once for the whole batch, two rows at a time, and multiplied
+     * with every vector of it by {@link BatchProduct}. Panels or row pairs are spread over the team
+     * like the rows of a single product.
      */
     @Override
     public void multiply(float[][] xs, float[][] ys, int n) {
@@ -169,7 +182,7 @@ public final class FloatBackend implements LinearBackend {
         throw new IllegalArgumentException("multiply: batch of " + n + " but " + xs.length + " inputs and "
             + ys.length + " outputs");
       }
-      if (n == 1) {
+      if (n == 1 && panels == null) {
         multiply(xs[0], ys[0]);
         return;
       }
@@ -180,7 +193,9 @@ public final class FloatBackend implements LinearBackend {
         }
       }
       long work = (long) rows * cols * n;
-      if (!split(work) || rows < 4) {
+      if (panels != null) {
+        panelProduct(xs, ys, n, work);
+      } else if (!split(work) || rows < 4) {
         batchRows(0, rows, xs, ys, n, scratchSet(1)[0]);
       } else {
         int pairs = rows / 2;
@@ -197,13 +212,30 @@ public final class FloatBackend implements LinearBackend {
       bytes.add(weightBytes);
     }
 
-    /** Two decoded rows per chunk of a batched product, allocated on first use and kept. */
+    /** A batched product on the panels, whole panels spread over the team. */
+    private void panelProduct(float[][] xs, float[][] ys, int n, long work) {
+      int count = panels.panels();
+      if (!split(work) || count < 2) {
+        panels.multiply(xs, ys, n, 0, count, scratchSet(1)[0]);
+      } else {
+        int parts = Math.min(count, CHUNKS_PER_THREAD * team.size());
+        float[][] scratches = scratchSet(parts);
+        team.run(parts, p -> panels.multiply(xs, ys, n, (int) ((long) count * p / parts),
+            (int) ((long) count * (p + 1) / parts), scratches[p]));
+      }
+    }
+
+    /**
+     * Per chunk of a batched product: two decoded rows (or, with panels, one register block's
+     * outputs), allocated on first use and kept.
+     */
     private float[][] scratch;
 
     private float[][] scratchSet(int parts) {
       float[][] s = scratch;
       if (s == null || s.length < parts) {
-        s = new float[Math.max(parts, CHUNKS_PER_THREAD * (team == null ? 1 : team.size()))][2 * cols];
+        s = new float[Math.max(parts, CHUNKS_PER_THREAD * (team == null ? 1 : team.size()))]
+            [Math.max(2 * cols, PanelMatrix.BLOCK_FLOATS)];
         scratch = s;
       }
       return s;

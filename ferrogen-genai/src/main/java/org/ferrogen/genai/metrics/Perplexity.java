@@ -1,5 +1,6 @@
 package org.ferrogen.genai.metrics;
 
+import org.ferrogen.genai.backend.VectorMath;
 import org.ferrogen.genai.model.LlamaModel;
 import org.ferrogen.genai.model.LlamaSession;
 
@@ -44,6 +45,7 @@ public final class Perplexity {
     }
     LlamaSession session = model.newSession(ctx);
     double[] nll = {0};
+    float[] scratch = new float[model.config().vocabSize()];
     long scored = 0;
     long processed = 0;
     int scoredUpTo = 0; // predictions of tokens[1..scoredUpTo] done
@@ -53,7 +55,7 @@ public final class Perplexity {
       // The window runs as batched passes; logits (and the output head) only where a token is scored.
       int firstScored = Math.max(start, scoredUpTo);
       session.forward(tokens, start, end - 1, firstScored,
-          (i, logits) -> nll[0] -= logSoftmax(logits, tokens[i + 1]));
+          (i, logits) -> nll[0] -= logSoftmax(logits, tokens[i + 1], scratch));
       processed += end - 1 - start;
       scored += Math.max(0, end - 1 - firstScored);
       progress.accept(Math.max(0, end - 1 - firstScored));
@@ -65,14 +67,23 @@ public final class Perplexity {
 
   /** log softmax(logits)[target], computed stably. */
   public static double logSoftmax(float[] logits, int target) {
-    double max = Double.NEGATIVE_INFINITY;
-    for (float v : logits) {
-      max = Math.max(max, v);
-    }
+    return logSoftmax(logits, target, new float[logits.length]);
+  }
+
+  /**
+   * As {@link #logSoftmax(float[], int)}, with {@code scratch} (at least as long as the logits) for
+   * the exponentials: the largest logit is subtracted, the exponentials are taken in float lanes
+   * ({@link VectorMath#exp}, about 1 ulp each) and summed in double, since a float sum of thousands
+   * of terms drifts by a few 10⁻⁶ relative, the order of the perplexity's fourth decimal.
+   */
+  public static double logSoftmax(float[] logits, int target, float[] scratch) {
+    int n = logits.length;
+    float max = VectorMath.max(logits, 0, n);
+    VectorMath.exp(logits, 0, scratch, 0, n, 1f, max);
     double sum = 0;
-    for (float v : logits) {
-      sum += Math.exp(v - max);
+    for (int i = 0; i < n; i++) {
+      sum += scratch[i];
     }
-    return logits[target] - max - Math.log(sum);
+    return (double) logits[target] - max - Math.log(sum);
   }
 }

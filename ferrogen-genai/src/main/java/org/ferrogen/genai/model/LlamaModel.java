@@ -147,6 +147,60 @@ public final class LlamaModel {
     embedding.decodeRow(token, x, 0);
   }
 
+  /** What {@link #warmUp} did: its rounds and their CPU time (of the calling thread). */
+  public record WarmUp(int rounds, double cpuSeconds) {}
+
+  /**
+   * Runs throwaway passes through the model so that the JIT compiles its kernels before a timed
+   * run, as llama.cpp's tools run an empty decode at load ("warming up the model with an empty
+   * run"). On a cold JVM the Vector API kernels run as plain Java objects, tens of times slower,
+   * until C2 has compiled them; without this the first prompt and decoded tokens of a command carry
+   * that cost. A round is one batched pass over {@value #WARM_BATCH} positions and {@value
+   * #WARM_DECODE} one-token passes on a session of its own (the caller's sessions, samplers and
+   * random streams are untouched), each one-token pass's logits handed to {@code onLogits} (e.g. a
+   * throwaway sampler, whose code is as cold). The work is real and counted: a command's CPU time
+   * includes it.
+   *
+   * <p>When to stop: C2 compiles in the background, so a round's cost first falls steeply, stays
+   * flat while the compilations queue, then falls again as they land (on the development machine,
+   * from 0.5 s for the first round to a steady 6 ms after about 30). Rounds therefore run at least
+   * {@value #WARM_MIN_ROUNDS} times and then until one is no faster than the mean of the four
+   * before it, or until {@code maxCpuSeconds} of CPU time is spent.
+   */
+  public WarmUp warmUp(double maxCpuSeconds, java.util.function.Consumer<float[]> onLogits) {
+    java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
+    int positions = Math.min(config.contextLength(), WARM_BATCH + WARM_DECODE);
+    int batch = Math.min(WARM_BATCH, positions - 1);
+    int[] tokens = new int[positions];
+    for (int i = 0; i < positions; i++) {
+      tokens[i] = i % config.vocabSize();
+    }
+    LlamaSession session = newSession(positions);
+    long start = cpu.getCurrentThreadCpuTime();
+    long[] recent = new long[4];
+    int rounds = 0;
+    while (true) {
+      long t0 = cpu.getCurrentThreadCpuTime();
+      session.reset();
+      session.forward(tokens, 0, batch, batch - 1, (i, logits) -> {});
+      for (int i = batch; i < positions; i++) {
+        onLogits.accept(session.forward(tokens[i]));
+      }
+      long t1 = cpu.getCurrentThreadCpuTime();
+      long cost = t1 - t0;
+      double mean = (recent[0] + recent[1] + recent[2] + recent[3]) / 4.0;
+      rounds++;
+      if ((rounds > WARM_MIN_ROUNDS && cost >= mean) || (t1 - start) / 1e9 >= maxCpuSeconds) {
+        return new WarmUp(rounds, (t1 - start) / 1e9);
+      }
+      recent[rounds % recent.length] = cost;
+    }
+  }
+
+  private static final int WARM_BATCH = 16;
+  private static final int WARM_DECODE = 8;
+  private static final int WARM_MIN_ROUNDS = 16;
+
   /** A fresh inference session holding up to {@code maxTokens} positions (at most the context length). */
   public LlamaSession newSession(int maxTokens) {
     return new LlamaSession(this, Math.min(maxTokens, config.contextLength()));

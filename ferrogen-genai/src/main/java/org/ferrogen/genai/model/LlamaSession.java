@@ -1,8 +1,8 @@
 package org.ferrogen.genai.model;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import org.ferrogen.genai.backend.VectorMath;
 import org.ferrogen.learn.llama.LlamaConfig;
 
 /**
@@ -27,12 +27,22 @@ public final class LlamaSession {
     void accept(int index, float[] logits);
   }
 
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  private static final int L = F.length();
 
   private final LlamaModel model;
   private final LlamaConfig c;
   private final int capacity;
+  /**
+   * Keys per layer, transposed: entry (i, pos) at {@code i·keyStride + pos} for i &lt; kvDim, so that
+   * the scores of one query against consecutive positions are whole vectors (a broadcast query
+   * value times a vector of keys per head dimension) instead of one dot product and horizontal
+   * reduction per position.
+   */
   private final float[][] keyCache;
+  /** Positions per row of {@link #keyCache}: the capacity rounded up to two vectors. */
+  private final int keyStride;
+  /** Values per layer, position-major: entry (pos, i) at {@code pos·kvDim + i}. */
   private final float[][] valueCache;
   private final float[] x;
   private final float[] xb;
@@ -47,6 +57,8 @@ public final class LlamaSession {
   /** The output head's input at the last position whose logits were computed. */
   private final float[] headInput;
   private final float[] scores;
+  /** The exponentials of a SwiGLU. */
+  private final float[] expScratch;
   /** cos and sin of pos·base^(−2j/d), row pos, column j: computed once per session (llama3.java does the same). */
   private final float[] ropeCos;
   private final float[] ropeSin;
@@ -84,8 +96,9 @@ public final class LlamaSession {
     this.model = model;
     this.c = model.config();
     this.capacity = capacity;
-    keyCache = new float[c.layers()][(int) Math.min(Integer.MAX_VALUE - 8, (long) capacity * c.kvDim())];
-    valueCache = new float[c.layers()][keyCache[0].length];
+    keyStride = (capacity + 2 * L - 1) / (2 * L) * (2 * L);
+    keyCache = new float[c.layers()][Math.toIntExact((long) keyStride * c.kvDim())];
+    valueCache = new float[c.layers()][Math.toIntExact((long) capacity * c.kvDim())];
     x = new float[c.dim()];
     xb = new float[c.dim()];
     q = new float[c.dim()];
@@ -97,7 +110,8 @@ public final class LlamaSession {
     up = new float[c.ffnDim()];
     logits = new float[c.vocabSize()];
     headInput = new float[c.dim()];
-    scores = new float[capacity];
+    scores = new float[keyStride];
+    expScratch = new float[c.ffnDim()];
     int half = c.headDim() / 2;
     ropeCos = new float[capacity * half];
     ropeSin = new float[capacity * half];
@@ -108,35 +122,6 @@ public final class LlamaSession {
         ropeCos[pos * half + j] = (float) Math.cos(theta);
         ropeSin[pos * half + j] = (float) Math.sin(theta);
       }
-    }
-  }
-
-  /** Σ a[ao+i]·b[bo+i] for i < n, eight lanes at a time (attention scores). */
-  private static float dot(float[] a, int ao, float[] b, int bo, int n) {
-    int i = 0;
-    float s = 0;
-    if (n >= F.length()) {
-      FloatVector acc = FloatVector.zero(F);
-      for (; i <= n - F.length(); i += F.length()) {
-        acc = FloatVector.fromArray(F, a, ao + i).fma(FloatVector.fromArray(F, b, bo + i), acc);
-      }
-      s = acc.reduceLanes(VectorOperators.ADD);
-    }
-    for (; i < n; i++) {
-      s += a[ao + i] * b[bo + i];
-    }
-    return s;
-  }
-
-  /** y[yo+i] += alpha·x[xo+i] for i < n (attention-weighted values). */
-  private static void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
-    int i = 0;
-    FloatVector va = FloatVector.broadcast(F, alpha);
-    for (; i <= n - F.length(); i += F.length()) {
-      FloatVector.fromArray(F, x, xo + i).fma(va, FloatVector.fromArray(F, y, yo + i)).intoArray(y, yo + i);
-    }
-    for (; i < n; i++) {
-      y[yo + i] += alpha * x[xo + i];
     }
   }
 
@@ -225,32 +210,41 @@ public final class LlamaSession {
     int size = bt.x.length;
     for (int start = from; start < to; start += size) {
       int n = Math.min(size, to - start);
-      for (int t = 0; t < n; t++) {
-        model.embed(tokens[start + t], bt.x[t]);
-      }
+      embedAll(tokens, start, bt, n);
       for (int l = 0; l < c.layers(); l++) {
         layer(l, bt, n, position);
       }
       position += n;
       int first = Math.max(start, logitsFrom) - start;
       if (first < n) {
-        int m = n - first;
-        for (int j = 0; j < m; j++) {
-          rmsNorm(bt.x[first + j], model.outputNorm, bt.xb[j]);
-        }
-        System.arraycopy(bt.xb[m - 1], 0, headInput, 0, headInput.length);
-        model.output.multiply(bt.xb, bt.logits, m);
-        for (int j = 0; j < m; j++) {
-          sink.accept(start + first + j, bt.logits[j]);
-        }
+        head(bt, first, n, start, sink);
       }
+    }
+  }
+
+  private void embedAll(int[] tokens, int start, Batch bt, int n) {
+    for (int t = 0; t < n; t++) {
+      model.embed(tokens[start + t], bt.x[t]);
+    }
+  }
+
+  /** The output head over positions first..n−1 of a batch starting at token index {@code start}. */
+  private void head(Batch bt, int first, int n, int start, LogitsSink sink) {
+    int m = n - first;
+    for (int j = 0; j < m; j++) {
+      rmsNorm(bt.x[first + j], model.outputNorm, bt.xb[j]);
+    }
+    System.arraycopy(bt.xb[m - 1], 0, headInput, 0, headInput.length);
+    model.output.multiply(bt.xb, bt.logits, m);
+    for (int j = 0; j < m; j++) {
+      sink.accept(start + first + j, bt.logits[j]);
     }
   }
 
   /**
    * One block over the {@code n} positions of a batch starting at {@code pos0}. Kept out of {@link
-   * #forward(int[], int, int, int, LogitsSink)}, and its per-position loops in small methods of their
-   * own, so that the JIT compiles small units once instead of recompiling (on-stack replacement at
+   * #forward(int[], int, int, int, LogitsSink)}, and its per-position loops (like that method's own:
+   * embedding and output head) in small methods of their own, so that the JIT compiles small units once instead of recompiling (on-stack replacement at
    * each loop level) one method with every kernel inlined: in a JFR recording of a cold 16 k-token
    * perplexity run, C2 compiled the whole pass six times, each taking 0.24-0.95 s (wall time on a
    * loaded machine).
@@ -299,7 +293,7 @@ public final class LlamaSession {
     }
   }
 
-  private static void swigluAll(Batch bt, int n) {
+  private void swigluAll(Batch bt, int n) {
     for (int t = 0; t < n; t++) {
       swiglu(bt.gate[t], bt.up[t]);
     }
@@ -312,36 +306,88 @@ public final class LlamaSession {
   }
 
   private void store(int layer, int pos, float[] key, float[] value) {
-    System.arraycopy(key, 0, keyCache[layer], pos * c.kvDim(), c.kvDim());
+    float[] kc = keyCache[layer];
+    for (int i = 0; i < key.length; i++) {
+      kc[i * keyStride + pos] = key[i];
+    }
     System.arraycopy(value, 0, valueCache[layer], pos * c.kvDim(), c.kvDim());
   }
 
   /** Causal grouped-query attention of {@code query} (at {@code pos}) over the cached positions 0..pos. */
   private void attend(int layer, int pos, float[] query, float[] out) {
     int hd = c.headDim();
-    int kvDim = c.kvDim();
     int group = c.heads() / c.kvHeads();
     float scale = (float) (1.0 / Math.sqrt(hd));
-    float[] kc = keyCache[layer];
-    float[] vc = valueCache[layer];
+    int len = pos + 1;
     for (int h = 0; h < c.heads(); h++) {
       int qo = h * hd;
       int kvo = (h / group) * hd;
-      float max = Float.NEGATIVE_INFINITY;
-      for (int t = 0; t <= pos; t++) {
-        float s = dot(query, qo, kc, t * kvDim + kvo, hd) * scale;
-        scores[t] = s;
-        max = Math.max(max, s);
+      scores(keyCache[layer], kvo, query, qo, len, scale);
+      float max = VectorMath.max(scores, 0, len);
+      float sum = VectorMath.exp(scores, 0, scores, 0, len, 1f, max);
+      weightedValues(valueCache[layer], kvo, len, 1f / sum, out, qo);
+    }
+  }
+
+  /**
+   * scores[t] = scale · Σ_d query[qo+d]·key_t[kvo+d] for t &lt; len (and, as a by-product, for the
+   * positions up to the next multiple of two vectors, which the caller ignores). Two vectors of
+   * positions at a time, even and odd head dimensions in separate accumulators: four independent
+   * chains of fused multiply-adds. The head dimension is even (RoPE rotates pairs).
+   */
+  private void scores(float[] kc, int kvo, float[] query, int qo, int len, float scale) {
+    int hd = c.headDim();
+    for (int j = 0; j < len; j += 2 * L) {
+      FloatVector e0 = FloatVector.zero(F);
+      FloatVector e1 = FloatVector.zero(F);
+      FloatVector o0 = FloatVector.zero(F);
+      FloatVector o1 = FloatVector.zero(F);
+      int row = kvo * keyStride + j;
+      for (int d = 0; d < hd; d += 2, row += 2 * keyStride) {
+        FloatVector qe = FloatVector.broadcast(F, query[qo + d]);
+        FloatVector qd = FloatVector.broadcast(F, query[qo + d + 1]);
+        e0 = FloatVector.fromArray(F, kc, row).fma(qe, e0);
+        e1 = FloatVector.fromArray(F, kc, row + L).fma(qe, e1);
+        o0 = FloatVector.fromArray(F, kc, row + keyStride).fma(qd, o0);
+        o1 = FloatVector.fromArray(F, kc, row + keyStride + L).fma(qd, o1);
       }
-      float sum = 0;
-      for (int t = 0; t <= pos; t++) {
-        scores[t] = (float) Math.exp(scores[t] - max);
-        sum += scores[t];
+      e0.add(o0).mul(scale).intoArray(scores, j);
+      e1.add(o1).mul(scale).intoArray(scores, j + L);
+    }
+  }
+
+  /**
+   * out[qo+i] = inv · Σ_t scores[t]·value_t[kvo+i] for i &lt; headDim, t &lt; len: a vector of
+   * head dimensions per accumulator, four positions in flight.
+   */
+  private void weightedValues(float[] vc, int kvo, int len, float inv, float[] out, int qo) {
+    int hd = c.headDim();
+    int kvDim = c.kvDim();
+    int i = 0;
+    for (; i + L <= hd; i += L) {
+      FloatVector a0 = FloatVector.zero(F);
+      FloatVector a1 = FloatVector.zero(F);
+      FloatVector a2 = FloatVector.zero(F);
+      FloatVector a3 = FloatVector.zero(F);
+      int t = 0;
+      int o = kvo + i;
+      for (; t + 4 <= len; t += 4, o += 4 * kvDim) {
+        a0 = FloatVector.fromArray(F, vc, o).fma(FloatVector.broadcast(F, scores[t]), a0);
+        a1 = FloatVector.fromArray(F, vc, o + kvDim).fma(FloatVector.broadcast(F, scores[t + 1]), a1);
+        a2 = FloatVector.fromArray(F, vc, o + 2 * kvDim).fma(FloatVector.broadcast(F, scores[t + 2]), a2);
+        a3 = FloatVector.fromArray(F, vc, o + 3 * kvDim).fma(FloatVector.broadcast(F, scores[t + 3]), a3);
       }
-      java.util.Arrays.fill(out, qo, qo + hd, 0f);
-      for (int t = 0; t <= pos; t++) {
-        axpy(scores[t] / sum, vc, t * kvDim + kvo, out, qo, hd);
+      for (; t < len; t++, o += kvDim) {
+        a0 = FloatVector.fromArray(F, vc, o).fma(FloatVector.broadcast(F, scores[t]), a0);
       }
+      a0.add(a1).add(a2.add(a3)).mul(inv).intoArray(out, qo + i);
+    }
+    for (; i < hd; i++) {
+      float s = 0;
+      for (int t = 0; t < len; t++) {
+        s += scores[t] * vc[t * kvDim + kvo + i];
+      }
+      out[qo + i] = s * inv;
     }
   }
 
@@ -352,11 +398,8 @@ public final class LlamaSession {
   }
 
   /** gate ← silu(gate) ⊙ up. */
-  private static void swiglu(float[] gate, float[] up) {
-    for (int i = 0; i < gate.length; i++) {
-      float g = gate[i];
-      gate[i] = g / (1f + (float) Math.exp(-g)) * up[i];
-    }
+  private void swiglu(float[] gate, float[] up) {
+    VectorMath.swiglu(gate, up, expScratch, gate.length);
   }
 
   private void rmsNorm(float[] in, float[] weight, float[] out) {

@@ -52,7 +52,7 @@ class FloatBackendTest {
    * vectors of larger buffers are touched.
    */
   @ParameterizedTest
-  @CsvSource({"F32,37,5,3,1", "F32,256,301,9,2", "F16,37,5,4,1", "F16,512,300,7,2", "BF16,45,3,2,1",
+  @CsvSource({"F32,37,5,3,1", "F32,256,301,9,2", "F16,37,5,4,1", "F16,512,300,7,2", "F16,64,33,1,1", "BF16,45,3,2,1",
       "BF16,256,300,5,2", "Q8_0,32,7,6,1", "Q8_0,512,301,32,2", "Q4_0,64,7,13,1", "Q4_0,512,300,8,2"})
   void batchedProductMatchesScalarDots(GgmlType type, int cols, int rows, int n, int threads) {
     SplittableRandom r = new SplittableRandom(cols * 17L + rows * 3L + n);
@@ -90,5 +90,41 @@ class FloatBackendTest {
     }
     assertThat(ys[n]).containsOnly(Float.NaN);
     assertThat(ys[n + 1]).containsOnly(Float.NaN);
+  }
+
+  /**
+   * The row-pair kernel that batched products use for matrices without panels (beyond the widening
+   * budget, e.g. a 100 M-parameter model's): every vector against plain dot products, batches below
+   * and above its four-vector block, columns not a multiple of the vector length.
+   */
+  @ParameterizedTest
+  @CsvSource({"37,1", "37,6", "200,9", "8,4"})
+  void rowPairKernelMatchesScalarDots(int cols, int n) {
+    SplittableRandom r = new SplittableRandom(cols * 7L + n);
+    float[] w = new float[3 * cols];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) r.nextGaussian();
+    }
+    float[][] xs = new float[n][cols];
+    float[][] ys = new float[n][4];
+    for (float[] x : xs) {
+      for (int i = 0; i < cols; i++) {
+        x[i] = (float) r.nextGaussian();
+      }
+    }
+    BatchProduct.twoRows(w, 0, cols, cols, xs, ys, n, 1);
+    BatchProduct.oneRow(w, 2 * cols, cols, xs, ys, n, 3);
+    for (int t = 0; t < n; t++) {
+      for (int row = 0; row < 3; row++) {
+        double ref = 0;
+        double scale = 0;
+        for (int c = 0; c < cols; c++) {
+          ref += (double) w[row * cols + c] * xs[t][c];
+          scale += Math.abs((double) w[row * cols + c] * xs[t][c]);
+        }
+        assertThat((double) ys[t][row + 1]).as("vector %d row %d", t, row).isCloseTo(ref, within(1e-6 * scale));
+      }
+      assertThat(ys[t][0]).isZero();
+    }
   }
 }

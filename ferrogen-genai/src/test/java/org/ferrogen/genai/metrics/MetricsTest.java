@@ -100,4 +100,28 @@ class MetricsTest {
     assertThat(sliding.tokensScored()).isEqualTo(tokens.length - 1);
     assertThat(sliding.perplexity()).isNotCloseTo(whole.perplexity(), within(1e-9));
   }
+
+  /** The float-lane log-softmax against the same formula in double precision (odd and vocabulary-sized lengths). */
+  @Test
+  void logSoftmaxMatchesDoublePrecision() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+    for (int n : new int[] {1, 37, 2048, 32001}) {
+      float[] logits = new float[n];
+      for (int i = 0; i < n; i++) {
+        logits[i] = (float) (r.nextGaussian() * 4);
+      }
+      double max = Double.NEGATIVE_INFINITY;
+      for (float v : logits) {
+        max = Math.max(max, v);
+      }
+      double sum = 0;
+      for (float v : logits) {
+        sum += Math.exp(v - max);
+      }
+      for (int target : new int[] {0, n / 2, n - 1}) {
+        double want = logits[target] - max - Math.log(sum);
+        assertThat(Perplexity.logSoftmax(logits, target)).isCloseTo(want, within(1e-6));
+      }
+    }
+  }
 }

@@ -110,7 +110,22 @@ class LlamaReferenceTest {
   @ParameterizedTest
   @CsvSource({"F32,4,true,1", "F16,1,false,2", "Q8_0,2,true,2", "Q4_0,2,false,1"})
   void batchedPassMatchesScalarReference(GgmlType type, int kvHeads, boolean tied, int threads) throws IOException {
-    LlamaConfig c = config(kvHeads, tied);
+    batchedThenDecodedMatchReference(config(kvHeads, tied), type, tied, threads);
+  }
+
+  /**
+   * Head sizes that are not a multiple of the attention kernels' vector length (8, 24: the scalar
+   * tail of the weighted values; 48 with GQA groups of 3, as the shipped model's 6 heads over 2).
+   */
+  @ParameterizedTest
+  @CsvSource({"128,16,4", "96,4,2", "288,6,2"})
+  void attentionMatchesScalarReferenceForOddHeadSizes(int dim, int heads, int kvHeads) throws IOException {
+    batchedThenDecodedMatchReference(new LlamaConfig("tiny", 64, dim, 2, 160, heads, kvHeads, VOCAB, 10000f, 1e-5f,
+        false), GgmlType.F32, false, 1);
+  }
+
+  private void batchedThenDecodedMatchReference(LlamaConfig c, GgmlType type, boolean tied, int threads)
+      throws IOException {
     Map<String, float[]> tensors = randomTensors(c, 11);
     Path file = dir.resolve("tiny.gguf");
     try (OutputStream out = Files.newOutputStream(file)) {
@@ -141,6 +156,29 @@ class LlamaReferenceTest {
       for (int pos = 46; pos < tokens.length; pos++) {
         assertClose(session.forward(tokens[pos]), want[pos], pos);
       }
+    }
+  }
+
+  /** The warm-up runs on a session of its own: a session's logits are the same with or without it. */
+  @org.junit.jupiter.api.Test
+  void warmUpLeavesTheModelsResultsUnchanged() throws IOException {
+    LlamaConfig c = config(2, false);
+    Path file = dir.resolve("warm.gguf");
+    try (OutputStream out = Files.newOutputStream(file)) {
+      LlamaGguf.writer(c, randomTensors(c, 5), GgmlType.F16, vocabulary()).write(out);
+    }
+    try (FloatBackend backend = new FloatBackend(1)) {
+      LlamaModel model = LlamaModel.load(GgufFile.open(file), backend);
+      float[] before = model.newSession().forward(7).clone();
+      int[] logitsSeen = {0};
+      LlamaModel.WarmUp warm = model.warmUp(0.2, logits -> {
+        assertThat(logits).hasSize(VOCAB);
+        logitsSeen[0]++;
+      });
+      assertThat(warm.rounds()).isPositive();
+      assertThat(warm.cpuSeconds()).isPositive();
+      assertThat(logitsSeen[0]).isEqualTo(8 * warm.rounds());
+      assertThat(model.newSession().forward(7)).containsExactly(before);
     }
   }
 
