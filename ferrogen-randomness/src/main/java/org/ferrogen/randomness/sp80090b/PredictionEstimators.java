@@ -387,7 +387,8 @@ public final class PredictionEstimators {
     long c = 0;
     long run = 0;
     long maxRun = 0;
-    ContextTrie trie = new ContextTrie();
+    // Each order enters at most one context per step, and no more than its entry limit.
+    ContextTrie trie = new ContextTrie(Math.min(len, MMC_MAX_ENTRIES) * MMC_DEPTH);
     for (int d = 0; d < MMC_DEPTH; d++) {
       if (d < n) {
         int node = contextOrCreate(trie, data, d + 1, d);
@@ -401,8 +402,10 @@ public final class PredictionEstimators {
       int curWinner = winner;
       int y = data[i] & 0xFF;
       int node = ContextTrie.ROOT;
+      boolean fresh = false; // node was created in this step, so it has no children to look up
       for (int d = 0; d < MMC_DEPTH && i - 2 >= d; d++) {
-        int child = trie.child(node, data[i - d - 1] & 0xFF);
+        int child = fresh ? ContextTrie.NONE : trie.child(node, data[i - d - 1] & 0xFF);
+        fresh = false;
         if (d == 0 || found) {
           found = trie.inDictionary(child);
         }
@@ -427,7 +430,8 @@ public final class PredictionEstimators {
           if (child == ContextTrie.NONE) {
             // The parent (this context less its oldest symbol) usually exists: one probe instead of
             // d + 1 from the root (same nodes, same order).
-            child = node != ContextTrie.NONE
+            fresh = node != ContextTrie.NONE;
+            child = fresh
                 ? trie.childOrCreate(node, data[i - d - 1] & 0xFF)
                 : contextOrCreate(trie, data, i, d);
           }
@@ -586,7 +590,7 @@ public final class PredictionEstimators {
     long run = 0;
     long maxRun = 0;
     int dictSize = 0;
-    ContextTrie trie = new ContextTrie();
+    ContextTrie trie = new ContextTrie(LZ78Y_MAX_DICTIONARY);
     for (int j = 1; j <= LZ78Y_B; j++) {
       int node = contextOrCreate(trie, data, LZ78Y_B, j - 1);
       trie.enter(node);
