@@ -334,49 +334,74 @@ public final class PredictionEstimators {
     for (int m = d; m >= 0; m--) {
       history = (history << 1) | (s[start - 1 - m] & 1);
     }
+    // The entry count of order d grows by pairs created (at most 2^(d+2)) and by steps where the
+    // order below did not predict (each such step is the first visit of a context of a lower
+    // order: fewer than 2^(d+1)), so below order 15 it never reaches the limit of 100,000. There,
+    // on the steps of a 64-step word where the order below predicted every time, every step just
+    // counts its symbol (setting an absent pair to 1 is counting it), without a branch.
+    boolean unlimited = (4 << d) + (2 << d) < MMC_MAX_ENTRIES;
     int e = entries;
-    long hitWord = 0;
-    long madeWord = 0;
-    for (int i = start; i < to; i++) {
-      int y = s[i] & 1;
-      int at = (history & mask) << 1;
+    for (int i = start; i < to; ) {
       int off = i - from;
       int word = off >>> 6;
-      long bit = 1L << off;
-      boolean predicted = false;
-      if (chainMade == null || (chainMade[word] & bit) != 0) {
-        int c0 = table[at];
-        int c1 = table[at + 1];
-        if ((c0 | c1) != 0) {
-          predicted = true;
-          madeWord |= bit;
+      int end = Math.min(to, from + ((word + 1) << 6));
+      int firstBit = off & 63;
+      int steps = end - i;
+      long span = (steps == 64 ? -1L : (1L << steps) - 1) << firstBit;
+      long hitWord = 0;
+      long madeWord = 0;
+      if (unlimited && (chainMade == null || (chainMade[word] & span) == span)) {
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          int c0 = table[at];
+          int c1 = table[at + 1];
+          int both = c0 | c1;
+          int seen = (both | -both) >>> 31; // 1 when the context was seen, so the order predicts
           // The prediction is c0 > c1 ? 0 : 1 (counts are non-negative ints), a hit when it equals
           // y; without a branch, which on random bits would be mispredicted every other step.
           int prediction = ((c1 - c0) >>> 31) ^ 1;
-          hitWord |= (long) (prediction ^ y ^ 1) << off;
-          if (table[at + y] != 0) {
-            table[at + y]++;
-          } else if (e < MMC_MAX_ENTRIES) {
+          madeWord |= (long) seen << b;
+          hitWord |= (long) ((prediction ^ y ^ 1) & seen) << b;
+          table[at + y]++;
+          history = (history << 1) | y;
+        }
+      } else {
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          long bit = 1L << b;
+          boolean predicted = false;
+          if (chainMade == null || (chainMade[word] & bit) != 0) {
+            int c0 = table[at];
+            int c1 = table[at + 1];
+            if ((c0 | c1) != 0) {
+              predicted = true;
+              madeWord |= bit;
+              int prediction = ((c1 - c0) >>> 31) ^ 1;
+              hitWord |= (long) (prediction ^ y ^ 1) << b;
+              if (table[at + y] != 0) {
+                table[at + y]++;
+              } else if (e < MMC_MAX_ENTRIES) {
+                table[at + y] = 1;
+                e++;
+              }
+            }
+          }
+          if (!predicted && e < MMC_MAX_ENTRIES) {
+            // The tool sets (not increments) the pair here, even if an earlier pass created it.
             table[at + y] = 1;
             e++;
           }
+          history = (history << 1) | y;
         }
       }
-      if (!predicted && e < MMC_MAX_ENTRIES) {
-        // The tool sets (not increments) the pair here, even if an earlier pass created it.
-        table[at + y] = 1;
-        e++;
-      }
-      history = (history << 1) | y;
-      if ((off & 63) == 63 || i == to - 1) {
-        hitsOut[word] = hitWord;
-        madeOut[word] = madeWord;
-        hitWord = 0;
-        madeWord = 0;
-      }
+      hitsOut[word] = hitWord;
+      madeOut[word] = madeWord;
     }
     return e;
   }
+
 
   private static EstimatorResult generalMultiMmc(byte[] data, int k, Domain domain) {
     int len = data.length;
