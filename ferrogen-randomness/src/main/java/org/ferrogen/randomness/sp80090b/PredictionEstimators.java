@@ -106,12 +106,14 @@ public final class PredictionEstimators {
    * MultiMCW on binary samples. A window is only consulted once it is full, and every window size
    * is odd, so its most common value is simply its majority and the tool's tie rule (the most
    * recent symbol wins) never applies: a count of ones per window replaces the per-symbol counts
-   * and positions of the general path, with the same predictions.
+   * and positions of the general path, with the same predictions. The windows' predictions do not
+   * depend on the scoreboard, so each window runs over a chunk of steps on its own (without a
+   * branch), recording which steps it predicted right, and {@link ScoreboardRace} replays the
+   * scoreboard 64 steps at a time.
    */
   private static EstimatorResult binaryMultiMcw(byte[] data, Domain domain) {
     int len = data.length;
     int nw = MCW_WINDOWS.length;
-    long n = len - MCW_WINDOWS[0];
     int[] ones = new int[nw]; // ones in window j; its majority is 1 when 2·ones > w (never equal)
     for (int j = 0; j < nw; j++) {
       int w = MCW_WINDOWS[j];
@@ -119,35 +121,50 @@ public final class PredictionEstimators {
         ones[j] += data[i];
       }
     }
-    long[] scoreboard = new long[nw];
-    int winner = 0;
-    long c = 0;
-    long run = 0;
-    long maxRun = 0;
-    for (int i = MCW_WINDOWS[0]; i < len; i++) {
-      int s = data[i];
-      int predicted = 2 * ones[winner] > MCW_WINDOWS[winner] ? 1 : 0;
-      if (predicted == s) {
-        c++;
-        if (++run > maxRun) {
-          maxRun = run;
-        }
-      } else {
-        run = 0;
-      }
+    ScoreboardRace race = new ScoreboardRace(nw);
+    long[][] hits = new long[nw][MCW_CHUNK_BLOCKS];
+    long[] blockHits = new long[nw];
+    // Blocks of 64 steps from the first prediction (step 63) on.
+    for (int from = MCW_WINDOWS[0]; from < len; from += MCW_CHUNK_BLOCKS * 64) {
+      int to = (int) Math.min(len, from + MCW_CHUNK_BLOCKS * 64L);
       for (int j = 0; j < nw; j++) {
-        int w = MCW_WINDOWS[j];
-        if (i < w) {
-          break; // windows are sorted by size
+        ones[j] = mcwWindow(data, from, to, MCW_WINDOWS[j], ones[j], hits[j]);
+      }
+      for (int block = 0, at = from; at < to; block++, at += 64) {
+        for (int j = 0; j < nw; j++) {
+          blockHits[j] = hits[j][block];
         }
-        // Score window j's prediction, then slide it: the winner is chosen from scores only.
-        if ((2 * ones[j] > w ? 1 : 0) == s && ++scoreboard[j] >= scoreboard[winner]) {
-          winner = j;
-        }
-        ones[j] += s - data[i - w];
+        race.block(blockHits, null, nw, Math.min(64, to - at));
       }
     }
-    return predictionResult("MultiMCW Prediction", domain, c, n, maxRun, 2);
+    return predictionResult(
+        "MultiMCW Prediction", domain, race.correct(), len - MCW_WINDOWS[0], race.maxRun(), 2);
+  }
+
+  /** Steps per chunk of binary MultiMCW, in 64-step blocks. */
+  private static final int MCW_CHUNK_BLOCKS = 64;
+
+  /**
+   * Window w of binary MultiMCW over steps [from, to): sets bit (i - from) of {@code hitsOut} where
+   * the window's majority (consulted from step w on, once the window is full) equals the sample.
+   * {@code ones} counts the ones in the window before step max(from, w); returns the count after.
+   */
+  private static int mcwWindow(byte[] data, int from, int to, int w, int ones, long[] hitsOut) {
+    java.util.Arrays.fill(hitsOut, 0L);
+    int count = ones;
+    long word = 0;
+    for (int i = Math.max(from, w); i < to; i++) {
+      int s = data[i];
+      int majority = (w - 2 * count) >>> 31; // 2·count > w
+      int off = i - from;
+      word |= (long) (majority ^ s ^ 1) << off;
+      count += s - data[i - w];
+      if ((off & 63) == 63 || i == to - 1) {
+        hitsOut[off >>> 6] = word;
+        word = 0;
+      }
+    }
+    return count;
   }
 
   /** Section 6.3.8: predictors "same as d steps back", d = 1..128. */
