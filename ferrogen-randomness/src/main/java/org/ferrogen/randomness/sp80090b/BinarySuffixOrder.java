@@ -16,8 +16,25 @@ final class BinarySuffixOrder {
 
   /** The LCP array in suffix order, or null when some 64-bit window repeats. */
   static int[] lcpIfShortRepeats(byte[] bits) {
-    int n = bits.length;
-    int full = n - Long.SIZE + 1; // suffixes with at least 64 symbols
+    // Sorting on the upper 44 bits (four 11-bit passes instead of six) orders the suffixes exactly
+    // when no two keys agree on all of them; a random text of 10^6 bits repeats about 40. Where
+    // two neighbours do agree, the order below may be wrong, and the keys are sorted on all bits
+    // (rebuilt from the text rather than copied beforehand: on 8·10^6 bits a copy is 64 MB that
+    // the common case never reads).
+    long[] keys = windows(bits);
+    radixSortUnsigned(keys, Long.SIZE - FAST_BITS);
+    int[] lcp = lcpOfSorted(bits, keys, FAST_BITS);
+    if (lcp != null) {
+      return lcp;
+    }
+    keys = windows(bits);
+    radixSortUnsigned(keys, 0);
+    return lcpOfSorted(bits, keys, Long.SIZE);
+  }
+
+  /** The first 64 bits of every suffix with at least 64 symbols, in text order. */
+  private static long[] windows(byte[] bits) {
+    int full = bits.length - Long.SIZE + 1;
     long[] keys = new long[full];
     long key = 0;
     for (int j = 0; j < Long.SIZE; j++) {
@@ -28,18 +45,7 @@ final class BinarySuffixOrder {
       key = (key << 1) | (bits[p + Long.SIZE - 1] & 1);
       keys[p] = key;
     }
-    // Sorting on the upper 44 bits (four 11-bit passes instead of six) orders the suffixes exactly
-    // when no two keys agree on all of them; a random text of 10^6 bits repeats about 40. Where
-    // two neighbours do agree, the order below may be wrong, and the keys are sorted on all bits.
-    long[] unsorted = keys.clone();
-    radixSortUnsigned(keys, Long.SIZE - FAST_BITS);
-    int[] lcp = lcpOfSorted(bits, keys, FAST_BITS);
-    if (lcp != null) {
-      return lcp;
-    }
-    keys = unsorted;
-    radixSortUnsigned(keys, 0);
-    return lcpOfSorted(bits, keys, Long.SIZE);
+    return keys;
   }
 
   /** Bits of the first sort: four radix passes. */

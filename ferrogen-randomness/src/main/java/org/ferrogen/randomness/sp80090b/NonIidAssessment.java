@@ -77,6 +77,19 @@ public final class NonIidAssessment {
 
   /** As {@link #assess(Samples, boolean)}, calling {@code progress} with 1 after each estimator run. */
   public static Result assess(Samples samples, boolean parallel, LongConsumer progress) {
+    return assess(samples, parallel ? Integer.MAX_VALUE : 1, progress);
+  }
+
+  /**
+   * As {@link #assess(Samples, boolean, LongConsumer)} on at most {@code threads} threads (the
+   * caller's and the common pool's). One thread takes the least CPU time on a cold JVM: threads
+   * that start the same estimator code at once each run it interpreted until C1 has compiled it,
+   * and share the caches (docs/performance.md); more threads take less wall time.
+   */
+  public static Result assess(Samples samples, int threads, LongConsumer progress) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
     int alph = samples.alphabetSize();
     if (alph <= 1) {
       throw new IllegalArgumentException(
@@ -116,7 +129,7 @@ public final class NonIidAssessment {
     }
     tasks.add(() -> one(StatisticEstimators.mostCommonValue(lit, alph, l)));
     assert tasks.size() == estimatorRuns(alph) : tasks.size();
-    List<EstimatorResult> all = runAll(tasks, parallel, progress);
+    List<EstimatorResult> all = runAll(tasks, threads, progress);
     List<EstimatorResult> ordered = toolOrder(all);
 
     double hOriginal = samples.bitsPerSymbol();
@@ -147,13 +160,13 @@ public final class NonIidAssessment {
   }
 
   /**
-   * Runs the tasks on the calling thread and, when {@code parallel}, on the common pool's workers:
+   * Runs the tasks on the calling thread and on up to {@code threads - 1} of the common pool's workers:
    * each thread takes the next task in list order when it is free (a greedy longest-first schedule;
    * splitting the list in halves, as a parallel stream does, left one core idle for most of the
    * run). The caller waits only for tasks a worker has taken, never for a worker to start, so it
    * cannot be held up by a busy pool.
    */
-  private static List<EstimatorResult> runAll(List<Supplier<List<EstimatorResult>>> tasks, boolean parallel,
+  private static List<EstimatorResult> runAll(List<Supplier<List<EstimatorResult>>> tasks, int threads,
       LongConsumer progress) {
     int count = tasks.size();
     @SuppressWarnings("unchecked")
@@ -174,7 +187,7 @@ public final class NonIidAssessment {
         }
       }
     };
-    int helpers = parallel ? Math.min(count, ForkJoinPool.getCommonPoolParallelism() + 1) - 1 : 0;
+    int helpers = Math.min(Math.min(count, threads), ForkJoinPool.getCommonPoolParallelism() + 1) - 1;
     for (int h = 0; h < helpers; h++) {
       ForkJoinPool.commonPool().execute(runner);
     }

@@ -106,12 +106,14 @@ public final class PredictionEstimators {
    * MultiMCW on binary samples. A window is only consulted once it is full, and every window size
    * is odd, so its most common value is simply its majority and the tool's tie rule (the most
    * recent symbol wins) never applies: a count of ones per window replaces the per-symbol counts
-   * and positions of the general path, with the same predictions.
+   * and positions of the general path, with the same predictions. The windows' predictions do not
+   * depend on the scoreboard, so each window runs over a chunk of steps on its own (without a
+   * branch), recording which steps it predicted right, and {@link ScoreboardRace} replays the
+   * scoreboard 64 steps at a time.
    */
   private static EstimatorResult binaryMultiMcw(byte[] data, Domain domain) {
     int len = data.length;
     int nw = MCW_WINDOWS.length;
-    long n = len - MCW_WINDOWS[0];
     int[] ones = new int[nw]; // ones in window j; its majority is 1 when 2·ones > w (never equal)
     for (int j = 0; j < nw; j++) {
       int w = MCW_WINDOWS[j];
@@ -119,35 +121,50 @@ public final class PredictionEstimators {
         ones[j] += data[i];
       }
     }
-    long[] scoreboard = new long[nw];
-    int winner = 0;
-    long c = 0;
-    long run = 0;
-    long maxRun = 0;
-    for (int i = MCW_WINDOWS[0]; i < len; i++) {
-      int s = data[i];
-      int predicted = 2 * ones[winner] > MCW_WINDOWS[winner] ? 1 : 0;
-      if (predicted == s) {
-        c++;
-        if (++run > maxRun) {
-          maxRun = run;
-        }
-      } else {
-        run = 0;
-      }
+    ScoreboardRace race = new ScoreboardRace(nw);
+    long[][] hits = new long[nw][MCW_CHUNK_BLOCKS];
+    long[] blockHits = new long[nw];
+    // Blocks of 64 steps from the first prediction (step 63) on.
+    for (int from = MCW_WINDOWS[0]; from < len; from += MCW_CHUNK_BLOCKS * 64) {
+      int to = (int) Math.min(len, from + MCW_CHUNK_BLOCKS * 64L);
       for (int j = 0; j < nw; j++) {
-        int w = MCW_WINDOWS[j];
-        if (i < w) {
-          break; // windows are sorted by size
+        ones[j] = mcwWindow(data, from, to, MCW_WINDOWS[j], ones[j], hits[j]);
+      }
+      for (int block = 0, at = from; at < to; block++, at += 64) {
+        for (int j = 0; j < nw; j++) {
+          blockHits[j] = hits[j][block];
         }
-        // Score window j's prediction, then slide it: the winner is chosen from scores only.
-        if ((2 * ones[j] > w ? 1 : 0) == s && ++scoreboard[j] >= scoreboard[winner]) {
-          winner = j;
-        }
-        ones[j] += s - data[i - w];
+        race.block(blockHits, null, nw, Math.min(64, to - at));
       }
     }
-    return predictionResult("MultiMCW Prediction", domain, c, n, maxRun, 2);
+    return predictionResult(
+        "MultiMCW Prediction", domain, race.correct(), len - MCW_WINDOWS[0], race.maxRun(), 2);
+  }
+
+  /** Steps per chunk of binary MultiMCW, in 64-step blocks. */
+  private static final int MCW_CHUNK_BLOCKS = 64;
+
+  /**
+   * Window w of binary MultiMCW over steps [from, to): sets bit (i - from) of {@code hitsOut} where
+   * the window's majority (consulted from step w on, once the window is full) equals the sample.
+   * {@code ones} counts the ones in the window before step max(from, w); returns the count after.
+   */
+  private static int mcwWindow(byte[] data, int from, int to, int w, int ones, long[] hitsOut) {
+    java.util.Arrays.fill(hitsOut, 0L);
+    int count = ones;
+    long word = 0;
+    for (int i = Math.max(from, w); i < to; i++) {
+      int s = data[i];
+      int majority = (w - 2 * count) >>> 31; // 2·count > w
+      int off = i - from;
+      word |= (long) (majority ^ s ^ 1) << off;
+      count += s - data[i - w];
+      if ((off & 63) == 63 || i == to - 1) {
+        hitsOut[off >>> 6] = word;
+        word = 0;
+      }
+    }
+    return count;
   }
 
   /** Section 6.3.8: predictors "same as d steps back", d = 1..128. */
@@ -270,7 +287,11 @@ public final class PredictionEstimators {
   /**
    * MultiMMC on bits. The dictionaries evolve independently of the scoreboard, so each step only
    * records which orders predicted and which were right; {@link ScoreboardRace} then replays the
-   * scoreboard 64 steps at a time.
+   * scoreboard 64 steps at a time. Within a step, order d depends on order d-1 only through
+   * whether d-1 predicted (the tool's "found" chain), so the steps are taken in chunks, one order
+   * at a time over the whole chunk: each pass touches one table (at most 512 KiB) instead of all
+   * sixteen per step, in a short loop whose one data-dependent choice is computed without a branch
+   * (docs/performance.md has the measurements).
    */
   private static EstimatorResult binaryMultiMmc(byte[] s, Domain domain) {
     int len = s.length;
@@ -286,53 +307,118 @@ public final class PredictionEstimators {
       elems[d] = 1;
     }
     ScoreboardRace race = new ScoreboardRace(MMC_DEPTH);
-    long[] hits = new long[MMC_DEPTH];
-    long[] made = new long[MMC_DEPTH];
-    // history: s[i-1] in bit 0, s[i-2] in bit 1, ...
-    history = (s[1] & 1) | ((s[0] & 1) << 1);
-    int b = 0;
-    for (int i = 2; i < len; i++) {
-      int y = s[i] & 1;
-      boolean chain = true;
-      int levels = Math.min(MMC_DEPTH, i - 1);
-      long bit = 1L << b;
-      for (int d = 0; d < levels; d++) {
-        int[] table = dict[d];
-        int at = (history & ((2 << d) - 1)) << 1;
-        if (chain) {
-          int c0 = table[at];
-          int c1 = table[at + 1];
-          int prediction = c0 > c1 ? 0 : 1;
-          chain = (c0 | c1) != 0;
-          if (chain) {
-            made[d] |= bit;
-            hits[d] |= (long) (prediction ^ y ^ 1) << b;
-            if (table[at + y] != 0) {
-              table[at + y]++;
-            } else if (elems[d] < MMC_MAX_ENTRIES) {
-              table[at + y] = 1;
-              elems[d]++;
-            }
-            continue;
-          }
-        }
-        if (elems[d] < MMC_MAX_ENTRIES) {
-          // The tool sets (not increments) the pair here, even if an earlier pass created it.
-          table[at + y] = 1;
-          elems[d]++;
-        }
+    long[][] hits = new long[MMC_DEPTH][MMC_CHUNK_BLOCKS];
+    long[][] made = new long[MMC_DEPTH][MMC_CHUNK_BLOCKS];
+    long[] blockHits = new long[MMC_DEPTH];
+    long[] blockMade = new long[MMC_DEPTH];
+    // Blocks of 64 steps from step 2 on, as the step-by-step form flushed them.
+    for (int from = 2; from < len; from += MMC_CHUNK_BLOCKS * 64) {
+      int to = (int) Math.min(len, from + MMC_CHUNK_BLOCKS * 64L);
+      for (int d = 0; d < MMC_DEPTH; d++) {
+        elems[d] = mmcOrder(s, from, to, d, dict[d], elems[d], d == 0 ? null : made[d - 1], hits[d], made[d]);
       }
-      history = (history << 1) | y;
-      if (++b == 64 || i == len - 1) {
-        race.block(hits, made, MMC_DEPTH, b);
-        java.util.Arrays.fill(hits, 0L);
-        java.util.Arrays.fill(made, 0L);
-        b = 0;
+      for (int block = 0, at = from; at < to; block++, at += 64) {
+        for (int d = 0; d < MMC_DEPTH; d++) {
+          blockHits[d] = hits[d][block];
+          blockMade[d] = made[d][block];
+        }
+        race.block(blockHits, blockMade, MMC_DEPTH, Math.min(64, to - at));
       }
     }
     return predictionResult(
         "MultiMMC Prediction", domain, race.correct(), len - 2, race.maxRun(), 2);
   }
+
+  /** Steps per chunk of binary MultiMMC, in 64-step blocks: the chunk's masks stay in L1. */
+  private static final int MMC_CHUNK_BLOCKS = 64;
+
+  /**
+   * Order d of binary MultiMMC over steps [from, to): predicts each step from the d+1 bits before
+   * it when order d-1 predicted it too ({@code chainMade}, null for d = 0), updates the table, and
+   * writes the chunk's masks of steps predicted ({@code madeOut}) and predicted right
+   * ({@code hitsOut}). Returns the order's new entry count.
+   */
+  private static int mmcOrder(byte[] s, int from, int to, int d, int[] table, int entries,
+      long[] chainMade, long[] hitsOut, long[] madeOut) {
+    java.util.Arrays.fill(hitsOut, 0L);
+    java.util.Arrays.fill(madeOut, 0L);
+    int start = Math.max(from, d + 2); // order d predicts from step d + 2 on
+    if (start >= to) {
+      return entries;
+    }
+    int mask = (2 << d) - 1;
+    int history = 0; // s[i-1] in bit 0
+    for (int m = d; m >= 0; m--) {
+      history = (history << 1) | (s[start - 1 - m] & 1);
+    }
+    // The entry count of order d grows by pairs created (at most 2^(d+2)) and by steps where the
+    // order below did not predict (each such step is the first visit of a context of a lower
+    // order: fewer than 2^(d+1)), so below order 15 it never reaches the limit of 100,000. There,
+    // on the steps of a 64-step word where the order below predicted every time, every step just
+    // counts its symbol (setting an absent pair to 1 is counting it), without a branch.
+    boolean unlimited = (4 << d) + (2 << d) < MMC_MAX_ENTRIES;
+    int e = entries;
+    for (int i = start; i < to; ) {
+      int off = i - from;
+      int word = off >>> 6;
+      int end = Math.min(to, from + ((word + 1) << 6));
+      int firstBit = off & 63;
+      int steps = end - i;
+      long span = (steps == 64 ? -1L : (1L << steps) - 1) << firstBit;
+      long hitWord = 0;
+      long madeWord = 0;
+      if (unlimited && (chainMade == null || (chainMade[word] & span) == span)) {
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          int c0 = table[at];
+          int c1 = table[at + 1];
+          int both = c0 | c1;
+          int seen = (both | -both) >>> 31; // 1 when the context was seen, so the order predicts
+          // The prediction is c0 > c1 ? 0 : 1 (counts are non-negative ints), a hit when it equals
+          // y; without a branch, which on random bits would be mispredicted every other step.
+          int prediction = ((c1 - c0) >>> 31) ^ 1;
+          madeWord |= (long) seen << b;
+          hitWord |= (long) ((prediction ^ y ^ 1) & seen) << b;
+          table[at + y]++;
+          history = (history << 1) | y;
+        }
+      } else {
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          long bit = 1L << b;
+          boolean predicted = false;
+          if (chainMade == null || (chainMade[word] & bit) != 0) {
+            int c0 = table[at];
+            int c1 = table[at + 1];
+            if ((c0 | c1) != 0) {
+              predicted = true;
+              madeWord |= bit;
+              int prediction = ((c1 - c0) >>> 31) ^ 1;
+              hitWord |= (long) (prediction ^ y ^ 1) << b;
+              if (table[at + y] != 0) {
+                table[at + y]++;
+              } else if (e < MMC_MAX_ENTRIES) {
+                table[at + y] = 1;
+                e++;
+              }
+            }
+          }
+          if (!predicted && e < MMC_MAX_ENTRIES) {
+            // The tool sets (not increments) the pair here, even if an earlier pass created it.
+            table[at + y] = 1;
+            e++;
+          }
+          history = (history << 1) | y;
+        }
+      }
+      hitsOut[word] = hitWord;
+      madeOut[word] = madeWord;
+    }
+    return e;
+  }
+
 
   private static EstimatorResult generalMultiMmc(byte[] data, int k, Domain domain) {
     int len = data.length;
@@ -343,7 +429,8 @@ public final class PredictionEstimators {
     long c = 0;
     long run = 0;
     long maxRun = 0;
-    ContextTrie trie = new ContextTrie();
+    // Each order enters at most one context per step, and no more than its entry limit.
+    ContextTrie trie = new ContextTrie(Math.min(len, MMC_MAX_ENTRIES) * MMC_DEPTH);
     for (int d = 0; d < MMC_DEPTH; d++) {
       if (d < n) {
         int node = contextOrCreate(trie, data, d + 1, d);
@@ -357,8 +444,10 @@ public final class PredictionEstimators {
       int curWinner = winner;
       int y = data[i] & 0xFF;
       int node = ContextTrie.ROOT;
+      boolean fresh = false; // node was created in this step, so it has no children to look up
       for (int d = 0; d < MMC_DEPTH && i - 2 >= d; d++) {
-        int child = trie.child(node, data[i - d - 1] & 0xFF);
+        int child = fresh ? ContextTrie.NONE : trie.child(node, data[i - d - 1] & 0xFF);
+        fresh = false;
         if (d == 0 || found) {
           found = trie.inDictionary(child);
         }
@@ -381,7 +470,12 @@ public final class PredictionEstimators {
           }
         } else if (entries[d] < MMC_MAX_ENTRIES) {
           if (child == ContextTrie.NONE) {
-            child = contextOrCreate(trie, data, i, d);
+            // The parent (this context less its oldest symbol) usually exists: one probe instead of
+            // d + 1 from the root (same nodes, same order).
+            fresh = node != ContextTrie.NONE;
+            child = fresh
+                ? trie.childOrCreate(node, data[i - d - 1] & 0xFF)
+                : contextOrCreate(trie, data, i, d);
           }
           trie.enter(child);
           trie.increment(child, y, true);
@@ -407,35 +501,27 @@ public final class PredictionEstimators {
     if (data.length < LZ78Y_B + 2) {
       return null;
     }
-    if (k != 2) {
-      return generalLz78y(data, k, domain);
-    }
-    EstimatorResult compact = binaryLz78y(data, domain, LZ78Y_COMPACT_FROM);
-    return compact != null ? compact : binaryLz78y(data, domain, LZ78Y_B + 1);
+    return k == 2 ? binaryLz78y(data, domain) : generalLz78y(data, k, domain);
   }
 
-  /** Context lengths from which binary LZ78Y keeps its counts in 16 bits by default. */
-  private static final int LZ78Y_COMPACT_FROM = 9;
+  /** Steps per chunk of binary LZ78Y once its dictionary is full. */
+  private static final int LZ78Y_CHUNK = 4096;
 
   /**
    * LZ78Y on binary samples with one table of (next is 0, next is 1) counts per context length j
-   * (the context as a j-bit index). The tables of contexts of {@code compactFrom} bits and longer
-   * (9 to 16 by default: 4 KiB to 512 KiB, touched at random every sample) hold 16-bit chars,
-   * and the larger count of a pair is taken without a branch: half the cache footprint, and on the
-   * 2-core development machine half the time (84 → 43-52 ms on 10^6 random bits). A long context seen
-   * more than 65,535 times (far from random data: over 6.5 % of 10^6 samples) would overflow, so that
-   * case returns null; {@code compactFrom} = 17 keeps every table in 32 bits and never does.
+   * (the context as a j-bit index). While the dictionary grows, the context lengths of a step
+   * compete for its last entries, so steps are taken one at a time as the tool does. Once it is
+   * full (on random data after some 10^4 steps) no entry is created any more and every length
+   * evolves on its own: the steps are then taken in chunks, one context length at a time over the
+   * whole chunk (one table in cache at a time, a short loop without data-dependent branches), each
+   * length offering its (count, prediction) to the chunk's per-step best, and the predictions are
+   * scored in a last pass.
    */
-  static EstimatorResult binaryLz78y(byte[] s, Domain domain, int compactFrom) {
+  static EstimatorResult binaryLz78y(byte[] s, Domain domain) {
     int len = s.length;
-    int[][] shortContextCounts = new int[compactFrom - 1][];
-    char[][] longContextCounts = new char[Math.max(0, LZ78Y_B - compactFrom + 1)][];
+    int[][] counts = new int[LZ78Y_B + 1][];
     for (int j = 1; j <= LZ78Y_B; j++) {
-      if (j < compactFrom) {
-        shortContextCounts[j - 1] = new int[1 << (j + 1)];
-      } else {
-        longContextCounts[j - compactFrom] = new char[1 << (j + 1)];
-      }
+      counts[j] = new int[1 << (j + 1)];
     }
     long run = 0;
     long maxRun = 0;
@@ -444,58 +530,31 @@ public final class PredictionEstimators {
     int pattern = 0;
     for (int j = 0; j < LZ78Y_B; j++) {
       pattern |= (s[LZ78Y_B - j - 1] & 1) << j;
-      int at = ((pattern & ((1 << (j + 1)) - 1)) << 1) + (s[LZ78Y_B] & 1);
-      if (j + 1 < compactFrom) {
-        shortContextCounts[j][at] = 1;
-      } else {
-        longContextCounts[j + 1 - compactFrom][at] = 1;
-      }
+      counts[j + 1][((pattern & ((1 << (j + 1)) - 1)) << 1) + (s[LZ78Y_B] & 1)] = 1;
       elems++;
     }
     int window = 0;
     for (int m = 1; m < LZ78Y_B + 1; m++) {
       window = (window << 1) | (s[m] & 1);
     }
-    for (int i = LZ78Y_B + 1; i < len; i++) {
+    int i = LZ78Y_B + 1;
+    for (; i < len && elems < LZ78Y_MAX_DICTIONARY; i++) {
       // window holds s[i-16 .. i-1], s[i-1] in bit 0.
       int y = s[i] & 1;
       boolean have = false;
       int prediction = 2;
       int maxCount = 0;
-      for (int j = LZ78Y_B; j >= compactFrom; j--) {
-        char[] table = longContextCounts[j - compactFrom];
+      for (int j = LZ78Y_B; j > 0; j--) {
+        int[] table = counts[j];
         int at = (window & ((1 << j) - 1)) << 1;
         int c0 = table[at];
         int c1 = table[at + 1];
-        int round = c0 > c1 ? 0 : 1;
         int count = Math.max(c0, c1);
         if (count != 0) {
           if (count > maxCount) {
             maxCount = count;
             have = true;
-            prediction = round;
-          }
-          if (table[at + y] == Character.MAX_VALUE) {
-            return null;
-          }
-          table[at + y]++;
-        } else if (elems < LZ78Y_MAX_DICTIONARY) {
-          table[at + y] = 1;
-          elems++;
-        }
-      }
-      for (int j = compactFrom - 1; j > 0; j--) {
-        int[] table = shortContextCounts[j - 1];
-        int at = (window & ((1 << j) - 1)) << 1;
-        int c0 = table[at];
-        int c1 = table[at + 1];
-        int round = c0 > c1 ? 0 : 1;
-        int count = Math.max(c0, c1);
-        if (count != 0) {
-          if (count > maxCount) {
-            maxCount = count;
-            have = true;
-            prediction = round;
+            prediction = c0 > c1 ? 0 : 1;
           }
           table[at + y]++;
         } else if (elems < LZ78Y_MAX_DICTIONARY) {
@@ -513,7 +572,57 @@ public final class PredictionEstimators {
       }
       window = ((window << 1) | y) & 0xFFFF;
     }
+    // The dictionary is full from step i on.
+    long[] best = new long[LZ78Y_CHUNK];
+    for (int from = i; from < len; from += LZ78Y_CHUNK) {
+      int to = Math.min(len, from + LZ78Y_CHUNK);
+      java.util.Arrays.fill(best, 0L);
+      for (int j = LZ78Y_B; j > 0; j--) {
+        lz78yLength(s, from, to, j, counts[j], best);
+      }
+      for (int t = from; t < to; t++) {
+        long b = best[t - from];
+        if (b != 0 && (b & 1) == (s[t] & 1)) {
+          correct++;
+          if (++run > maxRun) {
+            maxRun = run;
+          }
+        } else {
+          run = 0;
+        }
+      }
+    }
     return predictionResult("LZ78Y Prediction", domain, correct, len - LZ78Y_B - 1, maxRun, 2);
+  }
+
+  /**
+   * Context length j of binary LZ78Y over steps [from, to) of a full dictionary: counts every step
+   * under a context seen before and offers the context's (count, prediction) to {@code best}. The
+   * tool takes the largest count, the longest context on ties; with each offer encoded as
+   * (count, j, prediction) in one long, that is the largest offer, whatever order the lengths come in.
+   */
+  private static void lz78yLength(byte[] s, int from, int to, int j, int[] table, long[] best) {
+    int mask = (1 << j) - 1;
+    int context = 0; // s[t-1] in bit 0
+    for (int m = j; m > 0; m--) {
+      context = (context << 1) | (s[from - m] & 1);
+    }
+    for (int t = from; t < to; t++) {
+      int y = s[t] & 1;
+      int at = (context & mask) << 1;
+      int c0 = table[at];
+      int c1 = table[at + 1];
+      int diff = c1 - c0; // counts are non-negative ints
+      int prediction = (diff >>> 31) ^ 1; // c0 > c1 ? 0 : 1
+      int count = c0 + (diff & ~(diff >> 31)); // max(c0, c1)
+      int seen = (count | -count) >>> 31; // 1 when the context was seen
+      long offer = ((long) count << 6 | j << 1 | prediction) & -seen;
+      if (offer > best[t - from]) {
+        best[t - from] = offer;
+      }
+      table[at + y] += seen;
+      context = (context << 1) | y;
+    }
   }
 
   private static EstimatorResult generalLz78y(byte[] data, int k, Domain domain) {
@@ -523,7 +632,7 @@ public final class PredictionEstimators {
     long run = 0;
     long maxRun = 0;
     int dictSize = 0;
-    ContextTrie trie = new ContextTrie();
+    ContextTrie trie = new ContextTrie(LZ78Y_MAX_DICTIONARY);
     for (int j = 1; j <= LZ78Y_B; j++) {
       int node = contextOrCreate(trie, data, LZ78Y_B, j - 1);
       trie.enter(node);

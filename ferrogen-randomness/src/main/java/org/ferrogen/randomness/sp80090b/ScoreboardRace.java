@@ -15,6 +15,7 @@ package org.ferrogen.randomness.sp80090b;
 final class ScoreboardRace {
   private final long[] scores;
   private final int[] contenders;
+  private final int[] hitCounts;
   private int winner;
   private long high;
   private long correct;
@@ -24,6 +25,7 @@ final class ScoreboardRace {
   ScoreboardRace(int predictors) {
     scores = new long[predictors];
     contenders = new int[predictors];
+    hitCounts = new int[predictors];
   }
 
   long correct() {
@@ -47,9 +49,13 @@ final class ScoreboardRace {
    * @param count number of sub-predictors present in this block (0..count-1)
    */
   void block(long[] hits, long[] made, int count, int steps) {
+    // Each sub-predictor's hits are counted once: Long.bitCount is not an intrinsic of C1, which
+    // runs this on a cold JVM, and costs several times a plain word operation there.
     int nc = 0;
     for (int d = 0; d < count; d++) {
-      if (scores[d] + Long.bitCount(hits[d]) >= high) {
+      int h = Long.bitCount(hits[d]);
+      hitCounts[d] = h;
+      if (scores[d] + h >= high) {
         contenders[nc++] = d;
       }
     }
@@ -57,7 +63,7 @@ final class ScoreboardRace {
       int w = winner;
       tally(hits[w], made == null ? -1L : made[w], 0, steps);
       for (int d = 0; d < count; d++) {
-        scores[d] += Long.bitCount(hits[d]);
+        scores[d] += hitCounts[d];
       }
       high = scores[winner];
       return;
@@ -80,7 +86,7 @@ final class ScoreboardRace {
       if (c < nc && contenders[c] == d) {
         c++;
       } else {
-        scores[d] += Long.bitCount(hits[d]);
+        scores[d] += hitCounts[d];
       }
     }
   }

@@ -131,6 +131,18 @@ class PredictorEquivalenceTest {
   }
 
   @Test
+  void binaryMultiMcwAgreesWithTheGeneralPathOnTwoSymbolData() {
+    for (int kind = 0; kind < 3; kind++) {
+      // Longer than one chunk of the binary path (4,096 steps), not a multiple of 64.
+      byte[] s = bits(400 + kind, 30_000 + 13 * kind, kind);
+      EstimatorResult binary = PredictionEstimators.multiMcw(s, 2, Domain.LITERAL);
+      EstimatorResult general = PredictionEstimators.multiMcw(s, 3, Domain.LITERAL);
+      assertThat(binary.details().get("C")).as("kind %d", kind).isEqualTo(general.details().get("C"));
+      assertThat(binary.details().get("r")).as("kind %d", kind).isEqualTo(general.details().get("r"));
+    }
+  }
+
+  @Test
   void generalLagAgreesWithTheBinaryPathOnTwoSymbolData() {
     byte[] s = bits(300, 10_000, 2);
     // Two symbols 0/1 under the general ring-buffer path (alphabet declared as 3).
