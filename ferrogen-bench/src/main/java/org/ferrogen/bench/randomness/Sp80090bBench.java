@@ -71,7 +71,7 @@ public class Sp80090bBench {
 
   @Benchmark
   public double iidAssessment() {
-    return IidAssessment.assess(samples, SEED, true).hAssessed();
+    return IidAssessment.assess(samples, SEED, Runtime.getRuntime().availableProcessors()).hAssessed();
   }
 
   @Benchmark

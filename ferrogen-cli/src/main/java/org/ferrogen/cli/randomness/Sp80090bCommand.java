@@ -39,8 +39,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "FILE holds one sample per byte (the low k bits are the symbol), or packed samples with --format packed-msb.",
       "Exit code 1 when the IID track rejects the IID assumption."
     },
-    footer = {"%nThe non-IID track runs its estimators on --threads threads: one takes the least CPU time,"
-        + " more take less wall time.%n"
+    footer = {"%nThe non-IID track runs its estimators, the IID track its permutations, on --threads threads:"
+        + " one takes the least CPU time, more take less wall time; the results do not depend on the number.%n"
         + "%nExamples:%n  ferrogen sp800-90b samples.bin -k 8 --out-dir plots/%n"
         + "  ferrogen trng --raw --bytes 125000 -o raw.bin && ferrogen sp800-90b raw.bin -k 1 --format packed-msb"})
 public final class Sp80090bCommand implements Callable<Integer> {
@@ -183,7 +183,7 @@ public final class Sp80090bCommand implements Callable<Integer> {
     } else {
       IidAssessment.Result r;
       try (ProgressBars.Progress p = common.progress("SP 800-90B IID", -1, "")) {
-        r = IidAssessment.assess(samples, seedOption.value(), true);
+        r = IidAssessment.assess(samples, seedOption.value(), threads.value());
       }
       if (common.json()) {
         out.println(Json.write(iidJson(r)));

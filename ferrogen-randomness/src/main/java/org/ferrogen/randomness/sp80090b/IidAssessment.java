@@ -62,13 +62,16 @@ public final class IidAssessment {
     }
   }
 
-  /** Runs the IID track with 10,000 permutations; {@code seed} drives them. */
-  public static Result assess(Samples samples, long seed, boolean parallel) {
-    return assess(samples, seed, parallel, PermutationTests.PERMUTATIONS);
+  /**
+   * Runs the IID track with 10,000 permutations; {@code seed} drives them, evaluated on {@code
+   * threads} threads (the verdicts do not depend on the number).
+   */
+  public static Result assess(Samples samples, long seed, int threads) {
+    return assess(samples, seed, threads, PermutationTests.PERMUTATIONS);
   }
 
   /** Runs the IID track with at most {@code permutations} permutations. */
-  public static Result assess(Samples samples, long seed, boolean parallel, int permutations) {
+  public static Result assess(Samples samples, long seed, int threads, int permutations) {
     int alph = samples.alphabetSize();
     if (alph <= 1) {
       throw new IllegalArgumentException(
@@ -88,7 +91,7 @@ public final class IidAssessment {
     assessed = Math.min(assessed, hOriginal);
     List<ChiSquareTests.Outcome> chi = ChiSquareTests.run(samples.symbols(), alph);
     LrsTest.Outcome lrs = LrsTest.run(samples.symbols(), alph);
-    PermutationTests.Outcome perm = PermutationTests.run(samples, seed, parallel, permutations);
+    PermutationTests.Outcome perm = PermutationTests.run(samples, seed, threads, permutations);
     List<String> warnings = new ArrayList<>(samples.warnings());
     String merged = mergedPairsWarning(chi.get(0), alph);
     if (merged != null) {

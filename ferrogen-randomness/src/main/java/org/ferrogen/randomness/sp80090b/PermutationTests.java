@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Queue;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ForkJoinPool;
 import java.util.stream.IntStream;
 
 /**
@@ -98,18 +99,35 @@ public final class PermutationTests {
   private PermutationTests() {}
 
   /** Runs the tests with the standard 10,000 permutations drawn from {@code seed}. */
-  public static Outcome run(Samples samples, long seed, boolean parallel) {
-    return run(samples, seed, parallel, PERMUTATIONS);
+  public static Outcome run(Samples samples, long seed, int threads) {
+    return run(samples, seed, threads, PERMUTATIONS);
   }
 
   /**
    * Runs the tests with at most {@code permutations} permutations (SP 800-90B uses 10,000; fewer
    * give a coarser test, useful only for quick looks).
    */
-  public static Outcome run(Samples samples, long seed, boolean parallel, int permutations) {
+  public static Outcome run(Samples samples, long seed, int threads, int permutations) {
     if (permutations < 1) {
       throw new IllegalArgumentException("permutations must be positive, got " + permutations);
     }
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+    }
+    if (threads == 1) {
+      return run(samples, seed, null, permutations);
+    }
+    // A pool of its own: a parallel stream run from inside it uses its workers, exactly `threads` of them.
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      return pool.submit(() -> run(samples, seed, pool, permutations)).join();
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** The permutations in batches, evaluated in parallel on {@code pool} (null: on the calling thread). */
+  private static Outcome run(Samples samples, long seed, ForkJoinPool pool, int permutations) {
     byte[] symbols = samples.symbols();
     Context ctx = Context.of(samples);
     int count = NAMES.size();
@@ -129,7 +147,7 @@ public final class PermutationTests {
     idle.add(first);
     int[][] c = new int[count][3];
     SplittableRandom seeds = new SplittableRandom(seed);
-    int batch = parallel ? Math.max(2, 2 * Runtime.getRuntime().availableProcessors()) : 1;
+    int batch = pool == null ? 1 : 2 * pool.getParallelism();
     int done = 0;
     int remaining = count;
     while (done < permutations && remaining > 0) {
@@ -140,7 +158,7 @@ public final class PermutationTests {
       }
       boolean[] batchActive = active.clone();
       IntStream idx = IntStream.range(0, size);
-      if (parallel) {
+      if (pool != null) {
         idx = idx.parallel();
       }
       double[][] results =

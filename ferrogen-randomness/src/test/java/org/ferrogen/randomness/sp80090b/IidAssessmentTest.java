@@ -37,7 +37,7 @@ class IidAssessmentTest {
     for (int i = 0; i < d.length; i++) {
       d[i] = (byte) rng.nextInt(16);
     }
-    IidAssessment.Result r = IidAssessment.assess(Samples.of("random", d, 4), 1, true);
+    IidAssessment.Result r = IidAssessment.assess(Samples.of("random", d, 4), 1, 2);
     assertThat(r.passed()).as(r.toString()).isTrue();
     assertThat(r.permutation().permutationsRun()).isLessThan(PermutationTests.PERMUTATIONS);
     assertThat(r.hAssessed()).isBetween(3.3, 4.0);
@@ -53,7 +53,7 @@ class IidAssessmentTest {
       d[i] = (byte) prev;
     }
     // 200 permutations keep the test fast: a failing statistic runs through all of them.
-    IidAssessment.Result r = IidAssessment.assess(Samples.of("sticky", d, 1), 3, true, 200);
+    IidAssessment.Result r = IidAssessment.assess(Samples.of("sticky", d, 1), 3, 2, 200);
     assertThat(r.permutation().permutationsRun()).isEqualTo(200);
     assertThat(r.passed()).isFalse();
     assertThat(r.chiSquarePassed()).isFalse();
@@ -69,8 +69,8 @@ class IidAssessmentTest {
       d[i] = (byte) rng.nextInt(2);
     }
     Samples s = Samples.of("bits", d, 1);
-    PermutationTests.Outcome a = PermutationTests.run(s, 77, true);
-    PermutationTests.Outcome b = PermutationTests.run(s, 77, false);
+    PermutationTests.Outcome a = PermutationTests.run(s, 77, 3);
+    PermutationTests.Outcome b = PermutationTests.run(s, 77, 1);
     assertThat(a).isEqualTo(b);
   }
 

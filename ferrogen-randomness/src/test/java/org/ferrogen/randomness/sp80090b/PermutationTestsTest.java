@@ -159,7 +159,7 @@ class PermutationTestsTest {
     }
     Samples s = Samples.of("two values", d, 4);
     assertThat(s.translated()).isTrue();
-    PermutationTests.Outcome o = PermutationTests.run(s, 5, false, 20);
+    PermutationTests.Outcome o = PermutationTests.run(s, 5, 1, 20);
     double rawMean = 0;
     for (byte b : d) {
       rawMean += b;
