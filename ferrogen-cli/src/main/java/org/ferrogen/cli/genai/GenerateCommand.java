@@ -271,9 +271,12 @@ public final class GenerateCommand implements Callable<Integer> {
         }
         if (!common.json()) {
           out.println();
-          out.printf("[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.2f s%s; backend %s; entropy %s; seed %d]%n",
+          // The prompt in milliseconds: a batched prompt of a small model takes a few of them.
+          out.printf(java.util.Locale.ROOT,
+              "[%d tokens in %.2f s: %.2f tokens/s; prompt %d tokens in %.1f ms: %.0f tokens/s%s; backend %s; entropy %s;"
+                  + " seed %d]%n",
               r.generated().length, r.generationSeconds(), r.tokensPerSecond(), r.promptTokens().length,
-              r.promptSeconds(), warm == null ? "" : String.format(java.util.Locale.ROOT,
+              1e3 * r.promptSeconds(), r.promptTokens().length / r.promptSeconds(), warm == null ? "" : String.format(java.util.Locale.ROOT,
                   "; JIT warm-up at load %.2f s CPU (%d rounds)", warm.cpuSeconds(), warm.rounds()),
               backend.name(), entropyName(backend), modelOptions.seed.value());
         }
@@ -306,6 +309,7 @@ public final class GenerateCommand implements Callable<Integer> {
         node.putPOJO("tokens", first.generated());
         node.put("tokens_per_s", tokens / seconds);
         node.put("prompt_s", first.promptSeconds());
+        node.put("prompt_tokens_per_s", first.promptTokens().length / first.promptSeconds());
         node.put("generation_s", seconds);
         node.put("load_s", loadSeconds);
         if (warm != null) {

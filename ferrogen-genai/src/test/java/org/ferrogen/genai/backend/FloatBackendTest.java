@@ -13,7 +13,9 @@ class FloatBackendTest {
 
   @ParameterizedTest
   @CsvSource({"F32,37,5,1", "F32,256,300,2", "F16,37,5,1", "F16,512,300,2", "BF16,45,3,1", "BF16,256,300,2",
-      "Q8_0,32,7,1", "Q8_0,512,300,2", "Q4_0,64,7,1", "Q4_0,512,300,2"})
+      "Q8_0,32,7,1", "Q8_0,512,300,2", "Q4_0,64,7,1", "Q4_0,512,300,2",
+      // At least 2^20 multiply-accumulates: the only size at which two threads split a product.
+      "F32,1024,1030,2", "Q8_0,1024,1030,2"})
   void kernelMatchesScalarDotOfDecodedWeights(GgmlType type, int cols, int rows, int threads) {
     SplittableRandom r = new SplittableRandom(cols * 31L + rows);
     float[] w = new float[rows * cols];
@@ -53,7 +55,8 @@ class FloatBackendTest {
    */
   @ParameterizedTest
   @CsvSource({"F32,37,5,3,1", "F32,256,301,9,2", "F16,37,5,4,1", "F16,512,300,7,2", "F16,64,33,1,1", "BF16,45,3,2,1",
-      "BF16,256,300,5,2", "Q8_0,32,7,6,1", "Q8_0,512,301,32,2", "Q4_0,64,7,13,1", "Q4_0,512,300,8,2"})
+      "BF16,256,300,5,2", "Q8_0,32,7,6,1", "Q8_0,512,301,32,2", "Q4_0,64,7,13,1", "Q4_0,512,300,8,2",
+      "F16,1024,1030,5,2", "Q8_0,1024,1030,3,2"})
   void batchedProductMatchesScalarDots(GgmlType type, int cols, int rows, int n, int threads) {
     SplittableRandom r = new SplittableRandom(cols * 17L + rows * 3L + n);
     float[] w = new float[rows * cols];
