@@ -33,18 +33,21 @@ final class LongIntMap {
     return (int) (h ^ (h >>> 32));
   }
 
-  int get(long key) {
+  /** The slot holding {@code key}, or the empty slot where it would be entered (linear probing). */
+  private int slot(long key) {
     int i = mix(key) & mask;
     while (true) {
       long k = slots[2 * i];
-      if (k == key) {
-        return (int) slots[2 * i + 1];
-      }
-      if (k == EMPTY) {
-        return MISSING;
+      if (k == key || k == EMPTY) {
+        return i;
       }
       i = (i + 1) & mask;
     }
+  }
+
+  int get(long key) {
+    int i = slot(key);
+    return slots[2 * i] == EMPTY ? MISSING : (int) slots[2 * i + 1];
   }
 
   /**
@@ -52,52 +55,33 @@ final class LongIntMap {
    * {@code mayCreate}, else left out. Returns the new value, or {@link #MISSING}.
    */
   int increment(long key, boolean mayCreate) {
-    int i = mix(key) & mask;
-    while (true) {
-      long k = slots[2 * i];
-      if (k == key) {
-        return (int) ++slots[2 * i + 1];
-      }
-      if (k == EMPTY) {
-        if (!mayCreate) {
-          return MISSING;
-        }
-        insertAt(i, key, 1);
-        return 1;
-      }
-      i = (i + 1) & mask;
+    int i = slot(key);
+    if (slots[2 * i] != EMPTY) {
+      return (int) ++slots[2 * i + 1];
     }
+    if (!mayCreate) {
+      return MISSING;
+    }
+    insertAt(i, key, 1);
+    return 1;
   }
 
   /** The value of {@code key}; a missing key is entered with {@code value}, which is returned. */
   int getOrPut(long key, int value) {
-    int i = mix(key) & mask;
-    while (true) {
-      long k = slots[2 * i];
-      if (k == key) {
-        return (int) slots[2 * i + 1];
-      }
-      if (k == EMPTY) {
-        insertAt(i, key, value);
-        return value;
-      }
-      i = (i + 1) & mask;
+    int i = slot(key);
+    if (slots[2 * i] != EMPTY) {
+      return (int) slots[2 * i + 1];
     }
+    insertAt(i, key, value);
+    return value;
   }
 
   void put(long key, int value) {
-    int i = mix(key) & mask;
-    while (true) {
-      long k = slots[2 * i];
-      if (k == key) {
-        slots[2 * i + 1] = value;
-        return;
-      }
-      if (k == EMPTY) {
-        insertAt(i, key, value);
-        return;
-      }
-      i = (i + 1) & mask;
+    int i = slot(key);
+    if (slots[2 * i] != EMPTY) {
+      slots[2 * i + 1] = value;
+    } else {
+      insertAt(i, key, value);
     }
   }
 
