@@ -144,15 +144,7 @@ public final class OnChipTrainer {
     List<EpochResult> results = new ArrayList<>();
     for (int e = 1; e <= epochs; e++) {
       long epochStart = System.nanoTime();
-      for (int i = 0; i < n; i++) {
-        permutation[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int j = order.nextInt(i + 1);
-        int t = permutation[i];
-        permutation[i] = permutation[j];
-        permutation[j] = t;
-      }
+      OnChipTrainer.shuffle(permutation, order);
       int correct = 0;
       double lossSum = 0;
       for (int s = 0; s < n; s++) {
@@ -182,6 +174,23 @@ public final class OnChipTrainer {
     }
     return new OnChipResult(config, sizes.clone(), n, List.copyOf(results), wear(), reads(),
         (System.nanoTime() - start) / 1e9);
+  }
+
+  /**
+   * Fills {@code permutation} with a uniformly random order of 0..length−1 (Fisher-Yates, drawing
+   * from {@code order}): the order in which an epoch of online training visits its examples.
+   */
+  static void shuffle(int[] permutation, SplittableRandom order) {
+    int n = permutation.length;
+    for (int i = 0; i < n; i++) {
+      permutation[i] = i;
+    }
+    for (int i = n - 1; i > 0; i--) {
+      int j = order.nextInt(i + 1);
+      int t = permutation[i];
+      permutation[i] = permutation[j];
+      permutation[j] = t;
+    }
   }
 
   /** Fraction of {@code data} classified right (reads go through the arrays, noise included). */

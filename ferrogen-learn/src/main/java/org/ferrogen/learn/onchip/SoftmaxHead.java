@@ -62,15 +62,7 @@ public final class SoftmaxHead {
     float[] x = new float[train.width()];
     double lastMean = Double.NaN;
     for (int e = 0; e < epochs; e++) {
-      for (int i = 0; i < n; i++) {
-        permutation[i] = i;
-      }
-      for (int i = n - 1; i > 0; i--) {
-        int j = order.nextInt(i + 1);
-        int t = permutation[i];
-        permutation[i] = permutation[j];
-        permutation[j] = t;
-      }
+      OnChipTrainer.shuffle(permutation, order);
       double sum = 0;
       for (int s = 0; s < n; s++) {
         int item = permutation[s];
