@@ -199,6 +199,19 @@ public abstract class WeightTensor {
   }
 
   /**
+   * {@code acc} plus sub-blocks 2j and 2j+1 of a Q4_K/Q5_K super-block: their sums Σq·x ({@code s1},
+   * {@code s2}) times d·scale and their sums Σx ({@code sx1}, {@code sx2}) times −dmin·min, with the
+   * scales and mins of the 12 bytes at {@code s}; fused in this order.
+   */
+  static FloatVector addScaledPair(FloatVector acc, FloatVector s1, FloatVector s2, FloatVector sx1,
+      FloatVector sx2, byte[] w, int s, int j, float d, float dmin) {
+    acc = s1.fma(FloatVector.broadcast(FW, d * scaleK4(w, s, 2 * j)), acc);
+    acc = s2.fma(FloatVector.broadcast(FW, d * scaleK4(w, s, 2 * j + 1)), acc);
+    acc = sx1.fma(FloatVector.broadcast(FW, -dmin * minK4(w, s, 2 * j)), acc);
+    return sx2.fma(FloatVector.broadcast(FW, -dmin * minK4(w, s, 2 * j + 1)), acc);
+  }
+
+  /**
    * Bits [from, from + width) of every byte moved to [to, to + width), all other bits cleared.
    * Right moves shift 32-bit lanes and mask off what crossed a byte boundary; left moves mask first
    * and double by addition. Measured on JDK 17 with AVX2 (2 loaded cores, best of 400 passes):
