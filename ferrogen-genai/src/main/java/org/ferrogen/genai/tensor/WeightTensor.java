@@ -30,13 +30,18 @@ public abstract class WeightTensor {
   static final VectorSpecies<Byte> B = ByteVector.SPECIES_64;
   static final ByteOrder LE = ByteOrder.LITTLE_ENDIAN;
   /**
-   * The widest float lanes the CPU computes natively, capped at 16: 512 bits with AVX-512, else
-   * 256 (on JDK 17, a species wider than the hardware's is emulated and many times slower). Kernels
-   * that use it widen {@code FW.length()} int8 codes ({@link #BW}) per step: with AVX-512 one
-   * sign-extension, one conversion and one fused multiply-add cover 16 weights instead of 8.
+   * The float lanes of the kernels that step {@code FW.length()} int8 codes ({@link #BW}) at a time:
+   * 256 bits, the same shape as {@link #F}, on every machine. 512-bit lanes on AVX-512 made a file
+   * of one type faster (the 100 M Q8_0 model: 47-49 against 42 tokens/s on one thread), but C2 keeps
+   * one type profile per method, and in a file that mixes types, as llama.cpp's K-quant files do,
+   * the shared helpers and the Vector API's own methods saw two vector shapes, lost their intrinsics
+   * and ran boxed: llama.cpp's Q4_K_M file of the shipped model (Q5_0 rows beside Q4_K, Q6_K and
+   * Q8_0) decoded at 57-65 tokens/s with 512-bit lanes against 552-1,300 with 256 (one thread, quiet
+   * AVX-512 machine, `generate --continuations 3`; bisected to the commit that widened Q4_K and
+   * Q6_K). One shape for every kernel is the condition for going wider again; the kernels' comments
+   * on AVX-512 describe that wider form.
    */
-  static final VectorSpecies<Float> FW =
-      FloatVector.SPECIES_PREFERRED.length() >= 16 ? FloatVector.SPECIES_512 : FloatVector.SPECIES_256;
+  static final VectorSpecies<Float> FW = FloatVector.SPECIES_256;
   /** As many bytes as {@link #FW} has lanes. */
   static final VectorSpecies<Byte> BW = VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * FW.length()));
   /** Little-endian 16-bit loads from byte arrays: one load where two byte loads and shifts were. */
