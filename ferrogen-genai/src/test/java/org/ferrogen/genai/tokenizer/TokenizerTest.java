@@ -60,7 +60,7 @@ class TokenizerTest {
     });
   }
 
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "20261203")
   void byteLevelBpeRoundTripsArbitraryUtf8(@ForAll("utf8Text") String text) {
     int[] ids = BPE.encode(text);
     assertThat(BPE.decode(ids)).isEqualTo(text);
@@ -73,13 +73,13 @@ class TokenizerTest {
   }
 
   /** SentencePiece uses ▁ (U+2581) as its space marker, so a literal ▁ in the input decodes as a space. */
-  @Property(tries = 300)
+  @Property(tries = 300, seed = "20261203")
   void sentencePieceRoundTripsArbitraryUtf8WithoutItsSpaceMarker(@ForAll("utf8Text") String raw) {
     String text = raw.replace('\u2581', '_');
     assertThat(SPM.decode(SPM.encode(text))).isEqualTo(text);
   }
 
-  @Property(tries = 100)
+  @Property(tries = 100, seed = "20261203")
   void preTokenizerPiecesConcatenateToTheInput(@ForAll("utf8Text") String text) {
     for (String name : PreTokenizer.NAMES) {
       assertThat(String.join("", PreTokenizer.forName(name).split(text))).as(name).isEqualTo(text);
