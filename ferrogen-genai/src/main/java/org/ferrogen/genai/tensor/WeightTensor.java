@@ -164,6 +164,10 @@ public abstract class WeightTensor {
     }
   }
 
+  static float halfBits(short h) {
+    return HALF_TO_FLOAT[h & 0xffff];
+  }
+
   static float half(byte[] w, int p) {
     return HALF_TO_FLOAT[(short) SHORT_LE.get(w, p) & 0xffff];
   }
