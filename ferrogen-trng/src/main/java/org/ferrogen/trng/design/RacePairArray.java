@@ -2,15 +2,13 @@ package org.ferrogen.trng.design;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.ferrogen.device.ageing.Ageing;
+import java.util.stream.Stream;
 import org.ferrogen.device.cost.CostCategory;
 import org.ferrogen.device.cost.CostMeter;
 import org.ferrogen.device.cost.TechnologyNode;
-import org.ferrogen.device.params.DeviceParams;
 import org.ferrogen.device.params.ParameterSets;
 import org.ferrogen.device.switching.DomainEnsemble;
 import org.ferrogen.trng.OperatingConditions;
-import org.ferrogen.trng.SimulatedSource;
 import org.ferrogen.trng.SourceInfo;
 
 /**
@@ -22,7 +20,7 @@ import org.ferrogen.trng.SourceInfo;
  * Deng 2020 engine), and the sense amplifier has its own offset. A differential trim (A gets
  * V + δ, B gets V − δ) driven by a {@link BiasController} removes the resulting bias.
  */
-public final class RacePairArray implements SimulatedSource {
+public final class RacePairArray extends FecapArray {
 
   /**
    * @param parameterSet ferrogen-device parameter set of both FeCAPs
@@ -88,28 +86,13 @@ public final class RacePairArray implements SimulatedSource {
     }
   }
 
-  private static final double SENSE_SECONDS = 1e-9; // assumption, as design 1
-  private static final double PRECHARGE_SECONDS = 1e-9; // assumption, as design 1
-  private static final double READ_RESET_PROBABILITY = 1 - 1e-3;
-
   private final Config config;
-  private final DeviceParams params;
-  private final Ageing ageing;
-  private final RandomGenerator noise;
   private final Pair[] pairs;
-  private final double thickness;
-  private final double chargePerDomain;
-  private final double bitLineTotal;
-  private final double seriesCapacitance;
   private final double raceVolts;
-  private final double readVolts;
   private final double readSeconds;
   private final double cycleSeconds;
   private final CostMeter energy = new CostMeter(CostCategory.ENTROPY);
-  private OperatingConditions conditions;
-  private boolean controlEnabled = true;
   private int next;
-  private long cyclesRun;
 
   private static final String SWITCH = "ferroelectric switching, race pulse and read (both devices)";
   private static final String DIELECTRIC = "dielectric charging (C_D) of both devices";
@@ -117,47 +100,17 @@ public final class RacePairArray implements SimulatedSource {
   private static final String SENSE = "sense amplifier";
   private static final String CONTROL = "trim controller count";
 
-  private static final class Pair {
-    final DomainEnsemble a;
-    final DomainEnsemble b;
-    final BiasController trim;
-    final double senseOffset;
-    /** The pair's race law on the fast path; null when simulated domain by domain. */
-    final PairLaw law;
+  /** @param law the pair's race law on the fast path; null when simulated domain by domain */
+  private record Pair(DomainEnsemble a, DomainEnsemble b, BiasController trim, double senseOffset, PairLaw law) {}
 
-    Pair(DomainEnsemble a, DomainEnsemble b, BiasController trim, double senseOffset, PairLaw law) {
-      this.a = a;
-      this.b = b;
-      this.trim = trim;
-      this.senseOffset = senseOffset;
-      this.law = law;
-    }
-  }
-
-  /** Fast path: races between re-evaluations of the (slowly fatiguing) switchable polarization. */
-  private static final int POLARIZATION_REFRESH_CYCLES = 4096;
-
-  private final boolean fast;
   private double fastPolarization = Double.NaN;
   private double tunedKelvin = Double.NaN;
   private long polarizationRefreshAt;
 
   public RacePairArray(Config config, OperatingConditions conditions, RandomGenerator noise) {
-    this.config = Objects.requireNonNull(config, "config");
-    this.conditions = Objects.requireNonNull(conditions, "conditions");
-    this.noise = Objects.requireNonNull(noise, "noise");
-    double side = conditions.deviceSizeNm() * 1e-9;
-    this.params = ParameterSets.byName(config.parameterSet()).withArea(side * side);
-    this.ageing = new Ageing(params.ageing());
-    this.thickness = params.film().thicknessM();
+    super(Objects.requireNonNull(config, "config").parameterSet(), config.fastPath(), conditions, noise);
+    this.config = config;
     int domainCount = params.film().domainCount();
-    this.chargePerDomain = params.film().switchableChargeC() / domainCount;
-    double cD = params.film().dielectricCapacitanceF();
-    double cBl = StochasticCellArray.BIT_LINE_FARADS;
-    this.bitLineTotal = cD + cBl;
-    this.seriesCapacitance = cD * cBl / (cD + cBl);
-    this.readVolts = params.fecap().readVoltageV();
-    this.fast = config.fastPath() && conditions.supplyNoiseRelative() == 0;
     this.pairs = new Pair[config.pairs()];
     for (int p = 0; p < pairs.length; p++) {
       DomainEnsemble a = DomainEnsemble.sample(params.kinetics(), domainCount, noise);
@@ -169,7 +122,7 @@ public final class RacePairArray implements SimulatedSource {
           fast ? new PairLaw(a, b, noise, config.writePulseSeconds(), config.trimCodes()) : null);
     }
     this.raceVolts = medianSwitchingVolts();
-    this.readSeconds = readPulseSeconds();
+    this.readSeconds = readPulseSeconds(java.util.Arrays.stream(pairs).flatMap(p -> Stream.of(p.a(), p.b())).toList());
     this.cycleSeconds = config.writePulseSeconds() + readSeconds + SENSE_SECONDS + PRECHARGE_SECONDS;
     energy.register(SWITCH, "2Pr*A*V per switched domain, race and read (Deng 2020 engine; Martemucci 2025)");
     energy.register(DIELECTRIC, "C_D*V^2 race + C_D||C_BL*V^2 read, both devices");
@@ -193,9 +146,9 @@ public final class RacePairArray implements SimulatedSource {
       double sum = 0;
       int n = 0;
       for (Pair p : pairs) {
-        for (int i = 0; i < p.a.size(); i++) {
-          sum += p.a.pulseSwitchProbability(i, field, config.writePulseSeconds(), 300.0);
-          sum += p.b.pulseSwitchProbability(i, field, config.writePulseSeconds(), 300.0);
+        for (int i = 0; i < p.a().size(); i++) {
+          sum += p.a().pulseSwitchProbability(i, field, config.writePulseSeconds(), 300.0);
+          sum += p.b().pulseSwitchProbability(i, field, config.writePulseSeconds(), 300.0);
           n += 2;
         }
       }
@@ -206,26 +159,6 @@ public final class RacePairArray implements SimulatedSource {
       }
     }
     return 0.5 * (lo + hi);
-  }
-
-  private double readPulseSeconds() {
-    double field = readVolts / thickness;
-    for (double t = 1e-9; t < 1e-3; t *= 1.05) {
-      boolean enough = true;
-      for (Pair p : pairs) {
-        for (int i = 0; i < p.a.size() && enough; i++) {
-          enough = p.a.pulseSwitchProbability(i, field, t, 300.0) >= READ_RESET_PROBABILITY
-              && p.b.pulseSwitchProbability(i, field, t, 300.0) >= READ_RESET_PROBABILITY;
-        }
-        if (!enough) {
-          break;
-        }
-      }
-      if (enough) {
-        return t;
-      }
-    }
-    throw new IllegalArgumentException("read pulse cannot reset the devices of " + params.name() + " within 1 ms");
   }
 
   /** Power-up: a successive-approximation search of each pair's trim for 50 % ones. */
@@ -242,7 +175,7 @@ public final class RacePairArray implements SimulatedSource {
           code = trial;
         }
       }
-      p.trim.reset(code);
+      p.trim().reset(code);
     }
   }
 
@@ -255,13 +188,9 @@ public final class RacePairArray implements SimulatedSource {
     double signal = chargePerDomain * fastPolarization / bitLineTotal;
     double sigma = SenseNoise.ktcVolts(bitLineTotal, kelvin);
     for (Pair p : pairs) {
-      p.law.setOperatingPoint(raceVolts / thickness, config.trimStepVolts() / thickness, config.trimCodes() / 2,
-          readVolts / thickness, readSeconds, kelvin, signal, p.senseOffset, sigma);
+      p.law().setOperatingPoint(raceVolts / thickness, config.trimStepVolts() / thickness, config.trimCodes() / 2,
+          readVolts / thickness, readSeconds, kelvin, signal, p.senseOffset(), sigma);
     }
-  }
-
-  private double currentPolarization() {
-    return ageing.polarizationFraction((long) (conditions.ageCycles() + (double) cyclesRun / pairs.length));
   }
 
   /**
@@ -279,15 +208,15 @@ public final class RacePairArray implements SimulatedSource {
         fastPolarization = polarization;
         double signal = chargePerDomain * polarization / bitLineTotal;
         for (Pair q : pairs) {
-          q.law.setSignalPerDomain(signal);
+          q.law().setSignalPerDomain(signal);
         }
       }
     }
-    int bit = p.law.race(trimCode);
+    int bit = p.law().race(trimCode);
     double delta = (trimCode - config.trimCodes() / 2) * config.trimStepVolts();
     cyclesRun++;
-    meter(fastPolarization, raceVolts + delta, raceVolts - delta, readVolts, p.law.lastWrittenA(),
-        p.law.lastWrittenB(), p.law.lastReleasedA() + p.law.lastReleasedB());
+    meter(fastPolarization, raceVolts + delta, raceVolts - delta, readVolts, p.law().lastWrittenA(),
+        p.law().lastWrittenB(), p.law().lastReleasedA() + p.law().lastReleasedB());
     return bit;
   }
 
@@ -300,17 +229,16 @@ public final class RacePairArray implements SimulatedSource {
     double delta = (trimCode - config.trimCodes() / 2) * config.trimStepVolts();
     double va = (raceVolts + delta) * supply;
     double vb = (raceVolts - delta) * supply;
-    int wa = p.a.step(va / thickness, config.writePulseSeconds(), kelvin);
-    int wb = p.b.step(vb / thickness, config.writePulseSeconds(), kelvin);
+    int wa = p.a().step(va / thickness, config.writePulseSeconds(), kelvin);
+    int wb = p.b().step(vb / thickness, config.writePulseSeconds(), kelvin);
     double readV = readVolts * (1 + conditions.supplyNoiseRelative() * noise.nextGaussian());
-    int ra = p.a.step(-readV / thickness, readSeconds, kelvin);
-    int rb = p.b.step(-readV / thickness, readSeconds, kelvin);
-    double polarization =
-        ageing.polarizationFraction((long) (conditions.ageCycles() + (double) cyclesRun / pairs.length));
+    int ra = p.a().step(-readV / thickness, readSeconds, kelvin);
+    int rb = p.b().step(-readV / thickness, readSeconds, kelvin);
+    double polarization = currentPolarization();
     double q = chargePerDomain * polarization;
     double ktc = SenseNoise.ktcVolts(bitLineTotal, kelvin) * Math.sqrt(2) * noise.nextGaussian();
     double difference = (ra - rb) * q / bitLineTotal;
-    int bit = difference + p.senseOffset + ktc > 0 ? 1 : 0;
+    int bit = difference + p.senseOffset() + ktc > 0 ? 1 : 0;
     cyclesRun++;
     meter(polarization, va, vb, readV, wa, wb, ra + rb);
     return bit;
@@ -333,9 +261,9 @@ public final class RacePairArray implements SimulatedSource {
     for (int i = 0; i < length; i++) {
       Pair p = pairs[next];
       next = next + 1 == pairs.length ? 0 : next + 1;
-      int bit = race(p, p.trim.code());
+      int bit = race(p, p.trim().code());
       if (controlEnabled) {
-        p.trim.observe(bit);
+        p.trim().observe(bit);
       }
       samples[offset + i] = (byte) bit;
     }
@@ -343,8 +271,13 @@ public final class RacePairArray implements SimulatedSource {
 
   /** The pairs are read round-robin, so the pipeline health-tests each one (a stuck pair among many). */
   @Override
-  public int lanes() {
+  int units() {
     return pairs.length;
+  }
+
+  @Override
+  double cycleSeconds() {
+    return cycleSeconds;
   }
 
   @Override
@@ -353,41 +286,18 @@ public final class RacePairArray implements SimulatedSource {
         energy.perUnit());
   }
 
+  /** Nothing to do at once: a race retunes the pair laws when it sees a new temperature. */
   @Override
-  public OperatingConditions conditions() {
-    return conditions;
-  }
-
-  @Override
-  public void setConditions(OperatingConditions newConditions) {
-    if (newConditions.deviceSizeNm() != conditions.deviceSizeNm()) {
-      throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
-          + newConditions.deviceSizeNm() + " nm");
-    }
-    if (fast && newConditions.supplyNoiseRelative() != 0) {
-      throw new IllegalArgumentException("the fast path models a clean supply; build the array with "
-          + "supply noise " + newConditions.supplyNoiseRelative() + " (or Config.withFastPath(false)) instead");
-    }
-    this.conditions = newConditions;
-  }
-
-  /** Whether races are sampled from each pair's law rather than stepped domain by domain. */
-  public boolean fastPath() {
-    return fast;
-  }
-
-  public void setControlEnabled(boolean enabled) {
-    this.controlEnabled = enabled;
-  }
+  void conditionsChanged() {}
 
   /** Trim code of pair {@code index} (package-private: agreement tests of the two simulation paths). */
   int code(int index) {
-    return pairs[index].trim.code();
+    return pairs[index].trim().code();
   }
 
   /** Sets pair {@code index}'s trim code (with control disabled it stays there). */
   void setCode(int index, int code) {
-    pairs[index].trim.reset(code);
+    pairs[index].trim().reset(code);
   }
 
   /** The race amplitude chosen from the kinetics. */
@@ -399,13 +309,13 @@ public final class RacePairArray implements SimulatedSource {
   public double meanAbsoluteTrimVolts() {
     double sum = 0;
     for (Pair p : pairs) {
-      sum += Math.abs((p.trim.code() - config.trimCodes() / 2) * config.trimStepVolts());
+      sum += Math.abs((p.trim().code() - config.trimCodes() / 2) * config.trimStepVolts());
     }
     return sum / pairs.length;
   }
 
   public int domainsPerDevice() {
-    return pairs[0].a.size();
+    return pairs[0].a().size();
   }
 
   @Override
@@ -419,10 +329,5 @@ public final class RacePairArray implements SimulatedSource {
     d.put("read pulse", String.format("%.1f ns at %.2f V", readSeconds * 1e9, readVolts));
     d.put("cycle", String.format("%.1f ns", cycleSeconds * 1e9));
     return d;
-  }
-
-  @Override
-  public double enduranceLifetimeSeconds() {
-    return Math.max(0, params.ageing().enduranceCycles() - conditions.ageCycles()) * cycleSeconds;
   }
 }

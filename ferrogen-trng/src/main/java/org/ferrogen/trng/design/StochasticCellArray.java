@@ -2,15 +2,12 @@ package org.ferrogen.trng.design;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
-import org.ferrogen.device.ageing.Ageing;
 import org.ferrogen.device.cost.CostCategory;
 import org.ferrogen.device.cost.CostMeter;
 import org.ferrogen.device.cost.TechnologyNode;
-import org.ferrogen.device.params.DeviceParams;
 import org.ferrogen.device.params.ParameterSets;
 import org.ferrogen.device.switching.DomainEnsemble;
 import org.ferrogen.trng.OperatingConditions;
-import org.ferrogen.trng.SimulatedSource;
 import org.ferrogen.trng.SourceInfo;
 
 /**
@@ -31,7 +28,7 @@ import org.ferrogen.trng.SourceInfo;
  * polarization, sense-amplifier offset and energy. Here: kT/C noise on the bit line, supply noise
  * on the pulse, the energy bookkeeping, the controller.
  */
-public final class StochasticCellArray implements SimulatedSource {
+public final class StochasticCellArray extends FecapArray {
 
   /**
    * @param parameterSet ferrogen-device parameter set of the FeCAP
@@ -112,39 +109,16 @@ public final class StochasticCellArray implements SimulatedSource {
     }
   }
 
-  /**
-   * Bit line seen by one TRNG cell: CEA-Leti measured 188 fF for a 128-device transfer line
-   * (Martemucci et al., Nat. Electron. 2025); a TRNG column of 16 cells is assumed to see 16/128 of
-   * it, 23.5 fF.
-   */
-  static final double BIT_LINE_FARADS = 188e-15 * 16.0 / 128.0;
-
-  /** Assumed sense-amplifier resolve time and bit-line precharge time (28 nm-class latch). */
-  private static final double SENSE_SECONDS = 1e-9;
-  private static final double PRECHARGE_SECONDS = 1e-9;
-  /** Read pulse long enough that the slowest domain of any cell switches back with P ≥ 1 - 1e-3. */
-  private static final double READ_RESET_PROBABILITY = 1 - 1e-3;
   /** SAR calibration: pulses per successive-approximation step. */
   private static final int CALIBRATION_PULSES = 128;
 
   private final Config config;
-  private final DeviceParams params;
-  private final Ageing ageing;
-  private final RandomGenerator noise;
   private final Cell[] cells;
-  private final double thickness;
-  private final double chargePerDomain;
   private final double referenceVolts;
-  private final double bitLineTotal;
-  private final double seriesCapacitance;
-  private final double readVolts;
   private final double readSeconds;
   private final double cycleSeconds;
   private final CostMeter energy = new CostMeter(CostCategory.ENTROPY);
-  private OperatingConditions conditions;
-  private boolean controlEnabled = true;
   private int nextCell;
-  private long cyclesRun;
 
   private static final String SWITCH_WRITE = "ferroelectric switching, write pulse";
   private static final String SWITCH_READ = "ferroelectric switching, destructive read onto bit line";
@@ -153,25 +127,9 @@ public final class StochasticCellArray implements SimulatedSource {
   private static final String SENSE = "sense amplifier";
   private static final String CONTROL = "bias controller count";
 
-  private static final class Cell {
-    final DomainEnsemble domains;
-    final BiasController controller;
-    final double senseOffset;
-    /** The cell's switching law on the fast path; null when simulated domain by domain. */
-    final CellLaw law;
+  /** @param law the cell's switching law on the fast path; null when simulated domain by domain */
+  private record Cell(DomainEnsemble domains, BiasController controller, double senseOffset, CellLaw law) {}
 
-    Cell(DomainEnsemble domains, BiasController controller, double senseOffset, CellLaw law) {
-      this.domains = domains;
-      this.controller = controller;
-      this.senseOffset = senseOffset;
-      this.law = law;
-    }
-  }
-
-  /** Fast path: cycles between re-evaluations of the (slowly fatiguing) switchable polarization. */
-  private static final int POLARIZATION_REFRESH_CYCLES = 4096;
-
-  private final boolean fast;
   private double fastPolarization = Double.NaN;
   private long polarizationRefreshAt;
   // Energy accumulated since the last flush into the meter (a map lookup per item and cycle would
@@ -185,23 +143,11 @@ public final class StochasticCellArray implements SimulatedSource {
   private long unmeteredSamples;
 
   public StochasticCellArray(Config config, OperatingConditions conditions, RandomGenerator noise) {
-    this.config = Objects.requireNonNull(config, "config");
-    this.conditions = Objects.requireNonNull(conditions, "conditions");
-    this.noise = Objects.requireNonNull(noise, "noise");
-    double side = conditions.deviceSizeNm() * 1e-9;
-    this.params = ParameterSets.byName(config.parameterSet()).withArea(side * side);
-    this.ageing = new Ageing(params.ageing());
-    this.thickness = params.film().thicknessM();
+    super(Objects.requireNonNull(config, "config").parameterSet(), config.fastPath(), conditions, noise);
+    this.config = config;
     int domainCount = params.film().domainCount();
-    this.chargePerDomain = params.film().switchableChargeC() / domainCount;
-    double cD = params.film().dielectricCapacitanceF();
-    double cBl = BIT_LINE_FARADS;
-    this.bitLineTotal = cD + cBl;
-    this.seriesCapacitance = cD * cBl / (cD + cBl);
     // Reference: half the signal of a full switch of a woken-up, unfatigued cell (design time).
     this.referenceVolts = 0.5 * params.film().switchableChargeC() / bitLineTotal;
-    this.readVolts = params.fecap().readVoltageV();
-    this.fast = config.fastPath() && conditions.supplyNoiseRelative() == 0;
     this.cells = new Cell[config.cells()];
     for (int c = 0; c < cells.length; c++) {
       DomainEnsemble domains = DomainEnsemble.sample(params.kinetics(), domainCount, noise);
@@ -212,7 +158,7 @@ public final class StochasticCellArray implements SimulatedSource {
           params.fecap().senseOffsetSigmaV() * noise.nextGaussian(),
           fast ? new CellLaw(domains, noise, config.writePulseSeconds(), config.dacCodes()) : null);
     }
-    this.readSeconds = readPulseSeconds();
+    this.readSeconds = readPulseSeconds(java.util.Arrays.stream(cells).map(c -> c.domains()).toList());
     if (fast) {
       tuneLaws();
     }
@@ -226,29 +172,6 @@ public final class StochasticCellArray implements SimulatedSource {
     calibrate();
   }
 
-  /** Read pulse: the slowest domain of any cell switches back with probability ≥ 1 - 1e-3 at 300 K. */
-  private double readPulseSeconds() {
-    double field = readVolts / thickness;
-    double t = 1e-9;
-    while (t < 1e-3) {
-      boolean enough = true;
-      for (Cell cell : cells) {
-        for (int i = 0; i < cell.domains.size() && enough; i++) {
-          enough = cell.domains.pulseSwitchProbability(i, field, t, 300.0) >= READ_RESET_PROBABILITY;
-        }
-        if (!enough) {
-          break;
-        }
-      }
-      if (enough) {
-        return t;
-      }
-      t *= 1.05;
-    }
-    throw new IllegalArgumentException(
-        "read pulse of " + readVolts + " V cannot reset the cells of " + params.name() + " within 1 ms");
-  }
-
   /**
    * Power-up lock. A first guess from the kinetics (the amplitude at which the cell's domains switch
    * with probability 1/2 on average, by bisection on ferrogen-device's pulse switching probability),
@@ -257,7 +180,7 @@ public final class StochasticCellArray implements SimulatedSource {
    */
   private void calibrate() {
     for (Cell cell : cells) {
-      int guess = voltsToCode(medianSwitchingVolts(cell.domains));
+      int guess = voltsToCode(medianSwitchingVolts(cell.domains()));
       int code = Math.max(0, guess - 256);
       for (int bit = 256; bit > 0; bit >>= 1) {
         int trial = Math.min(config.dacCodes() - 1, code + bit);
@@ -269,7 +192,7 @@ public final class StochasticCellArray implements SimulatedSource {
           code = trial;
         }
       }
-      cell.controller.reset(code);
+      cell.controller().reset(code);
     }
   }
 
@@ -305,13 +228,9 @@ public final class StochasticCellArray implements SimulatedSource {
     double sigma = SenseNoise.ktcVolts(bitLineTotal, kelvin);
     double perCode = (config.dacMaxVolts() - config.dacMinVolts()) / (config.dacCodes() - 1) / thickness;
     for (Cell cell : cells) {
-      cell.law.setOperatingPoint(config.dacMinVolts() / thickness, perCode, readVolts / thickness, readSeconds,
-          kelvin, signal, referenceVolts - cell.senseOffset, sigma);
+      cell.law().setOperatingPoint(config.dacMinVolts() / thickness, perCode, readVolts / thickness, readSeconds,
+          kelvin, signal, referenceVolts - cell.senseOffset(), sigma);
     }
-  }
-
-  private double currentPolarization() {
-    return ageing.polarizationFraction((long) (conditions.ageCycles() + (double) cyclesRun / cells.length));
   }
 
   /**
@@ -327,15 +246,15 @@ public final class StochasticCellArray implements SimulatedSource {
         fastPolarization = polarization;
         double signal = chargePerDomain * polarization / bitLineTotal;
         for (Cell c : cells) {
-          c.law.setSignalPerDomain(signal);
+          c.law().setSignalPerDomain(signal);
         }
       }
     }
-    int bit = cell.law.cycle(code);
+    int bit = cell.law().cycle(code);
     double writeVolts = dacVolts(code);
     double switchedCharge = chargePerDomain * fastPolarization;
     cyclesRun++;
-    meter(cell.law.lastWritten() * switchedCharge * writeVolts, cell.law.lastReleased() * switchedCharge * readVolts,
+    meter(cell.law().lastWritten() * switchedCharge * writeVolts, cell.law().lastReleased() * switchedCharge * readVolts,
         writeVolts, readVolts);
     return bit;
   }
@@ -376,15 +295,13 @@ public final class StochasticCellArray implements SimulatedSource {
     double kelvin = conditions.temperatureKelvin();
     double supply = 1 + conditions.supplyNoiseRelative() * noise.nextGaussian();
     double writeVolts = dacVolts(code) * supply;
-    double polarization =
-        ageing.polarizationFraction((long) (conditions.ageCycles() + (double) cyclesRun / cells.length));
-    double switchedCharge = chargePerDomain * polarization;
-    int written = cell.domains.step(writeVolts / thickness, config.writePulseSeconds(), kelvin);
+    double switchedCharge = chargePerDomain * currentPolarization();
+    int written = cell.domains().step(writeVolts / thickness, config.writePulseSeconds(), kelvin);
     double readV = readVolts * (1 + conditions.supplyNoiseRelative() * noise.nextGaussian());
-    int released = cell.domains.step(-readV / thickness, readSeconds, kelvin);
+    int released = cell.domains().step(-readV / thickness, readSeconds, kelvin);
     double signal = released * switchedCharge / bitLineTotal;
     double ktc = SenseNoise.ktcVolts(bitLineTotal, kelvin) * noise.nextGaussian();
-    int bit = signal + cell.senseOffset + ktc > referenceVolts ? 1 : 0;
+    int bit = signal + cell.senseOffset() + ktc > referenceVolts ? 1 : 0;
     cyclesRun++;
     meter(written * switchedCharge * writeVolts, released * switchedCharge * readV, writeVolts, readV);
     return bit;
@@ -399,9 +316,9 @@ public final class StochasticCellArray implements SimulatedSource {
     for (int i = 0; i < length; i++) {
       Cell cell = cells[nextCell];
       nextCell = nextCell + 1 == cells.length ? 0 : nextCell + 1;
-      int bit = cycle(cell, cell.controller.code());
+      int bit = cycle(cell, cell.controller().code());
       if (controlEnabled) {
-        cell.controller.observe(bit);
+        cell.controller().observe(bit);
       }
       samples[offset + i] = (byte) bit;
     }
@@ -411,8 +328,13 @@ public final class StochasticCellArray implements SimulatedSource {
   }
 
   @Override
-  public int lanes() {
+  int units() {
     return cells.length;
+  }
+
+  @Override
+  double cycleSeconds() {
+    return cycleSeconds;
   }
 
   @Override
@@ -422,52 +344,29 @@ public final class StochasticCellArray implements SimulatedSource {
         energy.perUnit());
   }
 
+  /** The fast path's laws follow the new temperature at once. */
   @Override
-  public OperatingConditions conditions() {
-    return conditions;
-  }
-
-  @Override
-  public void setConditions(OperatingConditions newConditions) {
-    if (newConditions.deviceSizeNm() != conditions.deviceSizeNm()) {
-      throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
-          + newConditions.deviceSizeNm() + " nm");
-    }
-    if (fast && newConditions.supplyNoiseRelative() != 0) {
-      throw new IllegalArgumentException("the fast path models a clean supply; build the array with "
-          + "supply noise " + newConditions.supplyNoiseRelative() + " (or Config.withFastPath(false)) instead");
-    }
-    this.conditions = newConditions;
+  void conditionsChanged() {
     if (fast) {
       tuneLaws();
     }
   }
 
-  /** Whether cycles are sampled from each cell's switching law rather than stepped domain by domain. */
-  public boolean fastPath() {
-    return fast;
-  }
-
-  /** Freezes (false) or resumes the bias controllers, for experiments on the open loop. */
-  public void setControlEnabled(boolean enabled) {
-    this.controlEnabled = enabled;
-  }
-
   /** DAC code of cell {@code index} (package-private: agreement tests of the two simulation paths). */
   int code(int index) {
-    return cells[index].controller.code();
+    return cells[index].controller().code();
   }
 
   /** Sets cell {@code index}'s DAC code (with control disabled it stays there). */
   void setCode(int index, int code) {
-    cells[index].controller.reset(code);
+    cells[index].controller().reset(code);
   }
 
   /** Mean write amplitude over the cells, in volts (what the controllers settled on). */
   public double meanWriteVolts() {
     double sum = 0;
     for (Cell cell : cells) {
-      sum += dacVolts(cell.controller.code());
+      sum += dacVolts(cell.controller().code());
     }
     return sum / cells.length;
   }
@@ -476,14 +375,14 @@ public final class StochasticCellArray implements SimulatedSource {
   public int saturatedControllers() {
     int n = 0;
     for (Cell cell : cells) {
-      n += cell.controller.saturated() ? 1 : 0;
+      n += cell.controller().saturated() ? 1 : 0;
     }
     return n;
   }
 
   /** Domains per cell, from the device area. */
   public int domainsPerCell() {
-    return cells[0].domains.size();
+    return cells[0].domains().size();
   }
 
   /** Read pulse width chosen from the kinetics. */
@@ -508,10 +407,5 @@ public final class StochasticCellArray implements SimulatedSource {
     d.put("cycle", String.format("%.1f ns", cycleSeconds * 1e9));
     d.put("controllers at a DAC rail", Integer.toString(saturatedControllers()));
     return d;
-  }
-
-  @Override
-  public double enduranceLifetimeSeconds() {
-    return Math.max(0, params.ageing().enduranceCycles() - conditions.ageCycles()) * cycleSeconds;
   }
 }
