@@ -2,7 +2,6 @@ package org.ferrogen.learn.onchip;
 
 import java.util.SplittableRandom;
 import org.ferrogen.chip.ChipState;
-import org.ferrogen.cim.AnalogMatrix;
 import org.ferrogen.device.hybrid.HybridSynapseArray;
 import org.ferrogen.device.seed.StreamSeeds;
 
@@ -19,16 +18,13 @@ import org.ferrogen.device.seed.StreamSeeds;
  * their memristors. With {@code ideal} the analog weights are the exact codes (no devices' levels,
  * spread or read noise): the quantised baseline.
  */
-public final class HybridMatrix implements SynapticMatrix {
+public final class HybridMatrix extends CrossbarSynapses {
 
   private static final int CODE_STEP = 1 << HybridSynapseArray.MSB_SHIFT;
   /** Stream coordinate of the Bernoulli update mask. */
   static final long UPDATE_MASK = 0xB3A5_0001L;
 
-  private final int rows;
-  private final int cols;
   private final HybridSynapseArray array;
-  private final MemristorCrossbar crossbar;
   private final boolean ideal;
   private final double deltaG;
   private final float lsb;
@@ -38,7 +34,6 @@ public final class HybridMatrix implements SynapticMatrix {
   private long samples;
   private final double paperFecap;
   private final double paperMemristor;
-  private final Wear programmed;
 
   /**
    * @param initial initial weights (rows × cols), rounded to hidden LSBs
@@ -46,8 +41,7 @@ public final class HybridMatrix implements SynapticMatrix {
    */
   public HybridMatrix(int rows, int cols, float[] initial, float range, Devices devices, OnChipConfig config,
       boolean ideal, long seed) {
-    this.rows = rows;
-    this.cols = cols;
+    super(rows, cols, crossbar(rows, cols, range, devices, config, ideal, seed));
     this.ideal = ideal;
     this.deltaG = devices.deltaG();
     this.lsb = range / HybridSynapseArray.MAX_MAGNITUDE;
@@ -56,10 +50,6 @@ public final class HybridMatrix implements SynapticMatrix {
     double sigma = ideal ? 0 : devices.sigma(config);
     this.array = new HybridSynapseArray(devices.params(), rows, cols, sigma, !ideal && config.transferVariability(),
         devices.transfer(), devices.fecapEnergy(), new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.PROGRAMMING)));
-    var m = devices.memristor();
-    this.crossbar = new MemristorCrossbar(rows, cols, lsb * CODE_STEP * HybridSynapseArray.MAX_CODE, deltaG,
-        ideal ? 0 : m.resetConductanceS(), m.readVoltageV(), ideal ? 0 : m.readNoiseRelative(),
-        ideal ? Readout.ideal() : config.readout(), devices.node(), StreamSeeds.derive(seed, StreamSeeds.READ_NOISE));
     this.mask = new GeometricSkips(config.updateProbability(), new SplittableRandom(StreamSeeds.derive(seed, UPDATE_MASK)));
     this.paperFecap = devices.paperFecapOpJoules();
     this.paperMemristor = devices.paperMemristorOpJoules();
@@ -68,7 +58,17 @@ public final class HybridMatrix implements SynapticMatrix {
     }
     array.flagAll();
     transfer();
-    programmed = totalWear();
+    initialProgrammingDone();
+  }
+
+  /** The memristor pairs' crossbar: full scale at code 7 on the top level (448 hidden LSBs). */
+  private static MemristorCrossbar crossbar(int rows, int cols, float range, Devices devices, OnChipConfig config,
+      boolean ideal, long seed) {
+    float lsb = range / HybridSynapseArray.MAX_MAGNITUDE;
+    var m = devices.memristor();
+    return new MemristorCrossbar(rows, cols, lsb * CODE_STEP * HybridSynapseArray.MAX_CODE, devices.deltaG(),
+        ideal ? 0 : m.resetConductanceS(), m.readVoltageV(), ideal ? 0 : m.readNoiseRelative(),
+        ideal ? Readout.ideal() : config.readout(), devices.node(), StreamSeeds.derive(seed, StreamSeeds.READ_NOISE));
   }
 
   private void transfer() {
@@ -82,26 +82,6 @@ public final class HybridMatrix implements SynapticMatrix {
       }
     });
     crossbar.addProgrammingEnergy(array.transferEnergyJoules() - before, 0);
-  }
-
-  @Override
-  public int rows() {
-    return rows;
-  }
-
-  @Override
-  public int cols() {
-    return cols;
-  }
-
-  @Override
-  public void forward(float[] x, float[] y) {
-    crossbar.multiply(x, y);
-  }
-
-  @Override
-  public void backward(float[] d, float[] gx) {
-    crossbar.multiplyTransposed(d, gx);
   }
 
   @Override
@@ -161,17 +141,7 @@ public final class HybridMatrix implements SynapticMatrix {
   }
 
   @Override
-  public AnalogMatrix reads() {
-    return crossbar;
-  }
-
-  /** Writes and energy of training: the initial programming of the weights is left out. */
-  @Override
-  public Wear wear() {
-    return totalWear().since(programmed);
-  }
-
-  private Wear totalWear() {
+  Wear totalWear() {
     long transfers = array.synapseTransfers();
     long memOps = array.memristorOperations();
     return new Wear(array.size(), array.updates(), array.fecapReads(), array.fecapWrites(), array.maxFecapCycles(),

@@ -1,7 +1,6 @@
 package org.ferrogen.learn.onchip;
 
 import java.util.SplittableRandom;
-import org.ferrogen.cim.AnalogMatrix;
 import org.ferrogen.device.hybrid.DifferentialPairs;
 import org.ferrogen.device.hybrid.HybridSynapseArray;
 import org.ferrogen.device.seed.StreamSeeds;
@@ -22,13 +21,10 @@ import org.ferrogen.device.seed.StreamSeeds;
  * The weight of code c is {@code c·step} with {@code step = range·64/511} (the same grid as the
  * hybrid's analog weights), read through the same {@link MemristorCrossbar}.
  */
-public final class PulsedMatrix implements SynapticMatrix {
+public final class PulsedMatrix extends CrossbarSynapses {
 
-  private final int rows;
-  private final int cols;
   private final boolean accumulate;
   private final DifferentialPairs pairs;
-  private final MemristorCrossbar crossbar;
   private final Devices devices;
   private final float step;
   private final float learningRate;
@@ -36,29 +32,37 @@ public final class PulsedMatrix implements SynapticMatrix {
   private final SplittableRandom random;
   private double programmingEnergy;
   private final double paperMemristor;
-  private final Wear programmed;
 
   public PulsedMatrix(int rows, int cols, float[] initial, float range, Devices devices, OnChipConfig config,
       boolean accumulate, long seed) {
-    this.rows = rows;
-    this.cols = cols;
+    super(rows, cols, crossbar(rows, cols, step(range), devices, config, seed));
     this.accumulate = accumulate;
     this.devices = devices;
-    this.step = range * (1 << HybridSynapseArray.MSB_SHIFT) / HybridSynapseArray.MAX_MAGNITUDE;
+    this.step = step(range);
     this.learningRate = config.learningRate();
     this.random = new SplittableRandom(StreamSeeds.derive(seed, StreamSeeds.PROGRAMMING));
     this.paperMemristor = devices.paperMemristorOpJoules();
     var m = devices.memristor().withConductanceSigmaS(devices.sigma(config));
     this.pairs = new DifferentialPairs(m, rows * cols, this.random);
-    this.crossbar = new MemristorCrossbar(rows, cols, step * HybridSynapseArray.MAX_CODE, devices.deltaG(),
-        m.resetConductanceS(), m.readVoltageV(), m.readNoiseRelative(), config.readout(), devices.node(),
-        StreamSeeds.derive(seed, StreamSeeds.READ_NOISE));
     this.chi = accumulate ? new float[rows * cols] : null;
     for (int i = 0; i < initial.length; i++) {
       int c = Math.max(-HybridSynapseArray.MAX_CODE, Math.min(HybridSynapseArray.MAX_CODE, Math.round(initial[i] / step)));
       program(i, c);
     }
-    programmed = totalWear();
+    initialProgrammingDone();
+  }
+
+  /** The weight of one level code: the hybrid's analog grid, range·64/511. */
+  private static float step(float range) {
+    return range * (1 << HybridSynapseArray.MSB_SHIFT) / HybridSynapseArray.MAX_MAGNITUDE;
+  }
+
+  private static MemristorCrossbar crossbar(int rows, int cols, float step, Devices devices, OnChipConfig config,
+      long seed) {
+    var m = devices.memristor().withConductanceSigmaS(devices.sigma(config));
+    return new MemristorCrossbar(rows, cols, step * HybridSynapseArray.MAX_CODE, devices.deltaG(),
+        m.resetConductanceS(), m.readVoltageV(), m.readNoiseRelative(), config.readout(), devices.node(),
+        StreamSeeds.derive(seed, StreamSeeds.READ_NOISE));
   }
 
   private void program(int i, int code) {
@@ -66,26 +70,6 @@ public final class PulsedMatrix implements SynapticMatrix {
     pairs.program(i, code, code == 0 ? 0 : devices.transfer().nominalCompliance(Math.abs(code)), random);
     programmingEnergy += pairs.energyJoules() - before;
     crossbar.setPair(i, pairs.plus(i), pairs.minus(i));
-  }
-
-  @Override
-  public int rows() {
-    return rows;
-  }
-
-  @Override
-  public int cols() {
-    return cols;
-  }
-
-  @Override
-  public void forward(float[] x, float[] y) {
-    crossbar.multiply(x, y);
-  }
-
-  @Override
-  public void backward(float[] d, float[] gx) {
-    crossbar.multiplyTransposed(d, gx);
   }
 
   @Override
@@ -128,17 +112,7 @@ public final class PulsedMatrix implements SynapticMatrix {
   }
 
   @Override
-  public AnalogMatrix reads() {
-    return crossbar;
-  }
-
-  /** Writes and energy of training: the initial programming of the weights is left out. */
-  @Override
-  public Wear wear() {
-    return totalWear().since(programmed);
-  }
-
-  private Wear totalWear() {
+  Wear totalWear() {
     long ops = pairs.operations();
     return new Wear(pairs.size(), 0, 0, 0, 0, 0, ops, pairs.maxCycles(), pairs.beyondEndurance(), 0,
         programmingEnergy, 0, paperMemristor * ops);
