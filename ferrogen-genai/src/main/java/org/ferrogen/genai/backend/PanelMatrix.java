@@ -21,7 +21,16 @@ import org.ferrogen.genai.tensor.WeightTensor;
  * kernels (whose lanes split the sum eight ways).
  */
 final class PanelMatrix {
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  /**
+   * 256-bit lanes, as every genai kernel, on every machine. With the machine's widest (512 bits on
+   * AVX-512) here and in VectorMath and LlamaSession beside the 256-bit quantised kernels, C2 at
+   * times compiled the Vector API's shape-shared methods for both shapes and ran them on boxed
+   * vectors: on the 100 M Q8_0 model a 401-token prompt allocated 38 GB of float[] in registerBlock
+   * (JFR) and ran at 55 tokens/s; with one shape, 121-168 tokens/s (2-core Xeon, load 3-5). The
+   * cost: twice the FMAs per multiply-accumulate on AVX-512, the shipped model's 16 k-token
+   * perplexity 5.8-6.3 s CPU against 4.7-5.1 s (docs/performance.md).
+   */
+  static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
   private static final int L = F.length();
   /** Rows per panel: two vectors. */
   static final int PANEL = 2 * L;

@@ -19,8 +19,11 @@ import jdk.incubator.vector.VectorSpecies;
  * softmax or sigmoid here can tell apart; above, e^88 ≈ 1.65·10³⁸ instead of overflow.
  */
 public final class VectorMath {
-  /** The species of these kernels: the machine's widest (512 bits with AVX-512). */
-  static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  /**
+   * 256-bit lanes, the shape of every genai kernel (see PanelMatrix.F for why one shape, and
+   * WeightTensor.FW).
+   */
+  static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
 
   private static final float LOG2E = 1.44269504088896341f;
   /** ln 2 = C1 + C2, C1 with few enough mantissa bits that n·C1 is exact. */

@@ -27,7 +27,8 @@ public final class LlamaSession {
     void accept(int index, float[] logits);
   }
 
-  private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+  /** 256-bit lanes, the shape of every genai kernel (see PanelMatrix.F). */
+  private static final VectorSpecies<Float> F = FloatVector.SPECIES_256;
   private static final int L = F.length();
 
   private final LlamaModel model;
