@@ -22,10 +22,10 @@ final class Q4_KTensor extends BlockTensor {
    * with AVX-512 instead of four).
    */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = xOff; i < xOff + cols; i += 256, p += 144) {
+    for (int i = 0; i < cols; i += 256, p += 144) {
       float d = half(w, p);
       float dmin = half(w, p + 2);
       for (int j = 0; j < 4; j++) {

@@ -18,10 +18,10 @@ final class Q5_KTensor extends BlockTensor {
 
   /** {@link #FW} lanes, {@code BW.length()} bytes per step (as {@link Q4_KTensor}). */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = xOff; i < xOff + cols; i += 256, p += 176) {
+    for (int i = 0; i < cols; i += 256, p += 176) {
       float d = half(w, p);
       float dmin = half(w, p + 2);
       for (int j = 0; j < 4; j++) {

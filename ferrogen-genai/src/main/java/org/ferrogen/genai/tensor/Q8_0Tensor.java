@@ -29,13 +29,13 @@ final class Q8_0Tensor extends BlockTensor {
    * API has no VNNI dot product) and would change the sums.
    */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     FloatVector acc = FloatVector.zero(FW);
     for (int i = 0, q = p; i < cols; i += 32, q += 34) {
-      FloatVector s = widenWide(w, q + 2).mul(FloatVector.fromArray(FW, x, xOff + i));
-      s = widenWide(w, q + 10).fma(FloatVector.fromArray(FW, x, xOff + i + 8), s);
-      s = widenWide(w, q + 18).fma(FloatVector.fromArray(FW, x, xOff + i + 16), s);
-      s = widenWide(w, q + 26).fma(FloatVector.fromArray(FW, x, xOff + i + 24), s);
+      FloatVector s = widenWide(w, q + 2).mul(FloatVector.fromArray(FW, x, i));
+      s = widenWide(w, q + 10).fma(FloatVector.fromArray(FW, x, i + 8), s);
+      s = widenWide(w, q + 18).fma(FloatVector.fromArray(FW, x, i + 16), s);
+      s = widenWide(w, q + 26).fma(FloatVector.fromArray(FW, x, i + 24), s);
       acc = s.fma(FloatVector.broadcast(FW, half(w, q)), acc);
     }
     return acc.reduceLanes(VectorOperators.ADD);
