@@ -13,7 +13,8 @@ final class Q8_0Tensor extends BlockTensor {
 
   /**
    * One row's blocks (stored from {@code w[p]}) times x, eight lanes ({@link #FW}) at a time: four
-   * 8-byte loads per block, their products summed in one vector, then scaled once per block.
+   * 8-byte loads per block, their products summed in one vector, then scaled once per block. The
+   * constant offsets below are written for those eight lanes (256 bits, every kernel's width).
    *
    * <p>The loop steps two induction variables (the column {@code i} and the byte offset {@code q})
    * with constant offsets from them: C2 then folds the offsets into the addresses and hoists the
