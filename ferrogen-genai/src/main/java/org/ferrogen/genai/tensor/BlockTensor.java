@@ -28,6 +28,8 @@ abstract class BlockTensor extends WeightTensor {
 
   /** Per-thread row buffer (grown on demand, never shrunk). */
   private static final ThreadLocal<byte[]> ROWS = ThreadLocal.withInitial(() -> new byte[0]);
+  /** Per-thread copy of x for a product at a nonzero offset into x (see {@link #atZero}). */
+  private static final ThreadLocal<float[]> SHIFTED = ThreadLocal.withInitial(() -> new float[0]);
 
   /** Rows per copied run (at least one). */
   private final int runRows;
@@ -37,26 +39,51 @@ abstract class BlockTensor extends WeightTensor {
     this.runRows = Math.max(1, RUN_BYTES / rowBytes);
   }
 
-  /** Σ_c W[c] · x[xOff + c] for the row whose stored bytes start at {@code w[p]}. */
-  abstract float dotStored(byte[] w, int p, float[] x, int xOff);
+  /**
+   * Σ_c W[c] · x[c] for the row whose stored bytes start at {@code w[p]}. x is indexed from 0: with
+   * the offset a parameter, the kernels' indices {@code xOff + i} kept C2 from hoisting the range
+   * checks on x out of the loop (the 100 M Q8_0 model's products of one token, one thread, kernel
+   * bench on the loaded development machine: 18.2 ms against 16.5 ms with the offset 0 constant);
+   * {@link #atZero} moves a slice at another offset to index 0 first.
+   */
+  abstract float dotStored(byte[] w, int p, float[] x);
 
   @Override
   public final float dot(int row, float[] x, int xOff) {
+    float[] x0 = atZero(x, xOff);
     byte[] w = buffer(rowBytes);
     data.get(row * rowBytes, w, 0, rowBytes);
-    return dotStored(w, 0, x, xOff);
+    return dotStored(w, 0, x0);
   }
 
   @Override
   public final void dotRows(int from, int to, float[] x, int xOff, float[] y) {
+    float[] x0 = atZero(x, xOff);
     byte[] w = buffer(Math.min(runRows, to - from) * rowBytes);
     for (int r = from; r < to; r += runRows) {
       int n = Math.min(runRows, to - r);
       data.get(r * rowBytes, w, 0, n * rowBytes);
       for (int k = 0; k < n; k++) {
-        y[r + k] = dotStored(w, k * rowBytes, x, xOff);
+        y[r + k] = dotStored(w, k * rowBytes, x0);
       }
     }
+  }
+
+  /**
+   * x itself when {@code xOff} is 0 (every product of the backends), else {@code x[xOff .. xOff +
+   * cols)} copied to the start of a per-thread array.
+   */
+  private float[] atZero(float[] x, int xOff) {
+    if (xOff == 0) {
+      return x;
+    }
+    float[] x0 = SHIFTED.get();
+    if (x0.length < cols) {
+      x0 = new float[cols];
+      SHIFTED.set(x0);
+    }
+    System.arraycopy(x, xOff, x0, 0, cols);
+    return x0;
   }
 
   /** This thread's row buffer, at least {@code bytes} long. */

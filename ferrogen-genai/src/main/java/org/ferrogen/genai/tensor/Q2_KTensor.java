@@ -18,9 +18,9 @@ final class Q2_KTensor extends BlockTensor {
   }
 
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     FloatVector acc = FloatVector.zero(F);
-    for (int i = xOff; i < xOff + cols; i += 256, p += 84) {
+    for (int i = 0; i < cols; i += 256, p += 84) {
       float d = half(w, p + 80);
       float dmin = half(w, p + 82);
       int is = p;

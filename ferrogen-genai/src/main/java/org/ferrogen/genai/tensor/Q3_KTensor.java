@@ -25,9 +25,9 @@ final class Q3_KTensor extends BlockTensor {
   }
 
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     FloatVector acc = FloatVector.zero(F);
-    for (int i = xOff; i < xOff + cols; i += 256, p += 110) {
+    for (int i = 0; i < cols; i += 256, p += 110) {
       float d = half(w, p + 108);
       ByteVector h0 = bytes(w, p);
       ByteVector h1 = bytes(w, p + 8);

@@ -21,10 +21,10 @@ final class Q4_0Tensor extends BlockTensor {
    * multiply-adds instead of four (as {@link Q8_0Tensor}'s kernel, the scale is one 16-bit load).
    */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = xOff; i < xOff + cols; i += 32, p += 18) {
+    for (int i = 0; i < cols; i += 32, p += 18) {
       ByteVector v = ByteVector.fromArray(BW, w, p + 2);
       FloatVector s = widenWide(v.and((byte) 0x0f).sub((byte) 8)).mul(FloatVector.fromArray(FW, x, i));
       s = widenWide(bits(v, 4, 0, 4).sub((byte) 8)).fma(FloatVector.fromArray(FW, x, i + 16), s);

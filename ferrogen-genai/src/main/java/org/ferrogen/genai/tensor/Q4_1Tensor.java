@@ -20,10 +20,10 @@ final class Q4_1Tensor extends BlockTensor {
    * 0..15, high nibbles 16..31), as in {@link Q4_0Tensor}.
    */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = xOff; i < xOff + cols; i += 32, p += 20) {
+    for (int i = 0; i < cols; i += 32, p += 20) {
       FloatVector s = FloatVector.zero(FW);
       FloatVector sx = FloatVector.zero(FW);
       for (int j = 0; j < 16; j += step) {

@@ -22,10 +22,10 @@ final class Q4_KTensor extends BlockTensor {
    * with AVX-512 instead of four).
    */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = xOff; i < xOff + cols; i += 256, p += 144) {
+    for (int i = 0; i < cols; i += 256, p += 144) {
       float d = half(w, p);
       float dmin = half(w, p + 2);
       for (int j = 0; j < 4; j++) {
@@ -44,7 +44,11 @@ final class Q4_KTensor extends BlockTensor {
           sx1 = sx1.add(xa);
           sx2 = sx2.add(xb);
         }
-        acc = addScaledPair(acc, s1, s2, sx1, sx2, w, p + 4, j, d, dmin);
+        // Written out, not a helper taking vectors: see WeightTensor.scaleK4.
+        acc = s1.fma(FloatVector.broadcast(FW, d * scaleK4(w, p + 4, 2 * j)), acc);
+        acc = s2.fma(FloatVector.broadcast(FW, d * scaleK4(w, p + 4, 2 * j + 1)), acc);
+        acc = sx1.fma(FloatVector.broadcast(FW, -dmin * minK4(w, p + 4, 2 * j)), acc);
+        acc = sx2.fma(FloatVector.broadcast(FW, -dmin * minK4(w, p + 4, 2 * j + 1)), acc);
       }
     }
     return acc.reduceLanes(VectorOperators.ADD);

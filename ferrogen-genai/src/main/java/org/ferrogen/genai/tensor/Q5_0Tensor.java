@@ -37,9 +37,9 @@ final class Q5_0Tensor extends BlockTensor {
   }
 
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     FloatVector acc = FloatVector.zero(F);
-    for (int i = xOff; i < xOff + cols; i += 32, p += 22) {
+    for (int i = 0; i < cols; i += 32, p += 22) {
       int qh = intLE(w, p + 2);
       ByteVector v0 = bytes(w, p + 6);
       ByteVector v1 = bytes(w, p + 14);

@@ -13,9 +13,9 @@ final class Q5_1Tensor extends BlockTensor {
   }
 
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     FloatVector acc = FloatVector.zero(F);
-    for (int i = xOff; i < xOff + cols; i += 32, p += 24) {
+    for (int i = 0; i < cols; i += 32, p += 24) {
       int qh = intLE(w, p + 4);
       ByteVector v0 = bytes(w, p + 8);
       ByteVector v1 = bytes(w, p + 16);

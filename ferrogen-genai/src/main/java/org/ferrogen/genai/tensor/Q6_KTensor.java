@@ -26,9 +26,9 @@ final class Q6_KTensor extends BlockTensor {
    * API calls there (the method outgrew its inlining budget) and they ran boxed.
    */
   @Override
-  float dotStored(byte[] w, int p, float[] x, int xOff) {
+  float dotStored(byte[] w, int p, float[] x) {
     FloatVector acc = FloatVector.zero(FW);
-    for (int i = xOff; i < xOff + cols; i += 256, p += 210) {
+    for (int i = 0; i < cols; i += 256, p += 210) {
       float d = half(w, p + 208);
       for (int n = 0; n < 2; n++) {
         int ql = p + 64 * n;

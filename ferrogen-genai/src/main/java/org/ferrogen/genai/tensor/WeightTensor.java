@@ -197,7 +197,19 @@ public abstract class WeightTensor {
     return ByteVector.fromByteBuffer(B, b, p, LE);
   }
 
-  /** Q4_K/Q5_K 6-bit scale of sub-block j from the 12 bytes at s (layout in {@link GgmlCodec#scaleK4}). */
+  /**
+   * Q4_K/Q5_K 6-bit scale of sub-block j from the 12 bytes at s (layout in {@link GgmlCodec#scaleK4}).
+   *
+   * <p>The kernels apply these scales with their fused multiply-adds written out, not through a
+   * shared helper that takes and returns vectors (8042ae8's {@code addScaledPair}): once such a
+   * helper had been compiled on its own, C2 refused to inline it into the kernel ("already
+   * compiled into a big method"), so every call boxed five vectors and the fused multiply-adds ran
+   * in the Vector API's Java fallback. A 100 M-parameter Q4_K model decoded at 3.8 tokens/s (its
+   * products took 243 ms per token, JFR: {@code FloatVector.lanewiseTemplate}); whether it happened
+   * depended on the order of compilations, which is why llama.cpp's Q4_K_M file of the shipped model
+   * varied between 300 and 1,300 tokens/s from run to run. Helpers here take and return scalars, or
+   * are small enough that C2 always inlines them.
+   */
   static int scaleK4(byte[] w, int s, int j) {
     return j < 4 ? w[s + j] & 63 : (w[s + j + 4] & 0x0f) | (((w[s + j - 4] & 0xff) >>> 6) << 4);
   }
@@ -205,19 +217,6 @@ public abstract class WeightTensor {
   /** Q4_K/Q5_K 6-bit min of sub-block j. */
   static int minK4(byte[] w, int s, int j) {
     return j < 4 ? w[s + j + 4] & 63 : ((w[s + j + 4] & 0xff) >>> 4) | (((w[s + j] & 0xff) >>> 6) << 4);
-  }
-
-  /**
-   * {@code acc} plus sub-blocks 2j and 2j+1 of a Q4_K/Q5_K super-block: their sums Σq·x ({@code s1},
-   * {@code s2}) times d·scale and their sums Σx ({@code sx1}, {@code sx2}) times −dmin·min, with the
-   * scales and mins of the 12 bytes at {@code s}; fused in this order.
-   */
-  static FloatVector addScaledPair(FloatVector acc, FloatVector s1, FloatVector s2, FloatVector sx1,
-      FloatVector sx2, byte[] w, int s, int j, float d, float dmin) {
-    acc = s1.fma(FloatVector.broadcast(FW, d * scaleK4(w, s, 2 * j)), acc);
-    acc = s2.fma(FloatVector.broadcast(FW, d * scaleK4(w, s, 2 * j + 1)), acc);
-    acc = sx1.fma(FloatVector.broadcast(FW, -dmin * minK4(w, s, 2 * j)), acc);
-    return sx2.fma(FloatVector.broadcast(FW, -dmin * minK4(w, s, 2 * j + 1)), acc);
   }
 
   /**
