@@ -53,51 +53,70 @@ final class BinarySuffixOrder {
     }
     sortShort(shortKeys, shortLen);
 
+    // The full keys in runs between the short suffixes' places. Within a run, neighbours with
+    // different keys have an LCP of the keys' common leading bits, and one equal to the key
+    // before it is the next of a group, whose LCP comes from the group's order: a loop of a few
+    // operations per suffix.
     int[] lcp = new int[n];
+    int r = 0;
     int a = 0;
-    int b = 0;
-    int member = 0; // next suffix of the groups, in their order
+    int member = 0; // the group member of the next equal key
     int prevKey = 0;
     int prevLen = -1;
-    for (int r = 0; r < n; ) {
-      int k;
-      int len;
-      if (b >= shortCount || (a < full && before(keys[a], KEY_BITS, shortKeys[b], shortLen[b]))) {
-        k = keys[a];
-        len = KEY_BITS;
-        if (a + 1 < full && keys[a + 1] == k) {
-          // A group: its first suffix follows the previous one as any other, the rest come with
-          // their LCP values from the group's order.
-          int size = 1;
-          while (a + size < full && keys[a + size] == k) {
-            size++;
-          }
-          if (prevLen >= 0) {
-            lcp[r] = common(prevKey, k, len, prevLen);
-          }
-          for (int m = 1; m < size; m++) {
-            lcp[r + m] = groups.lcp[member + m];
-          }
-          member += size;
-          r += size;
-          a += size;
-          prevKey = k;
-          prevLen = len;
-          continue;
+    for (int b = 0; b <= shortCount; b++) {
+      int end = b < shortCount ? firstNotBelow(keys, a, shortKeys[b]) : full;
+      if (a < end) {
+        // The first key of the run follows a short suffix (or nothing).
+        int k = keys[a++];
+        if (prevLen >= 0) {
+          lcp[r] = common(prevKey, k, KEY_BITS, prevLen);
         }
-        a++;
-      } else {
-        k = shortKeys[b];
-        len = shortLen[b++];
+        r++;
+        prevKey = k;
+        prevLen = KEY_BITS;
+        boolean inGroup = false;
+        while (a < end) {
+          k = keys[a++];
+          int x = prevKey ^ k;
+          if (x != 0) {
+            lcp[r++] = Integer.numberOfLeadingZeros(x);
+            inGroup = false;
+          } else {
+            if (!inGroup) {
+              member++; // the group's first member, placed already
+              inGroup = true;
+            }
+            lcp[r++] = groups.lcp[member++];
+          }
+          prevKey = k;
+        }
+        // A group ends here at the latest: keys equal to a short suffix's sort after it.
       }
-      if (prevLen >= 0) {
-        lcp[r] = common(prevKey, k, len, prevLen);
+      if (b < shortCount) {
+        if (prevLen >= 0) {
+          lcp[r] = common(prevKey, shortKeys[b], shortLen[b], prevLen);
+        }
+        r++;
+        prevKey = shortKeys[b];
+        prevLen = shortLen[b];
       }
-      prevKey = k;
-      prevLen = len;
-      r++;
     }
     return lcp;
+  }
+
+  /** The first index from {@code from} on whose key is not below {@code key} (unsigned). */
+  private static int firstNotBelow(int[] sorted, int from, int key) {
+    int lo = from;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (Integer.compareUnsigned(sorted[mid], key) < 0) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return lo;
   }
 
   /** LCP of two suffixes of different order classes from their (padded) 32-bit keys and lengths. */
