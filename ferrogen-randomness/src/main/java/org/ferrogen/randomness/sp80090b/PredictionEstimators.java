@@ -236,8 +236,13 @@ public final class PredictionEstimators {
   private static EstimatorResult binaryLag(byte[] data, Domain domain) {
     int len = data.length;
     long[] packed = new long[(len >>> 6) + 2];
-    for (int t = 0; t < len; t++) {
-      packed[t >>> 6] |= (long) (data[t] & 1) << (t & 63);
+    for (int q = 0; q << 6 < len; q++) {
+      // One word at a time in a register, not a read-modify-write of the array per bit.
+      long word = 0;
+      for (int b = 0, t = q << 6; b < 64 && t < len; b++, t++) {
+        word |= (long) (data[t] & 1) << b;
+      }
+      packed[q] = word;
     }
     ScoreboardRace race = new ScoreboardRace(LAG_DEPTH);
     long[] hits = new long[LAG_DEPTH];
@@ -245,9 +250,21 @@ public final class PredictionEstimators {
       int steps = Math.min(64, len - t0);
       long mask = steps == 64 ? -1L : (1L << steps) - 1;
       if (t0 >= LAG_DEPTH) {
-        long now = bits64(packed, t0);
-        for (int d = 0; d < LAG_DEPTH; d++) {
-          hits[d] = ~(now ^ bits64(packed, t0 - d - 1)) & mask;
+        // Blocks start one bit after a word (t0 = 64 q + 1), so the block d+1 bits back starts
+        // 64 q - d: word q shifted up by d over the top d bits of word q-1 (and likewise one word
+        // further back for d >= 64): two shifts per lag, and no branch on the bit offset.
+        int q = t0 >>> 6;
+        long now = (packed[q] >>> 1) | (packed[q + 1] << 63);
+        long w0 = packed[q];
+        long w1 = packed[q - 1];
+        long w2 = packed[q - 2];
+        hits[0] = ~(now ^ w0) & mask;
+        for (int d = 1; d < 64; d++) {
+          hits[d] = ~(now ^ ((w0 << d) | (w1 >>> (64 - d)))) & mask;
+        }
+        hits[64] = ~(now ^ w1) & mask;
+        for (int d = 65; d < LAG_DEPTH; d++) {
+          hits[d] = ~(now ^ ((w1 << (d - 64)) | (w2 >>> (128 - d)))) & mask;
         }
       } else {
         // Start-up: lag d exists only from step d+1 on.
@@ -266,14 +283,6 @@ public final class PredictionEstimators {
     }
     return predictionResult(
         "Lag Prediction", domain, race.correct(), len - 1, race.maxRun(), 2);
-  }
-
-  /** Bits off .. off+63 of a packed bit array (bit b of the result is bit off+b). */
-  private static long bits64(long[] packed, int off) {
-    int q = off >>> 6;
-    int r = off & 63;
-    long lo = packed[q] >>> r;
-    return r == 0 ? lo : lo | (packed[q + 1] << (64 - r));
   }
 
   /** Section 6.3.9: Markov models of orders 1..16 with counting; null when fewer than 3 samples. */
