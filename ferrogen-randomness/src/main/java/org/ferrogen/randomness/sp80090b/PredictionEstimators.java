@@ -590,28 +590,9 @@ public final class PredictionEstimators {
     for (; i < len && elems < maxDictionary; i++) {
       // window holds s[i-16 .. i-1], s[i-1] in bit 0.
       int y = s[i] & 1;
-      boolean have = false;
-      int prediction = 2;
-      int maxCount = 0;
-      for (int j = LZ78Y_B; j > 0; j--) {
-        int[] table = counts[j];
-        int at = (window & ((1 << j) - 1)) << 1;
-        int c0 = table[at];
-        int c1 = table[at + 1];
-        int count = Math.max(c0, c1);
-        if (count != 0) {
-          if (count > maxCount) {
-            maxCount = count;
-            have = true;
-            prediction = c0 > c1 ? 0 : 1;
-          }
-          table[at + y]++;
-        } else if (elems < maxDictionary) {
-          table[at + y] = 1;
-          elems++;
-        }
-      }
-      if (have && prediction == y) {
+      int step = lz78yGrowingStep(counts, window, y, elems, maxDictionary);
+      elems = step >>> 2;
+      if ((step & 3) == y) {
         correct++;
         if (++run > maxRun) {
           maxRun = run;
@@ -660,6 +641,39 @@ public final class PredictionEstimators {
       }
     }
     return predictionResult("LZ78Y Prediction", domain, correct, len - LZ78Y_B - 1, maxRun, 2);
+  }
+
+  /**
+   * One step of binary LZ78Y while the dictionary grows, as the tool takes it: every context
+   * length from the longest down offers its prediction and counts y, or enters the dictionary while
+   * there is room. A method of its own, so that a cold JVM compiles it after some hundred steps
+   * instead of interpreting the whole growth (10^4 steps) while it compiles binaryLz78y.
+   *
+   * @param window s[i-16 .. i-1], s[i-1] in bit 0
+   * @return the new entry count times 4 plus the prediction (2 for none)
+   */
+  private static int lz78yGrowingStep(int[][] counts, int window, int y, int elems,
+      int maxDictionary) {
+    int prediction = 2;
+    int maxCount = 0;
+    for (int j = LZ78Y_B; j > 0; j--) {
+      int[] table = counts[j];
+      int at = (window & ((1 << j) - 1)) << 1;
+      int c0 = table[at];
+      int c1 = table[at + 1];
+      int count = Math.max(c0, c1);
+      if (count != 0) {
+        if (count > maxCount) {
+          maxCount = count;
+          prediction = c0 > c1 ? 0 : 1;
+        }
+        table[at + y]++;
+      } else if (elems < maxDictionary) {
+        table[at + y] = 1;
+        elems++;
+      }
+    }
+    return elems << 2 | prediction;
   }
 
   /**
