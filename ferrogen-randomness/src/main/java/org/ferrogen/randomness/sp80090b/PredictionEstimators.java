@@ -415,6 +415,25 @@ public final class PredictionEstimators {
           history = (history << 1) | y;
         }
         unseen[d] -= firstVisits;
+      } else if (e >= MMC_MAX_ENTRIES) {
+        // The order's dictionary is full (order 15 on random data after some 2·10^5 steps):
+        // nothing is entered any more, so a step counts y only where the order predicts and the
+        // pair exists, which needs no branch (8·10^6 bits: MultiMMC 10 % less CPU under C1).
+        long chain = chainMade == null ? -1L : chainMade[word];
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          int c0 = table[at];
+          int c1 = table[at + 1];
+          int both = c0 | c1;
+          int predicts = ((both | -both) >>> 31) & (int) (chain >>> b);
+          int prediction = ((c1 - c0) >>> 31) ^ 1;
+          madeWord |= (long) predicts << b;
+          hitWord |= (long) ((prediction ^ y ^ 1) & predicts) << b;
+          int count = table[at + y];
+          table[at + y] = count + (predicts & ((count | -count) >>> 31));
+          history = (history << 1) | y;
+        }
       } else {
         for (int b = firstBit; i < end; i++, b++) {
           int y = s[i] & 1;

@@ -148,6 +148,24 @@ class PredictorEquivalenceTest {
     assertThat(binaryLag.details().get("r")).isEqualTo(lag[1] + 1);
   }
 
+  /**
+   * A random block of 2·10^5 bits, three times: order 15's dictionary fills within the first block
+   * (100,000 entries), and in the repeats order 15, which has seen most contexts with one follower,
+   * leads the scoreboard, so that its steps with a full dictionary decide the estimate.
+   */
+  @Test
+  void binaryMultiMmcEqualsTheStepByStepPredictorWhenItsLongestOrderIsFull() {
+    byte[] block = bits(17, 200_000, 0);
+    byte[] s = new byte[3 * block.length];
+    for (int r = 0; r < 3; r++) {
+      System.arraycopy(block, 0, s, r * block.length, block.length);
+    }
+    long[] naive = naiveMmc(s);
+    EstimatorResult fast = PredictionEstimators.multiMmc(s, 2, Domain.LITERAL);
+    assertThat(fast.details().get("C")).isEqualTo(naive[0]);
+    assertThat(fast.details().get("r")).isEqualTo(naive[1] + 1);
+  }
+
   @Test
   void binaryMultiMmcEqualsTheStepByStepPredictor() {
     for (int kind = 0; kind < 3; kind++) {
