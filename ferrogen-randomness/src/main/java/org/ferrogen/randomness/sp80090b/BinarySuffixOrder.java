@@ -31,10 +31,6 @@ final class BinarySuffixOrder {
     }
     int[] keys = prefixes(bits, full);
     radixSortUnsigned(keys);
-    Groups groups = Groups.of(bits, keys);
-    if (groups == null) {
-      return null;
-    }
 
     // The 31 short suffixes, zero padded, sorted by (key, length): a shorter suffix that is a
     // prefix of a longer one sorts first.
@@ -54,13 +50,13 @@ final class BinarySuffixOrder {
     sortShort(shortKeys, shortLen);
 
     // The full keys in runs between the short suffixes' places. Within a run, neighbours with
-    // different keys have an LCP of the keys' common leading bits, and one equal to the key
-    // before it is the next of a group, whose LCP comes from the group's order: a loop of a few
-    // operations per suffix.
+    // different keys have an LCP of the keys' common leading bits; a key equal to the one before
+    // it belongs to a group, whose LCP values are filled in afterwards: a loop of a few operations
+    // per suffix.
     int[] lcp = new int[n];
+    Groups groups = new Groups();
     int r = 0;
     int a = 0;
-    int member = 0; // the group member of the next equal key
     int prevKey = 0;
     int prevLen = -1;
     for (int b = 0; b <= shortCount; b++) {
@@ -79,18 +75,18 @@ final class BinarySuffixOrder {
           k = keys[a++];
           int x = prevKey ^ k;
           if (x != 0) {
-            lcp[r++] = leadingZeros(x);
+            lcp[r] = leadingZeros(x);
             inGroup = false;
+          } else if (inGroup) {
+            groups.grow();
           } else {
-            if (!inGroup) {
-              member++; // the group's first member, placed already
-              inGroup = true;
-            }
-            lcp[r++] = groups.lcp[member++];
+            groups.add(k, r - 1);
+            inGroup = true;
           }
+          r++;
           prevKey = k;
         }
-        // A group ends here at the latest: keys equal to a short suffix's sort after it.
+        // A group ends with its run: keys equal to a short suffix's sort after it.
       }
       if (b < shortCount) {
         if (prevLen >= 0) {
@@ -101,7 +97,7 @@ final class BinarySuffixOrder {
         prevLen = shortLen[b];
       }
     }
-    return lcp;
+    return groups.count == 0 || groups.order(bits, full, lcp) ? lcp : null;
   }
 
   /**
@@ -148,51 +144,49 @@ final class BinarySuffixOrder {
   }
 
   /**
-   * The suffixes that share their first 32 bits with another, in suffix order group by group (the
-   * groups in the order of their keys), with the LCP of each to the one before it in its group.
+   * The groups of suffixes that share their first 32 bits, as the sorted keys list them: each
+   * group's key (ascending, unsigned), where its first suffix stands in the LCP array, and its size.
    */
   private static final class Groups {
-    /** lcp[m]: the LCP of member m with member m - 1 of its group (0 for a group's first). */
-    final int[] lcp;
+    int count;
+    int[] keys = new int[16];
+    int[] at = new int[16];
+    int[] size = new int[16];
 
-    private Groups(int[] lcp) {
-      this.lcp = lcp;
+    void add(int key, int first) {
+      if (count == keys.length) {
+        keys = Arrays.copyOf(keys, 2 * count);
+        at = Arrays.copyOf(at, 2 * count);
+        size = Arrays.copyOf(size, 2 * count);
+      }
+      keys[count] = key;
+      at[count] = first;
+      size[count++] = 2;
     }
 
-    /** The groups of the sorted keys, or null when two suffixes share 64 bits. */
-    static Groups of(byte[] bits, int[] sorted) {
-      int full = sorted.length;
-      int groupCount = 0;
-      int members = 0;
-      for (int i = 0, j; i < full; i = j) {
-        j = runEnd(sorted, i);
-        if (j - i > 1) {
-          groupCount++;
-          members += j - i;
-        }
-      }
-      if (groupCount == 0) {
-        return new Groups(new int[0]);
-      }
-      // The duplicated keys (ascending, unsigned), where each group starts, and a filter of their
-      // top bits through which the text is scanned for the groups' suffixes.
-      int[] groupKeys = new int[groupCount];
-      int[] start = new int[groupCount + 1];
+    /** One more suffix in the last group. */
+    void grow() {
+      size[count - 1]++;
+    }
+
+    /**
+     * Finds the groups' suffixes in the text, orders each group by their next 32 bits (shorter
+     * suffixes, prefixes of longer ones, first) and writes the LCP of each with the one before it
+     * into {@code lcp}; false when two share 64 bits.
+     */
+    boolean order(byte[] bits, int full, int[] lcp) {
+      int[] start = new int[count + 1];
       long[] filter = new long[1 << (FILTER_BITS - 6)];
-      for (int i = 0, j, g = 0; i < full; i = j) {
-        j = runEnd(sorted, i);
-        if (j - i > 1) {
-          groupKeys[g] = sorted[i];
-          start[g + 1] = start[g] + j - i;
-          int top = sorted[i] >>> (KEY_BITS - FILTER_BITS);
-          filter[top >>> 6] |= 1L << top;
-          g++;
-        }
+      for (int g = 0; g < count; g++) {
+        start[g + 1] = start[g] + size[g];
+        int top = keys[g] >>> (KEY_BITS - FILTER_BITS);
+        filter[top >>> 6] |= 1L << top;
       }
+      int[] groupKeys = Arrays.copyOf(keys, count);
       // Per member: its next 32 bits (zero padded) above its length, so that sorting the longs
-      // orders a group by those bits, then shorter suffixes (prefixes of longer ones) first.
-      long[] order = new long[members];
-      int[] fill = Arrays.copyOf(start, groupCount);
+      // orders a group by those bits, then shorter suffixes first.
+      long[] order = new long[start[count]];
+      int[] fill = Arrays.copyOf(start, count);
       int n = bits.length;
       int key = 0;
       for (int j = 0; j < KEY_BITS - 1; j++) {
@@ -208,29 +202,19 @@ final class BinarySuffixOrder {
           }
         }
       }
-      int[] lcp = new int[members];
-      for (int g = 0; g < groupCount; g++) {
+      for (int g = 0; g < count; g++) {
         Arrays.sort(order, start[g], start[g + 1]);
         for (int m = start[g] + 1; m < start[g + 1]; m++) {
           int len1 = (int) Math.min(2 * KEY_BITS, order[m - 1] & Integer.MAX_VALUE);
           int len2 = (int) Math.min(2 * KEY_BITS, order[m] & Integer.MAX_VALUE);
           int next = Integer.numberOfLeadingZeros((int) (order[m - 1] >>> 31) ^ (int) (order[m] >>> 31));
           if (next == KEY_BITS && len1 == 2 * KEY_BITS && len2 == 2 * KEY_BITS) {
-            return null; // a repeat of 64 bits or more
+            return false; // a repeat of 64 bits or more
           }
-          lcp[m] = Math.min(KEY_BITS + next, Math.min(len1, len2));
+          lcp[at[g] + m - start[g]] = Math.min(KEY_BITS + next, Math.min(len1, len2));
         }
       }
-      return new Groups(lcp);
-    }
-
-    /** The end of the run of keys equal to sorted[i]. */
-    private static int runEnd(int[] sorted, int i) {
-      int j = i + 1;
-      while (j < sorted.length && sorted[j] == sorted[i]) {
-        j++;
-      }
-      return j;
+      return true;
     }
   }
 
