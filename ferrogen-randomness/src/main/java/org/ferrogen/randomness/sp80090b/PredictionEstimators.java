@@ -236,8 +236,13 @@ public final class PredictionEstimators {
   private static EstimatorResult binaryLag(byte[] data, Domain domain) {
     int len = data.length;
     long[] packed = new long[(len >>> 6) + 2];
-    for (int t = 0; t < len; t++) {
-      packed[t >>> 6] |= (long) (data[t] & 1) << (t & 63);
+    for (int q = 0; q << 6 < len; q++) {
+      // One word at a time in a register, not a read-modify-write of the array per bit.
+      long word = 0;
+      for (int b = 0, t = q << 6; b < 64 && t < len; b++, t++) {
+        word |= (long) (data[t] & 1) << b;
+      }
+      packed[q] = word;
     }
     ScoreboardRace race = new ScoreboardRace(LAG_DEPTH);
     long[] hits = new long[LAG_DEPTH];
@@ -245,9 +250,21 @@ public final class PredictionEstimators {
       int steps = Math.min(64, len - t0);
       long mask = steps == 64 ? -1L : (1L << steps) - 1;
       if (t0 >= LAG_DEPTH) {
-        long now = bits64(packed, t0);
-        for (int d = 0; d < LAG_DEPTH; d++) {
-          hits[d] = ~(now ^ bits64(packed, t0 - d - 1)) & mask;
+        // Blocks start one bit after a word (t0 = 64 q + 1), so the block d+1 bits back starts
+        // 64 q - d: word q shifted up by d over the top d bits of word q-1 (and likewise one word
+        // further back for d >= 64): two shifts per lag, and no branch on the bit offset.
+        int q = t0 >>> 6;
+        long now = (packed[q] >>> 1) | (packed[q + 1] << 63);
+        long w0 = packed[q];
+        long w1 = packed[q - 1];
+        long w2 = packed[q - 2];
+        hits[0] = ~(now ^ w0) & mask;
+        for (int d = 1; d < 64; d++) {
+          hits[d] = ~(now ^ ((w0 << d) | (w1 >>> (64 - d)))) & mask;
+        }
+        hits[64] = ~(now ^ w1) & mask;
+        for (int d = 65; d < LAG_DEPTH; d++) {
+          hits[d] = ~(now ^ ((w1 << (d - 64)) | (w2 >>> (128 - d)))) & mask;
         }
       } else {
         // Start-up: lag d exists only from step d+1 on.
@@ -266,14 +283,6 @@ public final class PredictionEstimators {
     }
     return predictionResult(
         "Lag Prediction", domain, race.correct(), len - 1, race.maxRun(), 2);
-  }
-
-  /** Bits off .. off+63 of a packed bit array (bit b of the result is bit off+b). */
-  private static long bits64(long[] packed, int off) {
-    int q = off >>> 6;
-    int r = off & 63;
-    long lo = packed[q] >>> r;
-    return r == 0 ? lo : lo | (packed[q + 1] << (64 - r));
   }
 
   /** Section 6.3.9: Markov models of orders 1..16 with counting; null when fewer than 3 samples. */
@@ -300,11 +309,16 @@ public final class PredictionEstimators {
       dict[d] = new int[1 << (d + 2)];
     }
     int[] elems = new int[MMC_DEPTH];
+    int[] unseen = new int[MMC_DEPTH]; // contexts of order d never seen
     int history = 0;
-    for (int d = 0; d < MMC_DEPTH && d + 1 < len; d++) {
-      history = (history << 1) | (s[d] & 1);
-      dict[d][((history & ((1 << (d + 1)) - 1)) << 1) + (s[d + 1] & 1)] = 1;
-      elems[d] = 1;
+    for (int d = 0; d < MMC_DEPTH; d++) {
+      unseen[d] = 2 << d;
+      if (d + 1 < len) {
+        history = (history << 1) | (s[d] & 1);
+        dict[d][((history & ((1 << (d + 1)) - 1)) << 1) + (s[d + 1] & 1)] = 1;
+        elems[d] = 1;
+        unseen[d]--;
+      }
     }
     ScoreboardRace race = new ScoreboardRace(MMC_DEPTH);
     long[][] hits = new long[MMC_DEPTH][MMC_CHUNK_BLOCKS];
@@ -315,7 +329,8 @@ public final class PredictionEstimators {
     for (int from = 2; from < len; from += MMC_CHUNK_BLOCKS * 64) {
       int to = (int) Math.min(len, from + MMC_CHUNK_BLOCKS * 64L);
       for (int d = 0; d < MMC_DEPTH; d++) {
-        elems[d] = mmcOrder(s, from, to, d, dict[d], elems[d], d == 0 ? null : made[d - 1], hits[d], made[d]);
+        elems[d] = mmcOrder(s, from, to, d, dict[d], elems[d], unseen,
+            d == 0 ? null : made[d - 1], hits[d], made[d]);
       }
       for (int block = 0, at = from; at < to; block++, at += 64) {
         for (int d = 0; d < MMC_DEPTH; d++) {
@@ -336,10 +351,11 @@ public final class PredictionEstimators {
    * Order d of binary MultiMMC over steps [from, to): predicts each step from the d+1 bits before
    * it when order d-1 predicted it too ({@code chainMade}, null for d = 0), updates the table, and
    * writes the chunk's masks of steps predicted ({@code madeOut}) and predicted right
-   * ({@code hitsOut}). Returns the order's new entry count.
+   * ({@code hitsOut}). Returns the order's new entry count; {@code unseen[d]} counts the
+   * order's contexts not seen yet.
    */
   private static int mmcOrder(byte[] s, int from, int to, int d, int[] table, int entries,
-      long[] chainMade, long[] hitsOut, long[] madeOut) {
+      int[] unseen, long[] chainMade, long[] hitsOut, long[] madeOut) {
     java.util.Arrays.fill(hitsOut, 0L);
     java.util.Arrays.fill(madeOut, 0L);
     int start = Math.max(from, d + 2); // order d predicts from step d + 2 on
@@ -367,7 +383,21 @@ public final class PredictionEstimators {
       long span = (steps == 64 ? -1L : (1L << steps) - 1) << firstBit;
       long hitWord = 0;
       long madeWord = 0;
-      if (unlimited && (chainMade == null || (chainMade[word] & span) == span)) {
+      if (unlimited && (chainMade == null || (chainMade[word] & span) == span) && unseen[d] == 0) {
+        // Every context has been seen, so the order predicts every step (orders up to about 12
+        // on random data after a few 10^4 steps): as below without tracking which contexts were
+        // seen (8·10^6 bits: MultiMMC 15 % less CPU under C1).
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          int prediction = ((table[at + 1] - table[at]) >>> 31) ^ 1;
+          hitWord |= (long) (prediction ^ y ^ 1) << b;
+          table[at + y]++;
+          history = (history << 1) | y;
+        }
+        madeWord = span;
+      } else if (unlimited && (chainMade == null || (chainMade[word] & span) == span)) {
+        int firstVisits = 0;
         for (int b = firstBit; i < end; i++, b++) {
           int y = s[i] & 1;
           int at = (history & mask) << 1;
@@ -380,7 +410,28 @@ public final class PredictionEstimators {
           int prediction = ((c1 - c0) >>> 31) ^ 1;
           madeWord |= (long) seen << b;
           hitWord |= (long) ((prediction ^ y ^ 1) & seen) << b;
+          firstVisits += seen ^ 1;
           table[at + y]++;
+          history = (history << 1) | y;
+        }
+        unseen[d] -= firstVisits;
+      } else if (e >= MMC_MAX_ENTRIES) {
+        // The order's dictionary is full (order 15 on random data after some 2·10^5 steps):
+        // nothing is entered any more, so a step counts y only where the order predicts and the
+        // pair exists, which needs no branch (8·10^6 bits: MultiMMC 10 % less CPU under C1).
+        long chain = chainMade == null ? -1L : chainMade[word];
+        for (int b = firstBit; i < end; i++, b++) {
+          int y = s[i] & 1;
+          int at = (history & mask) << 1;
+          int c0 = table[at];
+          int c1 = table[at + 1];
+          int both = c0 | c1;
+          int predicts = ((both | -both) >>> 31) & (int) (chain >>> b);
+          int prediction = ((c1 - c0) >>> 31) ^ 1;
+          madeWord |= (long) predicts << b;
+          hitWord |= (long) ((prediction ^ y ^ 1) & predicts) << b;
+          int count = table[at + y];
+          table[at + y] = count + (predicts & ((count | -count) >>> 31));
           history = (history << 1) | y;
         }
       } else {
@@ -406,6 +457,9 @@ public final class PredictionEstimators {
             }
           }
           if (!predicted && e < MMC_MAX_ENTRIES) {
+            if ((table[at] | table[at + 1]) == 0) {
+              unseen[d]--;
+            }
             // The tool sets (not increments) the pair here, even if an earlier pass created it.
             table[at + y] = 1;
             e++;
@@ -501,7 +555,7 @@ public final class PredictionEstimators {
     if (data.length < LZ78Y_B + 2) {
       return null;
     }
-    return k == 2 ? binaryLz78y(data, domain) : generalLz78y(data, k, domain);
+    return k == 2 ? binaryLz78y(data, domain, LZ78Y_MAX_DICTIONARY) : generalLz78y(data, k, domain);
   }
 
   /** Steps per chunk of binary LZ78Y once its dictionary is full. */
@@ -516,8 +570,22 @@ public final class PredictionEstimators {
    * whole chunk (one table in cache at a time, a short loop without data-dependent branches), each
    * length offering its (count, prediction) to the chunk's per-step best, and the predictions are
    * scored in a last pass.
+   *
+   * <p>Most lengths need not be visited step by step at all. When, as the dictionary fills up,
+   * every pair count of length j is at most that of its (j-1)-long suffix (up to a few contexts
+   * far below length 1, {@link #lz78yDominated}), this stays so for good: a step that counts a
+   * j-context also counts its suffix. Then no length counts more than length 1, the tool's choice
+   * (the largest count, the longest context on ties) is the longest length whose count equals
+   * length 1's, and lengths beyond the first one that never ties within a chunk cannot change its
+   * predictions. Those are "deferred": the
+   * chunk's 17-bit windows go to one histogram, added to their tables (folded down one length at
+   * a time) only when a tie calls a deferred length in. On random data two lengths are visited
+   * per step instead of sixteen (8·10^6 bits: 0.77 s to 0.2 s of CPU under C1, docs/performance.md).
+   *
+   * @param maxDictionary the tool's dictionary limit, 65,536; tests pass smaller ones to reach
+   *     the states that a full dictionary of real data hardly ever gets into
    */
-  static EstimatorResult binaryLz78y(byte[] s, Domain domain) {
+  static EstimatorResult binaryLz78y(byte[] s, Domain domain, int maxDictionary) {
     int len = s.length;
     int[][] counts = new int[LZ78Y_B + 1][];
     for (int j = 1; j <= LZ78Y_B; j++) {
@@ -538,31 +606,12 @@ public final class PredictionEstimators {
       window = (window << 1) | (s[m] & 1);
     }
     int i = LZ78Y_B + 1;
-    for (; i < len && elems < LZ78Y_MAX_DICTIONARY; i++) {
+    for (; i < len && elems < maxDictionary; i++) {
       // window holds s[i-16 .. i-1], s[i-1] in bit 0.
       int y = s[i] & 1;
-      boolean have = false;
-      int prediction = 2;
-      int maxCount = 0;
-      for (int j = LZ78Y_B; j > 0; j--) {
-        int[] table = counts[j];
-        int at = (window & ((1 << j) - 1)) << 1;
-        int c0 = table[at];
-        int c1 = table[at + 1];
-        int count = Math.max(c0, c1);
-        if (count != 0) {
-          if (count > maxCount) {
-            maxCount = count;
-            have = true;
-            prediction = c0 > c1 ? 0 : 1;
-          }
-          table[at + y]++;
-        } else if (elems < LZ78Y_MAX_DICTIONARY) {
-          table[at + y] = 1;
-          elems++;
-        }
-      }
-      if (have && prediction == y) {
+      int step = lz78yGrowingStep(counts, window, y, elems, maxDictionary);
+      elems = step >>> 2;
+      if ((step & 3) == y) {
         correct++;
         if (++run > maxRun) {
           maxRun = run;
@@ -572,13 +621,31 @@ public final class PredictionEstimators {
       }
       window = ((window << 1) | y) & 0xFFFF;
     }
-    // The dictionary is full from step i on.
+    // The dictionary is full from step i on. Lengths 1..visited are counted step by step, the
+    // longer ones are deferred (only when the counts are dominated by their suffixes').
+    int visited = i < len && lz78yDominated(counts) ? 2 : LZ78Y_B;
+    int[] deferredWindows = new int[1 << (LZ78Y_B + 1)];
+    boolean pending = false; // deferredWindows holds counts not yet added to the tables
     long[] best = new long[LZ78Y_CHUNK];
     for (int from = i; from < len; from += LZ78Y_CHUNK) {
       int to = Math.min(len, from + LZ78Y_CHUNK);
       java.util.Arrays.fill(best, 0L);
-      for (int j = LZ78Y_B; j > 0; j--) {
-        lz78yLength(s, from, to, j, counts[j], best);
+      boolean lastWon = false;
+      for (int j = 1; j <= visited; j++) {
+        lastWon = lz78yLength(s, from, to, j, counts[j], best);
+      }
+      // A step where the last visited length ties with length 1 may be won by a longer one.
+      while (lastWon && visited < LZ78Y_B) {
+        if (pending) {
+          addDeferred(counts, visited + 1, deferredWindows);
+          pending = false;
+        }
+        visited++;
+        lastWon = lz78yLength(s, from, to, visited, counts[visited], best);
+      }
+      if (visited < LZ78Y_B) {
+        countWindows(s, from, to, deferredWindows);
+        pending = true;
       }
       for (int t = from; t < to; t++) {
         long b = best[t - from];
@@ -596,17 +663,118 @@ public final class PredictionEstimators {
   }
 
   /**
+   * One step of binary LZ78Y while the dictionary grows, as the tool takes it: every context
+   * length from the longest down offers its prediction and counts y, or enters the dictionary while
+   * there is room. A method of its own, so that a cold JVM compiles it after some hundred steps
+   * instead of interpreting the whole growth (10^4 steps) while it compiles binaryLz78y.
+   *
+   * @param window s[i-16 .. i-1], s[i-1] in bit 0
+   * @return the new entry count times 4 plus the prediction (2 for none)
+   */
+  private static int lz78yGrowingStep(int[][] counts, int window, int y, int elems,
+      int maxDictionary) {
+    int prediction = 2;
+    int maxCount = 0;
+    for (int j = LZ78Y_B; j > 0; j--) {
+      int[] table = counts[j];
+      int at = (window & ((1 << j) - 1)) << 1;
+      int c0 = table[at];
+      int c1 = table[at + 1];
+      int count = Math.max(c0, c1);
+      if (count != 0) {
+        if (count > maxCount) {
+          maxCount = count;
+          prediction = c0 > c1 ? 0 : 1;
+        }
+        table[at + y]++;
+      } else if (elems < maxDictionary) {
+        table[at + y] = 1;
+        elems++;
+      }
+    }
+    return elems << 2 | prediction;
+  }
+
+  /**
+   * Whether, for every context of length j, 2 <= j <= 16, each (context, next) count is at most
+   * that of the context's (j-1)-long suffix with the same next symbol, or else each is below that
+   * of its 1-long suffix. Once the dictionary is full a step counts a context only when it has been
+   * seen, and then (by this) so has the suffix it is compared with, which the step counts too: the
+   * property holds from then on, so no length ever counts more than length 1, and one that is not
+   * as high as length 1 at a step has no longer length reaching length 1 there either. (The second
+   * case covers the few contexts whose suffix found no room in the dictionary's last step.)
+   */
+  private static boolean lz78yDominated(int[][] counts) {
+    int[] one = counts[1];
+    for (int j = 2; j <= LZ78Y_B; j++) {
+      int[] table = counts[j];
+      int[] shorter = counts[j - 1];
+      int suffix = (1 << j) - 1; // (j + 1)-bit index -> its low j bits
+      for (int at = 0; at < table.length; at += 2) {
+        int c0 = table[at];
+        int c1 = table[at + 1];
+        boolean belowSuffix = c0 <= shorter[at & suffix] && c1 <= shorter[(at + 1) & suffix];
+        boolean belowOne = c0 < one[at & 3] && c1 < one[(at + 1) & 3];
+        if (!belowSuffix && !belowOne) {
+          return false;
+        }
+      }
+    }
+    return true;
+  }
+
+  /** Counts the 17-bit windows s[t-16 .. t] (s[t] in bit 0) of steps [from, to). */
+  static void countWindows(byte[] s, int from, int to, int[] windows) {
+    int w = 0;
+    for (int m = LZ78Y_B; m > 0; m--) {
+      w = (w << 1) | (s[from - m] & 1);
+    }
+    int mask = windows.length - 1;
+    for (int t = from; t < to; t++) {
+      w = ((w << 1) | (s[t] & 1)) & mask;
+      windows[w]++;
+    }
+  }
+
+  /**
+   * Adds the deferred steps' counts (as 17-bit windows) to lengths {@code first}..16, at contexts
+   * already seen (the only ones a full dictionary counts), and clears the windows. The (j+1)-bit
+   * index of length j is a window's low j+1 bits, so halving the histogram moves it one length down.
+   */
+  static void addDeferred(int[][] counts, int first, int[] windows) {
+    for (int j = LZ78Y_B; j >= first; j--) {
+      int[] table = counts[j];
+      int size = 2 << j;
+      for (int at = 0; at < size; at += 2) {
+        int c0 = table[at];
+        int c1 = table[at + 1];
+        if ((c0 | c1) != 0) {
+          table[at] = c0 + windows[at];
+          table[at + 1] = c1 + windows[at + 1];
+        }
+      }
+      int half = size >>> 1;
+      for (int x = 0; x < half; x++) {
+        windows[x] += windows[x + half];
+      }
+    }
+    java.util.Arrays.fill(windows, 0);
+  }
+
+  /**
    * Context length j of binary LZ78Y over steps [from, to) of a full dictionary: counts every step
    * under a context seen before and offers the context's (count, prediction) to {@code best}. The
    * tool takes the largest count, the longest context on ties; with each offer encoded as
    * (count, j, prediction) in one long, that is the largest offer, whatever order the lengths come in.
+   * Returns whether some offer won its step.
    */
-  private static void lz78yLength(byte[] s, int from, int to, int j, int[] table, long[] best) {
+  static boolean lz78yLength(byte[] s, int from, int to, int j, int[] table, long[] best) {
     int mask = (1 << j) - 1;
     int context = 0; // s[t-1] in bit 0
     for (int m = j; m > 0; m--) {
       context = (context << 1) | (s[from - m] & 1);
     }
+    boolean won = false;
     for (int t = from; t < to; t++) {
       int y = s[t] & 1;
       int at = (context & mask) << 1;
@@ -619,10 +787,12 @@ public final class PredictionEstimators {
       long offer = ((long) count << 6 | j << 1 | prediction) & -seen;
       if (offer > best[t - from]) {
         best[t - from] = offer;
+        won = true;
       }
       table[at + y] += seen;
       context = (context << 1) | y;
     }
+    return won;
   }
 
   private static EstimatorResult generalLz78y(byte[] data, int k, Domain domain) {

@@ -37,24 +37,28 @@ public final class StatisticEstimators {
     return new EstimatorResult("Most Common Value", domain, h, d, "");
   }
 
-  /** Section 6.3.2 for binary data: mean time to the first repeated bit, solved in closed form. */
+  /**
+   * Section 6.3.2 for binary data (bytes 0 and 1): mean time to the first repeated bit, solved in
+   * closed form.
+   */
   public static EstimatorResult collision(byte[] data, Domain domain) {
     long len = data.length;
     long i = 0;
     long v = 0;
     double s = 0.0;
-    while (i < len - 1) {
-      int t;
-      if (data[(int) i] == data[(int) i + 1]) {
-        t = 2;
-      } else if (i < len - 2) {
-        t = 3;
-      } else {
-        break;
-      }
+    // The first repeat comes after t = 2 bits when they are equal, else after 3 (the third
+    // equals one of the two), taken without a branch: the bits are 0 and 1, and a branch on them
+    // is mispredicted every other step (8·10^6 bits: 26 to 20 ms under C1).
+    while (i < len - 2) {
+      int t = 2 + (data[(int) i] ^ data[(int) i + 1]);
       v++;
       s += t * t;
       i += t;
+    }
+    if (i == len - 2 && data[(int) i] == data[(int) i + 1]) {
+      v++;
+      s += 4;
+      i += 2;
     }
     double x = i / (double) v;
     s = Math.sqrt((s - (i * x)) / (v - 1));
@@ -85,22 +89,26 @@ public final class StatisticEstimators {
     return new EstimatorResult("Collision", domain, h, d, note);
   }
 
-  /** Section 6.3.3 for binary data: most likely 128-bit path of a first-order Markov model. */
+  /**
+   * Section 6.3.3 for binary data (bytes 0 and 1): most likely 128-bit path of a first-order Markov
+   * model.
+   */
   public static EstimatorResult markov(byte[] data, Domain domain) {
     int len = data.length;
-    long c0 = 0;
-    long c00 = 0;
-    long c10 = 0;
-    for (int i = 0; i < len - 1; i++) {
-      if (data[i] == 0) {
-        c0++;
-        if (data[i + 1] == 0) {
-          c00++;
-        }
-      } else if (data[i + 1] == 0) {
-        c10++;
-      }
+    // Ones among the first len-1 bits and (1, 1) pairs, counted without a branch (the bits are 0
+    // and 1); the (0, 0) and (1, 0) pairs follow from them (8·10^6 bits: 57 to 17 ms under C1).
+    long ones = 0;
+    long c11 = 0;
+    int prev = len > 0 ? data[0] : 0;
+    for (int i = 1; i < len; i++) {
+      int bit = data[i];
+      ones += prev;
+      c11 += prev & bit;
+      prev = bit;
     }
+    long c0 = len - 1 - ones;
+    long c10 = ones - c11;
+    long c00 = c0 - (ones - data[0] + data[len - 1] - c11); // zeros followed by a zero
     long c1 = len - 1 - c0;
     double p00;
     double p01;
@@ -192,7 +200,7 @@ public final class StatisticEstimators {
     double p;
     if (exp.value(1.0 / alph) > xbar) {
       double ldomain = 1.0 / alph;
-      p = Numerics.bisect(exp::value, xbar, ldomain, 1.0, ldomain);
+      p = Numerics.bisect(exp, xbar, ldomain, 1.0, ldomain);
     } else {
       p = -1.0;
     }
@@ -237,14 +245,25 @@ public final class StatisticEstimators {
    * evaluated with the recurrence of UL's implementation notes as the tool does. The tool keeps
    * the geometric factor (1 - z)^(i-1) in x87 extended precision; a double-double product keeps
    * it at least that accurate here.
+   *
+   * <p>The tool sums G's terms until they underflow, some 5·10^4 of them near p = 2^-6; within
+   * 10^-13 (relative) the sum is known after a twentieth of them, with a bound on the rest. The
+   * bisection for p needs the exact value only in its last steps ({@link Numerics#bisect(
+   * Numerics.Bracketed, double, double, double, double)}): 10^6 bits take 0.04 s less CPU under C1.
    */
-  static final class CompressionExpectation {
+  static final class CompressionExpectation implements Numerics.Bracketed {
     private final int alph;
     private final int d;
     private final long numBlocks;
     private double[] log2Table = new double[0];
     private static final double RESCALE_BELOW = 0x1p-400;
     private static final int RESCALE_BITS = 400;
+    /** Truncated sums stop once the rest is below this fraction of them. */
+    private static final double TAIL = 1e-15;
+    /** Bounds are widened by this fraction of the sums, far above their rounding errors. */
+    private static final double SLACK = 1e-13;
+    private final double[] gp = new double[2];
+    private final double[] gq = new double[2];
 
     CompressionExpectation(int alph, int d, long numBlocks) {
       this.alph = alph;
@@ -253,8 +272,18 @@ public final class StatisticEstimators {
     }
 
     double value(double p) {
+      double[] out = new double[2];
+      bracket(p, true, out);
+      return out[0];
+    }
+
+    @Override
+    public void bracket(double p, boolean exact, double[] out) {
       double q = (1.0 - p) / (alph - 1.0);
-      return g(p) + (alph - 1.0) * g(q);
+      g(p, exact, gp);
+      g(q, exact, gq);
+      out[0] = gp[0] + (alph - 1.0) * gq[0];
+      out[1] = gp[1] + (alph - 1.0) * gq[1];
     }
 
     private double log2Of(long i) {
@@ -278,7 +307,14 @@ public final class StatisticEstimators {
       return scale >= Double.MIN_EXPONENT ? Math.scalb(1.0, scale) : Double.NaN;
     }
 
-    private double g(double z) {
+    /**
+     * G(z) into out[0] = out[1] when {@code exact}; else bounds out[0] <= G(z) <= out[1] from the
+     * terms down to a TAIL fraction of the sums. Up to there both take the same steps, so the
+     * truncated sums are the exact ones' partial sums, short of the rest of the terms: each term
+     * is log2(i) (1 - z)^(i-1) (times numBlocks - i < numBlocks in the first sum), so the rest is
+     * at most log2(numBlocks) (1 - z)^(i-1) / z.
+     */
+    private void g(double z, boolean exact, double[] out) {
       Kahan ai = new Kahan();
       Kahan firstSum = new Kahan();
       long v = numBlocks - d;
@@ -303,11 +339,23 @@ public final class StatisticEstimators {
         }
       }
       double ad1 = ai.sum;
+      // From term i = log2(i) (1 - z)^(i-1) on, the terms of ai sum to at most
+      // restPerTerm * term_i, as i > d; the sums stop when that is below TAIL ad1.
+      double restPerTerm = log2(numBlocks) / (log2(d + 1) * z);
+      double stopBelow = TAIL * ad1;
+      boolean truncated = false;
+      double rest = 0.0; // bound on the terms of ai not summed
       boolean underflow = false;
       double factor = powerOfTwo(scale);
       for (long i = d + 1; i <= numBlocks - 1; i++) {
         double unscaled = log2Of(i) * (bHi + bLo);
-        ai.add(factor == factor ? unscaled * factor : Math.scalb(unscaled, scale));
+        double term = factor == factor ? unscaled * factor : Math.scalb(unscaled, scale);
+        if (!exact && term * restPerTerm < stopBelow) {
+          truncated = true;
+          rest = term * restPerTerm;
+          break;
+        }
+        ai.add(term);
         // The tool stops once (num_blocks - i) * a_i rounds to zero in double precision.
         double scaled = factor == factor
             ? (numBlocks - i) * unscaled * factor
@@ -330,10 +378,17 @@ public final class StatisticEstimators {
         }
       }
       firstSum.add((double) (numBlocks - d) * ad1);
-      if (!underflow) {
-        ai.add(Math.scalb(log2Of(numBlocks) * (bHi + bLo), scale));
+      if (!truncated) {
+        if (!underflow) {
+          ai.add(Math.scalb(log2Of(numBlocks) * (bHi + bLo), scale));
+        }
+        out[0] = out[1] = 1 / (double) v * z * (z * firstSum.sum + (ai.sum - ad1));
+        return;
       }
-      return 1 / (double) v * z * (z * firstSum.sum + (ai.sum - ad1));
+      double slack = SLACK * z * (z * firstSum.sum + ai.sum);
+      out[0] = 1 / (double) v * (z * (z * firstSum.sum + (ai.sum - ad1)) - slack);
+      out[1] = 1 / (double) v
+          * (z * (z * (firstSum.sum + numBlocks * rest) + (ai.sum + rest - ad1)) + slack);
     }
   }
 }

@@ -3,6 +3,12 @@ package org.ferrogen.randomness.sp80090b;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -37,6 +43,10 @@ class BinaryLz78yTest {
 
   /** LZ78Y on bits, one step at a time with one count table per context length: {C, longest run}. */
   private static long[] naiveLz78y(byte[] s) {
+    return naiveLz78y(s, 65_536);
+  }
+
+  private static long[] naiveLz78y(byte[] s, int maxDictionary) {
     int b = 16;
     int[][] table = new int[b + 1][];
     for (int j = 1; j <= b; j++) {
@@ -70,7 +80,7 @@ class BinaryLz78yTest {
             prediction = table[j][at] > table[j][at + 1] ? 0 : 1;
           }
           table[j][at + s[i]]++;
-        } else if (elems < 65_536) {
+        } else if (elems < maxDictionary) {
           table[j][at + s[i]] = 1;
           elems++;
         }
@@ -97,6 +107,85 @@ class BinaryLz78yTest {
     EstimatorResult general = PredictionEstimators.lz78y(s, 3, Domain.LITERAL);
     assertThat(general.details().get("C")).isEqualTo(binary.details().get("C"));
     assertThat(general.details().get("r")).isEqualTo(binary.details().get("r"));
+  }
+
+  /**
+   * Bits from a seed: a random prefix of random bias, then either more of the same, a period of
+   * 2-40 bits with rare flips, or runs of one symbol: data whose longer contexts keep tying with
+   * length 1, so that binary LZ78Y calls deferred lengths back in.
+   */
+  private static byte[] mixedBits(long seed, int n) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] bits = new byte[n];
+    double p = rng.nextDouble();
+    int prefix = rng.nextInt(n);
+    int kind = rng.nextInt(3);
+    int period = 2 + rng.nextInt(39);
+    for (int i = 0; i < n; i++) {
+      if (i < prefix || kind == 0) {
+        bits[i] = (byte) (rng.nextDouble() < p ? 1 : 0);
+      } else if (kind == 1) {
+        bits[i] = (byte) (rng.nextInt(1000) == 0 ? 1 - bits[i - period] : (i < period ? 1 : bits[i - period]));
+      } else {
+        bits[i] = (byte) (rng.nextInt(50) == 0 ? 1 - bits[i - 1] : bits[i - 1]);
+      }
+    }
+    return bits;
+  }
+
+  /**
+   * Binary LZ78Y with its deferred context lengths against the step-by-step predictor, also with
+   * dictionary limits far below the tool's: a small dictionary fills within a few steps, while
+   * counts are small and longer contexts still tie with length 1.
+   */
+  @Property(tries = 60, seed = "20261203")
+  void lz78yWithDeferredLengthsEqualsTheStepByStepPredictor(
+      @ForAll long seed,
+      @ForAll @IntRange(min = 18, max = 60_000) int n,
+      @ForAll("dictionaryLimits") int maxDictionary) {
+    byte[] s = mixedBits(seed, n);
+    EstimatorResult binary = PredictionEstimators.binaryLz78y(s, Domain.LITERAL, maxDictionary);
+    long[] naive = naiveLz78y(s, maxDictionary);
+    assertThat(binary.details().get("C")).isEqualTo(naive[0]);
+    assertThat(binary.details().get("r")).isEqualTo(naive[1] + 1);
+  }
+
+  /**
+   * Deferred counting (17-bit windows added to lengths first..16 in one go) leaves the same tables
+   * as counting those lengths step by step, on tables where some contexts were never seen.
+   */
+  @Property(tries = 40, seed = "20261204")
+  void deferredCountsEqualStepByStepCounts(
+      @ForAll long seed, @ForAll @IntRange(min = 2, max = 16) int first) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] s = mixedBits(seed, 17 + rng.nextInt(20_000));
+    int[][] stepwise = new int[17][];
+    int[][] deferred = new int[17][];
+    for (int j = 1; j <= 16; j++) {
+      stepwise[j] = new int[2 << j];
+      for (int at = 0; at < stepwise[j].length; at += 2) {
+        if (rng.nextInt(4) != 0) { // a quarter of the contexts stay unseen
+          stepwise[j][at + rng.nextInt(2)] = 1 + rng.nextInt(100);
+        }
+      }
+      deferred[j] = stepwise[j].clone();
+    }
+    long[] best = new long[s.length];
+    for (int j = first; j <= 16; j++) {
+      PredictionEstimators.lz78yLength(s, 16, s.length, j, stepwise[j], best);
+    }
+    int[] windows = new int[1 << 17];
+    PredictionEstimators.countWindows(s, 16, s.length, windows);
+    PredictionEstimators.addDeferred(deferred, first, windows);
+    for (int j = 1; j <= 16; j++) {
+      assertThat(deferred[j]).as("length %d", j).isEqualTo(stepwise[j]);
+    }
+    assertThat(windows).containsOnly(0);
+  }
+
+  @Provide
+  Arbitrary<Integer> dictionaryLimits() {
+    return Arbitraries.of(16, 20, 40, 100, 1_000, 65_536);
   }
 
   @ParameterizedTest(name = "kind {0}")

@@ -3,6 +3,9 @@ package org.ferrogen.randomness.sp80090b;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -117,6 +120,50 @@ class PredictorEquivalenceTest {
       assertThat(fast.details().get("C")).as("kind %d", kind).isEqualTo(naive[0]);
       assertThat(fast.details().get("r")).as("kind %d", kind).isEqualTo(naive[1] + 1);
     }
+  }
+
+  /**
+   * Binary MultiMMC and lag against the step-by-step predictors on bits whose bias drifts (some
+   * contexts of the middle orders stay unseen for long, then appear), of any length.
+   */
+  @Property(tries = 40, seed = "20261203")
+  void binaryPredictorsEqualTheStepByStepOnesOnDriftingBits(
+      @ForAll long seed, @ForAll @IntRange(min = 40, max = 60_000) int n) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] s = new byte[n];
+    double p = rng.nextDouble();
+    for (int i = 0; i < n; i++) {
+      if (rng.nextInt(5_000) == 0) {
+        p = rng.nextDouble();
+      }
+      s[i] = (byte) (rng.nextDouble() < p * p ? 1 : 0);
+    }
+    long[] naive = naiveMmc(s);
+    EstimatorResult mmc = PredictionEstimators.multiMmc(s, 2, Domain.LITERAL);
+    assertThat(mmc.details().get("C")).isEqualTo(naive[0]);
+    assertThat(mmc.details().get("r")).isEqualTo(naive[1] + 1);
+    long[] lag = naiveLag(s);
+    EstimatorResult binaryLag = PredictionEstimators.lag(s, 2, Domain.LITERAL);
+    assertThat(binaryLag.details().get("C")).isEqualTo(lag[0]);
+    assertThat(binaryLag.details().get("r")).isEqualTo(lag[1] + 1);
+  }
+
+  /**
+   * A random block of 2·10^5 bits, three times: order 15's dictionary fills within the first block
+   * (100,000 entries), and in the repeats order 15, which has seen most contexts with one follower,
+   * leads the scoreboard, so that its steps with a full dictionary decide the estimate.
+   */
+  @Test
+  void binaryMultiMmcEqualsTheStepByStepPredictorWhenItsLongestOrderIsFull() {
+    byte[] block = bits(17, 200_000, 0);
+    byte[] s = new byte[3 * block.length];
+    for (int r = 0; r < 3; r++) {
+      System.arraycopy(block, 0, s, r * block.length, block.length);
+    }
+    long[] naive = naiveMmc(s);
+    EstimatorResult fast = PredictionEstimators.multiMmc(s, 2, Domain.LITERAL);
+    assertThat(fast.details().get("C")).isEqualTo(naive[0]);
+    assertThat(fast.details().get("r")).isEqualTo(naive[1] + 1);
   }
 
   @Test

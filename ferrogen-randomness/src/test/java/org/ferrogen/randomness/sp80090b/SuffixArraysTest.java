@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 class SuffixArraysTest {
@@ -71,17 +74,22 @@ class SuffixArraysTest {
     }
   }
 
-  /** Repeats of 44-63 bits: the four-pass sort cannot order them, the full sort does. */
+  /**
+   * Repeats of 32-63 bits: suffixes that the 32-bit keys cannot order, some near the end of the
+   * text (shorter than 64 bits).
+   */
   @Test
-  void binaryKeyOrderHandlesRepeatsLongerThanItsFirstSort() {
+  void binaryKeyOrderHandlesRepeatsLongerThanItsKeys() {
     SplittableRandom rng = new SplittableRandom(12);
-    for (int repeat : new int[] {43, 44, 45, 50, 63, 64, 70}) {
+    for (int repeat : new int[] {31, 32, 33, 43, 44, 45, 50, 63, 64, 70}) {
       int n = 5_000;
       byte[] bits = new byte[n];
       for (int i = 0; i < n; i++) {
         bits[i] = (byte) rng.nextInt(2);
       }
       System.arraycopy(bits, 100, bits, 3_000, repeat);
+      System.arraycopy(bits, 200, bits, 2_500, repeat);
+      System.arraycopy(bits, 200, bits, n - repeat + repeat / 2, repeat - repeat / 2);
       int[] fast = BinarySuffixOrder.lcpIfShortRepeats(bits);
       int[] t = new int[n];
       for (int i = 0; i < n; i++) {
@@ -95,6 +103,38 @@ class SuffixArraysTest {
       } else {
         assertThat(fast).as("planted %d", repeat).containsExactly(lcp);
       }
+    }
+  }
+
+  /**
+   * The binary key order (32-bit keys, groups of equal keys ordered by their next 32 bits) against
+   * SA-IS, on biased texts with planted repeats: many groups, of any size, near the end too.
+   */
+  @Property(tries = 80, seed = "20261203")
+  void binaryKeyOrderEqualsTheSuffixArrayOnBiasedTexts(
+      @ForAll long seed, @ForAll @IntRange(min = 65, max = 40_000) int n) {
+    SplittableRandom rng = new SplittableRandom(seed);
+    byte[] bits = new byte[n];
+    double bias = 0.5 + 0.45 * rng.nextDouble();
+    for (int i = 0; i < n; i++) {
+      bits[i] = (byte) (rng.nextDouble() < bias ? 1 : 0);
+    }
+    for (int planted = rng.nextInt(4); planted > 0; planted--) {
+      int repeat = 20 + rng.nextInt(50);
+      if (repeat < n) {
+        System.arraycopy(bits, rng.nextInt(n - repeat + 1), bits, rng.nextInt(n - repeat + 1), repeat);
+      }
+    }
+    int[] fast = BinarySuffixOrder.lcpIfShortRepeats(bits);
+    int[] t = new int[n];
+    for (int i = 0; i < n; i++) {
+      t[i] = bits[i];
+    }
+    int[] lcp = SuffixArrays.lcpArray(t, SuffixArrays.suffixArray(t, 2));
+    if (Arrays.stream(lcp).max().orElse(0) >= 64) {
+      assertThat(fast).isNull();
+    } else {
+      assertThat(fast).containsExactly(lcp);
     }
   }
 
