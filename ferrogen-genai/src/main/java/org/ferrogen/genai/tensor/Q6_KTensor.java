@@ -19,11 +19,12 @@ final class Q6_KTensor extends BlockTensor {
   }
 
   /**
-   * {@link #FW} lanes: with AVX-512 each group of 16 elements is one step instead of two. Measured on
-   * the AVX-512 development machine (JDK 17, the 100 M-parameter model's products of one token,
-   * thread CPU time, loaded): 190-230 ms with 8-byte steps, 50-65 ms with 16-byte steps. One loop
-   * body computing all four quarters from shared loads took 110 ms: C2 stopped inlining the Vector
-   * API calls there (the method outgrew its inlining budget) and they ran boxed.
+   * {@link #FW} lanes, 256 bits since 8c73b93 (one vector shape for every kernel, see {@link
+   * WeightTensor#FW}), so each group of 16 elements takes two 8-element steps. With 512-bit lanes it
+   * was one, and the 100 M-parameter model's products of one token took 50-65 ms against 190-230 ms
+   * with 8-byte steps then (thread CPU time, loaded; 48 ms per token at 256 bits after the q8map
+   * round). One loop body computing all four quarters from shared loads took 110 ms: C2 stopped
+   * inlining the Vector API calls there (the method outgrew its inlining budget) and they ran boxed.
    */
   @Override
   float dotStored(byte[] w, int p, float[] x) {
