@@ -37,6 +37,18 @@ public record OperatingConditions(
     return temperatureCelsius + 273.15;
   }
 
+  /**
+   * {@code next}, checked as the new conditions of a source built for these: the device size is fixed
+   * at fabrication.
+   */
+  public OperatingConditions changedTo(OperatingConditions next) {
+    if (next.deviceSizeNm != deviceSizeNm) {
+      throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
+          + next.deviceSizeNm + " nm");
+    }
+    return next;
+  }
+
   public OperatingConditions withTemperatureCelsius(double celsius) {
     return new OperatingConditions(celsius, supplyNoiseRelative, deviceSizeNm, ageCycles);
   }

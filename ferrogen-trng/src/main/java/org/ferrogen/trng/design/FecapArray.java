@@ -110,10 +110,7 @@ abstract class FecapArray implements SimulatedSource {
 
   @Override
   public final void setConditions(OperatingConditions newConditions) {
-    if (newConditions.deviceSizeNm() != conditions.deviceSizeNm()) {
-      throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
-          + newConditions.deviceSizeNm() + " nm");
-    }
+    conditions.changedTo(newConditions);
     if (fast && newConditions.supplyNoiseRelative() != 0) {
       throw new IllegalArgumentException("the fast path models a clean supply; build the array with "
           + "supply noise " + newConditions.supplyNoiseRelative() + " (or Config.withFastPath(false)) instead");

@@ -336,10 +336,7 @@ public final class FefetRingOscillator implements SimulatedSource {
 
   @Override
   public void setConditions(OperatingConditions newConditions) {
-    if (newConditions.deviceSizeNm() != conditions.deviceSizeNm()) {
-      throw new IllegalArgumentException("device size is fixed at fabrication; build a new source for "
-          + newConditions.deviceSizeNm() + " nm");
-    }
+    conditions.changedTo(newConditions);
     if (delayTable != null && newConditions.supplyNoiseRelative() != 0) {
       throw new IllegalArgumentException("the fast path models a clean supply; build the rings with "
           + "supply noise " + newConditions.supplyNoiseRelative() + " (or Config.withFastPath(false)) instead");

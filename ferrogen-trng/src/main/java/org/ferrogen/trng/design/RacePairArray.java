@@ -1,5 +1,6 @@
 package org.ferrogen.trng.design;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import java.util.stream.Stream;
@@ -122,7 +123,7 @@ public final class RacePairArray extends FecapArray {
           fast ? new PairLaw(a, b, noise, config.writePulseSeconds(), config.trimCodes()) : null);
     }
     this.raceVolts = medianSwitchingVolts();
-    this.readSeconds = readPulseSeconds(java.util.Arrays.stream(pairs).flatMap(p -> Stream.of(p.a(), p.b())).toList());
+    this.readSeconds = readPulseSeconds(Arrays.stream(pairs).flatMap(p -> Stream.of(p.a(), p.b())).toList());
     this.cycleSeconds = config.writePulseSeconds() + readSeconds + SENSE_SECONDS + PRECHARGE_SECONDS;
     energy.register(SWITCH, "2Pr*A*V per switched domain, race and read (Deng 2020 engine; Martemucci 2025)");
     energy.register(DIELECTRIC, "C_D*V^2 race + C_D||C_BL*V^2 read, both devices");

@@ -1,5 +1,6 @@
 package org.ferrogen.trng.design;
 
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.random.RandomGenerator;
 import org.ferrogen.device.cost.CostCategory;
@@ -158,7 +159,7 @@ public final class StochasticCellArray extends FecapArray {
           params.fecap().senseOffsetSigmaV() * noise.nextGaussian(),
           fast ? new CellLaw(domains, noise, config.writePulseSeconds(), config.dacCodes()) : null);
     }
-    this.readSeconds = readPulseSeconds(java.util.Arrays.stream(cells).map(c -> c.domains()).toList());
+    this.readSeconds = readPulseSeconds(Arrays.stream(cells).map(Cell::domains).toList());
     if (fast) {
       tuneLaws();
     }
