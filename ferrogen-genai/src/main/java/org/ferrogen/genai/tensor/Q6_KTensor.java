@@ -3,7 +3,9 @@ package org.ferrogen.genai.tensor;
 import java.nio.ByteBuffer;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /**
@@ -19,54 +21,95 @@ final class Q6_KTensor extends BlockTensor {
   }
 
   /**
-   * {@link #FW} lanes, 256 bits since 8c73b93 (one vector shape for every kernel, see {@link
-   * WeightTensor#FW}), so each group of 16 elements takes two 8-element steps. With 512-bit lanes it
-   * was one, and the 100 M-parameter model's products of one token took 50-65 ms against 190-230 ms
-   * with 8-byte steps then (thread CPU time, loaded; 48 ms per token at 256 bits after the q8map
-   * round). One loop body computing all four quarters from shared loads took 110 ms: C2 stopped
-   * inlining the Vector API calls there (the method outgrew its inlining budget) and they ran boxed.
+   * 32 bytes of codes as eight 32-bit lanes, so that every shift is a native one and no 256-bit
+   * byte vector appears beside the 64-bit ones of the other kernels (C2 shares the Vector API's
+   * type profiles between shapes; with a 256-bit ByteVector here, the Q5_0 kernel of llama.cpp's
+   * Q4_K_M file lost its intrinsics and ran boxed: 120-630 instead of 1,300 tokens/s).
+   */
+  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+  /** Per-thread buffer of a row's unpacked codes q − 32 (grown on demand, never shrunk). */
+  private static final ThreadLocal<byte[]> UNPACKED = ThreadLocal.withInitial(() -> new byte[0]);
+
+  /**
+   * Two passes over the row: the 6-bit codes are first unpacked to int8 q − 32 in a per-thread
+   * buffer, 128 at a time with 32-bit lane operations (three loads and some forty shifts, masks and
+   * ORs for 128 codes), then multiplied like Q8_0's int8 codes, with the same operations in the same
+   * order as before (each group of 16 summed in two eight-lane steps, then scaled into the
+   * accumulator in ggml's order of groups), so every product is bit-identical to the one-pass
+   * kernel this replaces. Why: that kernel assembled each eight codes from two 8-byte loads with
+   * byte-lane masks, shifts and additions, about twelve vector operations per eight weights, and
+   * ran at 0.46 ns a weight against Q8_0's 0.08; the two passes run at 0.30 (768-wide rows in L2,
+   * one thread, medians of 5 half-second rounds in separate JVMs, development machine, loaded). In a
+   * whole command the 100 M Q6_K model decodes at 21-23 instead of 15-18 tokens/s. With 256-bit byte
+   * lanes for the loads and the subtraction of 32 the kernel ran at 0.15 ns (42-44 tokens/s), but
+   * that second vector shape broke the Q5_0 kernel of mixed files (see {@link #I}).
+   * Hand-written for measured speed. Everything stays on 256-bit lanes (one vector shape, see
+   * {@link WeightTensor#FW}), and the unpacking and widening are written out here rather than
+   * called ({@link #widenWide(byte[], int)} included): in this larger method C2 did not inline that
+   * helper once it was compiled on its own, and its conversion ran boxed (3.3-4.2 tokens/s on the
+   * 100 M Q6_K model; docs/performance.md).
    */
   @Override
   float dotStored(byte[] w, int p, float[] x) {
+    byte[] q = UNPACKED.get();
+    if (q.length < cols) {
+      q = new byte[cols];
+      UNPACKED.set(q);
+    }
+    for (int i = 0, b = p; i < cols; i += 256, b += 210) {
+      for (int n = 0; n < 2; n++) {
+        int ql = b + 64 * n;
+        int o = i + 128 * n;
+        IntVector lowA = IntVector.fromByteArray(I, w, ql, LE);
+        IntVector lowB = IntVector.fromByteArray(I, w, ql + 32, LE);
+        IntVector high = IntVector.fromByteArray(I, w, b + 128 + 32 * n, LE);
+        // Each quarter's codes q (0..63), stored as int8 q − 32: flipping bit 5 gives q − 32 for
+        // q ≥ 32 and q + 32 for q < 32, where setting bits 6 and 7 (copies of the flipped bit 5)
+        // adds the missing 192. A byte-lane subtraction would need a 256-bit ByteVector (see I).
+        IntVector t;
+        IntVector five;
+        t = lowA.and(0x0f0f0f0f).or(high.and(0x03030303).lanewise(VectorOperators.LSHL, 4))
+            .lanewise(VectorOperators.XOR, 0x20202020);
+        five = t.and(0x20202020);
+        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+            .intoByteArray(q, o, LE);
+        t = lowB.and(0x0f0f0f0f).or(high.and(0x0c0c0c0c).lanewise(VectorOperators.LSHL, 2))
+            .lanewise(VectorOperators.XOR, 0x20202020);
+        five = t.and(0x20202020);
+        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+            .intoByteArray(q, o + 32, LE);
+        t = lowA.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f).or(high.and(0x30303030))
+            .lanewise(VectorOperators.XOR, 0x20202020);
+        five = t.and(0x20202020);
+        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+            .intoByteArray(q, o + 64, LE);
+        t = lowB.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f)
+            .or(high.lanewise(VectorOperators.LSHR, 2).and(0x30303030))
+            .lanewise(VectorOperators.XOR, 0x20202020);
+        five = t.and(0x20202020);
+        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+            .intoByteArray(q, o + 96, LE);
+      }
+    }
+    int step = BW.length();
     FloatVector acc = FloatVector.zero(FW);
     for (int i = 0; i < cols; i += 256, p += 210) {
       float d = half(w, p + 208);
       for (int n = 0; n < 2; n++) {
-        int ql = p + 64 * n;
-        int qh = p + 128 + 32 * n;
-        int sc = p + 192 + 8 * n;
-        int xo = i + 128 * n;
         for (int g = 0; g < 2; g++) {
-          int l = 16 * g;
-          // Each quarter with constant bit positions, so that C2 folds the shifts.
-          acc = group(w, ql + l, qh + l, x, xo + l, 0, 0)
-              .fma(FloatVector.broadcast(FW, d * w[sc + g]), acc);
-          acc = group(w, ql + 32 + l, qh + l, x, xo + 32 + l, 0, 2)
-              .fma(FloatVector.broadcast(FW, d * w[sc + g + 2]), acc);
-          acc = group(w, ql + l, qh + l, x, xo + 64 + l, 4, 4)
-              .fma(FloatVector.broadcast(FW, d * w[sc + g + 4]), acc);
-          acc = group(w, ql + 32 + l, qh + l, x, xo + 96 + l, 4, 6)
-              .fma(FloatVector.broadcast(FW, d * w[sc + g + 6]), acc);
+          for (int quarter = 0; quarter < 4; quarter++) {
+            int e = i + 128 * n + 32 * quarter + 16 * g;
+            FloatVector s = FloatVector.zero(FW);
+            for (int k = 0; k < 16; k += step) {
+              FloatVector codes =
+                  (FloatVector) ByteVector.fromArray(BW, q, e + k).convertShape(VectorOperators.B2F, FW, 0);
+              s = codes.fma(FloatVector.fromArray(FW, x, e + k), s);
+            }
+            acc = s.fma(FloatVector.broadcast(FW, d * w[p + 192 + 8 * n + g + 2 * quarter]), acc);
+          }
         }
       }
     }
     return acc.reduceLanes(VectorOperators.ADD);
-  }
-
-  /** Σ (q − 32)·x over 16 elements whose low bits start at byte lo and high bits at byte hi. */
-  private static FloatVector group(byte[] w, int lo, int hi, float[] x, int xo, int nibble, int pair) {
-    int step = BW.length();
-    FloatVector s = FloatVector.zero(FW);
-    for (int k = 0; k < 16; k += step) {
-      ByteVector low = ByteVector.fromArray(BW, w, lo + k);
-      ByteVector q = quant(low, ByteVector.fromArray(BW, w, hi + k), nibble, pair);
-      s = widenWide(q).fma(FloatVector.fromArray(FW, x, xo + k), s);
-    }
-    return s;
-  }
-
-  /** q − 32 from the low-bits nibble at bit {@code nibble} and the two high bits at bit {@code pair}. */
-  private static ByteVector quant(ByteVector low, ByteVector high, int nibble, int pair) {
-    return bits(low, nibble, 0, 4).or(bits(high, pair, 4, 2)).sub((byte) 32);
   }
 }
