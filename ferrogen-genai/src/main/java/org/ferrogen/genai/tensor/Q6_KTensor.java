@@ -22,32 +22,30 @@ final class Q6_KTensor extends BlockTensor {
 
   /**
    * 32 bytes of codes as eight 32-bit lanes, so that every shift is a native one and no 256-bit
-   * byte vector appears beside the 64-bit ones of the other kernels (C2 shares the Vector API's
-   * type profiles between shapes; with a 256-bit ByteVector here, the Q5_0 kernel of llama.cpp's
-   * Q4_K_M file lost its intrinsics and ran boxed: 120-630 instead of 1,300 tokens/s).
+   * byte vector appears beside the 64-bit ones of the other kernels: C2 shares the Vector API's type
+   * profiles between shapes, and with 256-bit byte lanes here (loads, and the subtraction of 32) the
+   * Q5_0 kernel of llama.cpp's Q4_K_M file often lost its intrinsics and ran boxed (120-630 instead
+   * of 1,300-1,400 tokens/s, development machine, loaded).
    */
   private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
-  /** Per-thread buffer of a row's unpacked codes q − 32 (grown on demand, never shrunk). */
+  /** Per-thread buffer of a row's unpacked 6-bit codes (grown on demand, never shrunk). */
   private static final ThreadLocal<byte[]> UNPACKED = ThreadLocal.withInitial(() -> new byte[0]);
 
   /**
-   * Two passes over the row: the 6-bit codes are first unpacked to int8 q − 32 in a per-thread
-   * buffer, 128 at a time with 32-bit lane operations (three loads and some forty shifts, masks and
-   * ORs for 128 codes), then multiplied like Q8_0's int8 codes, with the same operations in the same
-   * order as before (each group of 16 summed in two eight-lane steps, then scaled into the
-   * accumulator in ggml's order of groups), so every product is bit-identical to the one-pass
-   * kernel this replaces. Why: that kernel assembled each eight codes from two 8-byte loads with
-   * byte-lane masks, shifts and additions, about twelve vector operations per eight weights, and
-   * ran at 0.46 ns a weight against Q8_0's 0.08; the two passes run at 0.30 (768-wide rows in L2,
-   * one thread, medians of 5 half-second rounds in separate JVMs, development machine, loaded). In a
-   * whole command the 100 M Q6_K model decodes at 21-23 instead of 15-18 tokens/s. With 256-bit byte
-   * lanes for the loads and the subtraction of 32 the kernel ran at 0.15 ns (42-44 tokens/s), but
-   * that second vector shape broke the Q5_0 kernel of mixed files (see {@link #I}).
-   * Hand-written for measured speed. Everything stays on 256-bit lanes (one vector shape, see
-   * {@link WeightTensor#FW}), and the unpacking and widening are written out here rather than
-   * called ({@link #widenWide(byte[], int)} included): in this larger method C2 did not inline that
-   * helper once it was compiled on its own, and its conversion ran boxed (3.3-4.2 tokens/s on the
-   * 100 M Q6_K model; docs/performance.md).
+   * Two passes over the row: the 6-bit codes q are first unpacked to bytes in a per-thread buffer,
+   * 128 at a time with 32-bit lane operations (three loads and seventeen shifts, masks and ORs for
+   * 128 codes), then widened and multiplied like Q8_0's int8 codes, with q − 32 formed in float
+   * (exact) and the same operations in the same order as the one-pass kernel this replaces (each
+   * group of 16 summed in two eight-lane steps, then scaled into the accumulator in ggml's order of
+   * groups): every product is bit-identical to that kernel's. Why: it assembled each eight codes
+   * from two 8-byte loads with byte-lane masks, shifts and additions, about twelve vector operations
+   * per eight weights, and ran at 0.46 ns a weight against Q8_0's 0.08; the two passes run at
+   * 0.26-0.45 (768-wide rows in L2, one thread, half-second rounds in separate JVMs, development
+   * machine, loaded and noisy). Whole command: the 100 M Q6_K model decodes 32 tokens at 28-38
+   * tokens/s against 14-18. Hand-written for measured speed. The unpacking and widening are written
+   * out here rather than called ({@link #widenWide(byte[], int)} included): in this larger method C2
+   * did not inline that helper once it was compiled on its own, and its conversion ran boxed
+   * (3.3-4.2 tokens/s on the 100 M Q6_K model).
    */
   @Override
   float dotStored(byte[] w, int p, float[] x) {
@@ -63,31 +61,15 @@ final class Q6_KTensor extends BlockTensor {
         IntVector lowA = IntVector.fromByteArray(I, w, ql, LE);
         IntVector lowB = IntVector.fromByteArray(I, w, ql + 32, LE);
         IntVector high = IntVector.fromByteArray(I, w, b + 128 + 32 * n, LE);
-        // Each quarter's codes q (0..63), stored as int8 q − 32: flipping bit 5 gives q − 32 for
-        // q ≥ 32 and q + 32 for q < 32, where setting bits 6 and 7 (copies of the flipped bit 5)
-        // adds the missing 192. A byte-lane subtraction would need a 256-bit ByteVector (see I).
-        IntVector t;
-        IntVector five;
-        t = lowA.and(0x0f0f0f0f).or(high.and(0x03030303).lanewise(VectorOperators.LSHL, 4))
-            .lanewise(VectorOperators.XOR, 0x20202020);
-        five = t.and(0x20202020);
-        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+        // Each quarter's codes q (0..63); the 32 is subtracted after widening (exact either way).
+        lowA.and(0x0f0f0f0f).or(high.and(0x03030303).lanewise(VectorOperators.LSHL, 4))
             .intoByteArray(q, o, LE);
-        t = lowB.and(0x0f0f0f0f).or(high.and(0x0c0c0c0c).lanewise(VectorOperators.LSHL, 2))
-            .lanewise(VectorOperators.XOR, 0x20202020);
-        five = t.and(0x20202020);
-        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+        lowB.and(0x0f0f0f0f).or(high.and(0x0c0c0c0c).lanewise(VectorOperators.LSHL, 2))
             .intoByteArray(q, o + 32, LE);
-        t = lowA.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f).or(high.and(0x30303030))
-            .lanewise(VectorOperators.XOR, 0x20202020);
-        five = t.and(0x20202020);
-        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
+        lowA.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f).or(high.and(0x30303030))
             .intoByteArray(q, o + 64, LE);
-        t = lowB.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f)
+        lowB.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f)
             .or(high.lanewise(VectorOperators.LSHR, 2).and(0x30303030))
-            .lanewise(VectorOperators.XOR, 0x20202020);
-        five = t.and(0x20202020);
-        t.or(five.lanewise(VectorOperators.LSHL, 1)).or(five.lanewise(VectorOperators.LSHL, 2))
             .intoByteArray(q, o + 96, LE);
       }
     }
@@ -101,8 +83,8 @@ final class Q6_KTensor extends BlockTensor {
             int e = i + 128 * n + 32 * quarter + 16 * g;
             FloatVector s = FloatVector.zero(FW);
             for (int k = 0; k < 16; k += step) {
-              FloatVector codes =
-                  (FloatVector) ByteVector.fromArray(BW, q, e + k).convertShape(VectorOperators.B2F, FW, 0);
+              FloatVector codes = ((FloatVector) ByteVector.fromArray(BW, q, e + k)
+                  .convertShape(VectorOperators.B2F, FW, 0)).sub(32f);
               s = codes.fma(FloatVector.fromArray(FW, x, e + k), s);
             }
             acc = s.fma(FloatVector.broadcast(FW, d * w[p + 192 + 8 * n + g + 2 * quarter]), acc);
