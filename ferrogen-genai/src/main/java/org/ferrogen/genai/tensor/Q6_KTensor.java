@@ -39,9 +39,9 @@ final class Q6_KTensor extends BlockTensor {
    * group of 16 summed in two eight-lane steps, then scaled into the accumulator in ggml's order of
    * groups): every product is bit-identical to that kernel's. Why: it assembled each eight codes
    * from two 8-byte loads with byte-lane masks, shifts and additions, about twelve vector operations
-   * per eight weights, and ran at 0.46 ns a weight against Q8_0's 0.08; the two passes run at
-   * 0.26-0.45 (768-wide rows in L2, one thread, half-second rounds in separate JVMs, development
-   * machine, loaded and noisy). Whole command: the 100 M Q6_K model decodes 32 tokens at 28-38
+   * per eight weights, and ran at 0.46-0.88 ns a weight against Q8_0's 0.08; the two passes run at
+   * 0.20-0.45 (768-wide rows in L2, one thread, half-second rounds in separate JVMs, development
+   * machine, loaded and noisy; with -XX:UseAVX=2 0.36-0.46 against 0.46-0.48). Whole command: the 100 M Q6_K model decodes 32 tokens at 28-38
    * tokens/s against 14-18. Hand-written for measured speed. The unpacking and widening are written
    * out here rather than called ({@link #widenWide(byte[], int)} included): in this larger method C2
    * did not inline that helper once it was compiled on its own, and its conversion ran boxed
