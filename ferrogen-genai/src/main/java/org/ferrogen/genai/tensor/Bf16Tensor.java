@@ -49,16 +49,21 @@ final class Bf16Tensor extends WeightTensor {
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    int base = row * rowBytes;
+    short[] w = ROW.get();
+    if (w.length < cols) {
+      w = new short[cols];
+      ROW.set(w);
+    }
+    halves.get(row * cols, w, 0, cols);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
-      ((IntVector) ShortVector.fromByteBuffer(S, data, base + 2 * i, LE)
+      ((IntVector) ShortVector.fromArray(S, w, i)
               .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0))
           .lanewise(VectorOperators.LSHL, 16)
           .reinterpretAsFloats().intoArray(dst, off + i);
     }
     for (; i < cols; i++) {
-      dst[off + i] = Half.bf16ToFloat(data.getShort(base + 2 * i));
+      dst[off + i] = Half.bf16ToFloat(w[i]);
     }
   }
 }

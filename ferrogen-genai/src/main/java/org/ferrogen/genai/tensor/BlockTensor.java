@@ -86,6 +86,17 @@ abstract class BlockTensor extends WeightTensor {
     return x0;
   }
 
+  /**
+   * Row {@code row}'s stored bytes, copied to the start of this thread's row buffer, for the
+   * vectorised {@code decodeRow}s: vector loads straight from a ByteBuffer ({@code fromByteBuffer})
+   * exist only up to JDK 18, and with them every quantised model failed to load on JDK 19 and newer.
+   */
+  final byte[] storedRow(int row) {
+    byte[] w = buffer(rowBytes);
+    data.get(row * rowBytes, w, 0, rowBytes);
+    return w;
+  }
+
   /** This thread's row buffer, at least {@code bytes} long. */
   private static byte[] buffer(int bytes) {
     byte[] w = ROWS.get();

@@ -60,10 +60,15 @@ final class F16Tensor extends WeightTensor {
   /** Vectorised like {@link #dot} (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    int base = row * rowBytes;
+    short[] w = ROW.get();
+    if (w.length < cols) {
+      w = new short[cols];
+      ROW.set(w);
+    }
+    halves.get(row * cols, w, 0, cols);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
-      IntVector h = ((IntVector) ShortVector.fromByteBuffer(S, data, base + 2 * i, LE)
+      IntVector h = ((IntVector) ShortVector.fromArray(S, w, i)
           .convertShape(VectorOperators.S2I, IntVector.SPECIES_256, 0)).and(0xffff);
       IntVector exp = h.and(0x7c00);
       IntVector mag = h.and(0x7fff).lanewise(VectorOperators.LSHL, 13);
@@ -76,7 +81,7 @@ final class F16Tensor extends WeightTensor {
           .reinterpretAsFloats().intoArray(dst, off + i);
     }
     for (; i < cols; i++) {
-      dst[off + i] = Half.toFloat(data.getShort(base + 2 * i));
+      dst[off + i] = Half.toFloat(w[i]);
     }
   }
 }

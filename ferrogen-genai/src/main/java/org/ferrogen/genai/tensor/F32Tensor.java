@@ -47,13 +47,7 @@ final class F32Tensor extends WeightTensor {
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    int base = row * rowBytes;
-    int i = 0;
-    for (; i + F.length() <= cols; i += F.length()) {
-      FloatVector.fromByteBuffer(F, data, base + 4 * i, LE).intoArray(dst, off + i);
-    }
-    for (; i < cols; i++) {
-      dst[off + i] = data.getFloat(base + 4 * i);
-    }
+    floats.get(row * cols, dst, off, cols);
   }
+
 }

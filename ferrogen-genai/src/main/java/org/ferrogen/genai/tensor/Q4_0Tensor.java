@@ -41,11 +41,11 @@ final class Q4_0Tensor extends BlockTensor {
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    int p = row * rowBytes;
-    for (int i = off; i < off + cols; i += 32, p += 18) {
-      FloatVector d = bc(half(data, p));
-      ByteVector v0 = bytes(data, p + 2);
-      ByteVector v1 = bytes(data, p + 10);
+    byte[] w = storedRow(row);
+    for (int i = off, p = 0; i < off + cols; i += 32, p += 18) {
+      FloatVector d = bc(half(w, p));
+      ByteVector v0 = bytes(w, p + 2);
+      ByteVector v1 = bytes(w, p + 10);
       widen(v0.and((byte) 0x0f).sub((byte) 8)).mul(d).intoArray(dst, i);
       widen(v1.and((byte) 0x0f).sub((byte) 8)).mul(d).intoArray(dst, i + 8);
       widen(v0.lanewise(VectorOperators.LSHR, 4).sub((byte) 8)).mul(d).intoArray(dst, i + 16);

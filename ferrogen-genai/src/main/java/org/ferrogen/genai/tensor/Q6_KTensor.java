@@ -3,9 +3,7 @@ package org.ferrogen.genai.tensor;
 import java.nio.ByteBuffer;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import org.ferrogen.genai.gguf.GgmlType;
 
 /**
@@ -20,32 +18,31 @@ final class Q6_KTensor extends BlockTensor {
     super(GgmlType.Q6_K, rows, cols, data);
   }
 
-  /**
-   * 32 bytes of codes as eight 32-bit lanes, so that every shift is a native one and no 256-bit
-   * byte vector appears beside the 64-bit ones of the other kernels: C2 shares the Vector API's type
-   * profiles between shapes, and with 256-bit byte lanes here (loads, and the subtraction of 32) the
-   * Q5_0 kernel of llama.cpp's Q4_K_M file often lost its intrinsics and ran boxed (120-630 instead
-   * of 1,300-1,400 tokens/s, development machine, loaded).
-   */
-  private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
+  private static final long NIBBLES = 0x0f0f0f0f0f0f0f0fL;
+  private static final long PAIR_0 = 0x0303030303030303L;
+  private static final long PAIR_1 = 0x0c0c0c0c0c0c0c0cL;
+  private static final long PAIR_2 = 0x3030303030303030L;
   /** Per-thread buffer of a row's unpacked 6-bit codes (grown on demand, never shrunk). */
   private static final ThreadLocal<byte[]> UNPACKED = ThreadLocal.withInitial(() -> new byte[0]);
 
   /**
    * Two passes over the row: the 6-bit codes q are first unpacked to bytes in a per-thread buffer,
-   * 128 at a time with 32-bit lane operations (three loads and seventeen shifts, masks and ORs for
-   * 128 codes), then widened and multiplied like Q8_0's int8 codes, with q − 32 formed in float
-   * (exact) and the same operations in the same order as the one-pass kernel this replaces (each
-   * group of 16 summed in two eight-lane steps, then scaled into the accumulator in ggml's order of
-   * groups): every product is bit-identical to that kernel's. Why: it assembled each eight codes
-   * from two 8-byte loads with byte-lane masks, shifts and additions, about twelve vector operations
-   * per eight weights, and ran at 0.46-0.88 ns a weight against Q8_0's 0.08; the two passes run at
-   * 0.20-0.45 (768-wide rows in L2, one thread, half-second rounds in separate JVMs, development
-   * machine, loaded and noisy; with -XX:UseAVX=2 0.36-0.46 against 0.46-0.48). Whole command: the 100 M Q6_K model decodes 32 tokens at 28-38
-   * tokens/s against 14-18. Hand-written for measured speed. The unpacking and widening are written
-   * out here rather than called ({@link #widenWide(byte[], int)} included): in this larger method C2
-   * did not inline that helper once it was compiled on its own, and its conversion ran boxed
-   * (3.3-4.2 tokens/s on the 100 M Q6_K model).
+   * eight at a time in longs (three loads and eleven masks, shifts and ORs per 32 codes), then
+   * widened and multiplied like Q8_0's int8 codes, with q − 32 formed in float (exact) and the same
+   * operations in the same order as the one-pass kernel this replaces (each group of 16 summed in two
+   * eight-lane steps, then scaled into the accumulator in ggml's order of groups): every product is
+   * bit-identical to that kernel's. Why: it assembled each eight codes from two 8-byte vector loads
+   * with byte-lane masks, shifts and additions, about twelve vector operations per eight weights.
+   * Whole command on the development machine (loaded host, interleaved): the 100 M Q6_K model
+   * decodes 32 tokens at 27-29 tokens/s against 11-12. Hand-written for measured speed.
+   *
+   * <p>Variants not kept: 32-bit lanes of 256-bit vectors for the unpacking were as fast, but
+   * IntVector.fromByteArray and intoByteArray exist only up to JDK 18 (JEP 426 replaced them with
+   * MemorySegment access); a 256-bit ByteVector for the same job, on every JDK, made C2 lose the
+   * intrinsics of the Q5_0 kernel in llama.cpp's mixed Q4_K_M file (156-690 instead of 1,200-1,500
+   * tokens/s: the Vector API's type profiles are shared between vector shapes); and calling {@link
+   * #widenWide(byte[], int)} from this larger method left it un-inlined and boxed (3.3-4.2 tokens/s
+   * on the 100 M Q6_K model), so the widening is written out.
    */
   @Override
   float dotStored(byte[] w, int p, float[] x) {
@@ -57,20 +54,19 @@ final class Q6_KTensor extends BlockTensor {
     for (int i = 0, b = p; i < cols; i += 256, b += 210) {
       for (int n = 0; n < 2; n++) {
         int ql = b + 64 * n;
+        int qh = b + 128 + 32 * n;
         int o = i + 128 * n;
-        IntVector lowA = IntVector.fromByteArray(I, w, ql, LE);
-        IntVector lowB = IntVector.fromByteArray(I, w, ql + 32, LE);
-        IntVector high = IntVector.fromByteArray(I, w, b + 128 + 32 * n, LE);
-        // Each quarter's codes q (0..63); the 32 is subtracted after widening (exact either way).
-        lowA.and(0x0f0f0f0f).or(high.and(0x03030303).lanewise(VectorOperators.LSHL, 4))
-            .intoByteArray(q, o, LE);
-        lowB.and(0x0f0f0f0f).or(high.and(0x0c0c0c0c).lanewise(VectorOperators.LSHL, 2))
-            .intoByteArray(q, o + 32, LE);
-        lowA.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f).or(high.and(0x30303030))
-            .intoByteArray(q, o + 64, LE);
-        lowB.lanewise(VectorOperators.LSHR, 4).and(0x0f0f0f0f)
-            .or(high.lanewise(VectorOperators.LSHR, 2).and(0x30303030))
-            .intoByteArray(q, o + 96, LE);
+        // Eight l at a time in longs: the low nibbles of ql[l] and ql[32+l], the bit pairs of qh[l];
+        // every shifted value is masked to its own byte's bits.
+        for (int l = 0; l < 32; l += 8) {
+          long lowA = (long) LONG_LE.get(w, ql + l);
+          long lowB = (long) LONG_LE.get(w, ql + 32 + l);
+          long high = (long) LONG_LE.get(w, qh + l);
+          LONG_LE.set(q, o + l, (lowA & NIBBLES) | (high & PAIR_0) << 4);
+          LONG_LE.set(q, o + 32 + l, (lowB & NIBBLES) | (high & PAIR_1) << 2);
+          LONG_LE.set(q, o + 64 + l, ((lowA >>> 4) & NIBBLES) | (high & PAIR_2));
+          LONG_LE.set(q, o + 96 + l, ((lowB >>> 4) & NIBBLES) | ((high >>> 2) & PAIR_2));
+        }
       }
     }
     int step = BW.length();

@@ -45,11 +45,11 @@ final class Q8_0Tensor extends BlockTensor {
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    int p = row * rowBytes;
-    for (int i = 0; i < cols; i += 32, p += 34) {
-      FloatVector d = bc(half(data, p));
+    byte[] w = storedRow(row);
+    for (int i = 0, p = 0; i < cols; i += 32, p += 34) {
+      FloatVector d = bc(half(w, p));
       for (int j = 0; j < 32; j += 8) {
-        widen(bytes(data, p + 2 + j)).mul(d).intoArray(dst, off + i + j);
+        widen(bytes(w, p + 2 + j)).mul(d).intoArray(dst, off + i + j);
       }
     }
   }

@@ -46,6 +46,8 @@ public abstract class WeightTensor {
   static final VectorSpecies<Byte> BW = VectorSpecies.of(byte.class, VectorShape.forBitSize(8 * FW.length()));
   /** Little-endian 16-bit loads from byte arrays: one load where two byte loads and shifts were. */
   private static final VarHandle SHORT_LE = MethodHandles.byteArrayViewVarHandle(short[].class, LE);
+  /** Little-endian 64-bit loads and stores in byte arrays (eight codes at once, see Q6_K). */
+  static final VarHandle LONG_LE = MethodHandles.byteArrayViewVarHandle(long[].class, LE);
 
   protected final GgmlType type;
   protected final int rows;
@@ -180,22 +182,9 @@ public abstract class WeightTensor {
     return ByteVector.fromArray(B, w, p);
   }
 
-  /**
-   * The scale at byte p of the mapped data, for code that reads the mapping directly (the dot
-   * products copy rows first, see {@link BlockTensor}).
-   */
-  static float half(ByteBuffer b, int p) {
-    return HALF_TO_FLOAT[b.getShort(p) & 0xffff];
-  }
 
-  /**
-   * Eight bytes at p of the mapped data. On JDK 17 this load measured 3-6× slower than a row
-   * copy ({@link BlockTensor}) plus {@link #bytes(byte[], int)} in a dot product; use it only off
-   * the hot path.
-   */
-  static ByteVector bytes(ByteBuffer b, int p) {
-    return ByteVector.fromByteBuffer(B, b, p, LE);
-  }
+
+
 
   /**
    * Q4_K/Q5_K 6-bit scale of sub-block j from the 12 bytes at s (layout in {@link GgmlCodec#scaleK4}).
