@@ -213,8 +213,8 @@ public abstract class WeightTensor {
    * Right moves shift 32-bit lanes and mask off what crossed a byte boundary; left moves mask first
    * and double by addition. Measured on JDK 17 with AVX2 (2 loaded cores, best of 400 passes):
    * byte-lane shifts made the Q4_0 kernel several times slower and left shifts of any lane width
-   * the Q6_K kernel of the time (8-byte vectors) more than 10× slower than these forms. Left shifts
-   * of 32-bit lanes in 256-bit vectors are fine: the Q6_K kernel now unpacks with them.
+   * the Q6_K kernel of the time (8-byte vectors) more than 10× slower than these forms (that kernel
+   * now unpacks its codes in longs instead).
    */
   static ByteVector bits(ByteVector v, int from, int to, int width) {
     if (from >= to) {
