@@ -159,7 +159,13 @@ class LlamaReferenceTest {
     }
   }
 
-  /** The warm-up runs on a session of its own: a session's logits are the same with or without it. */
+  /**
+   * The warm-up runs on a session of its own: a session's logits are the same with or without it.
+   * Bit for bit on JDK 17, whose compiled Vector API float reductions add lanes in order, as the
+   * interpreter does; on newer JDKs (JDK 25 checked) C2 reorders them, so the same code gives
+   * last-bit differences once compiled, and the comparison allows for rounding (a session state the
+   * warm-up had touched would change the logits by far more).
+   */
   @org.junit.jupiter.api.Test
   void warmUpLeavesTheModelsResultsUnchanged() throws IOException {
     LlamaConfig c = config(2, false);
@@ -178,7 +184,12 @@ class LlamaReferenceTest {
       assertThat(warm.rounds()).isPositive();
       assertThat(warm.cpuSeconds()).isPositive();
       assertThat(logitsSeen[0]).isEqualTo(8 * warm.rounds());
-      assertThat(model.newSession().forward(7)).containsExactly(before);
+      float[] after = model.newSession().forward(7);
+      if (Runtime.version().feature() == 17) {
+        assertThat(after).containsExactly(before);
+      } else {
+        assertThat(after).containsExactly(before, org.assertj.core.api.Assertions.within(1e-5f));
+      }
     }
   }
 
