@@ -161,8 +161,26 @@ public final class SweepRunner {
     }
   }
 
+  /**
+   * The first JDK on which this Spark cannot start: Spark 3.5's Hadoop client logs in through
+   * {@code Subject.getSubject}, which JDK 23 and newer no longer support (checked on Temurin 25.0.3:
+   * {@code UnsupportedOperationException: getSubject is not supported} while the SparkContext starts).
+   * Spark 3.5 itself supports JDK 17 and 21.
+   */
+  static final int FIRST_UNSUPPORTED_JDK = 23;
+
+  /** Refuses, with what to do, a JDK on which Spark cannot start (see {@link #FIRST_UNSUPPORTED_JDK}). */
+  static void requireSparkJdk(int feature) {
+    if (feature >= FIRST_UNSUPPORTED_JDK) {
+      throw new IllegalStateException("sweeps run on Apache Spark 3.5, which cannot start on JDK " + feature
+          + " (its Hadoop client needs Subject.getSubject, unsupported since JDK " + FIRST_UNSUPPORTED_JDK
+          + "); run `ferrogen sweep` with JDK 17 or 21 first on the PATH");
+    }
+  }
+
   /** The Spark session: the given master, or spark-submit's, or local[*]. */
   static SparkSession session(SweepSpec spec, String master) {
+    requireSparkJdk(Runtime.version().feature());
     SparkSession.Builder b = SparkSession.builder().appName("ferrogen-sweep " + spec.name())
         .config("spark.ui.enabled", "false")
         .config("spark.ui.showConsoleProgress", "false")

@@ -41,6 +41,22 @@ class SweepRunnerTest {
     ToyWorkload.haltAtX = null;
   }
 
+  /** Spark cannot start on this JDK (see SweepRunner.FIRST_UNSUPPORTED_JDK): its tests are skipped, saying why. */
+  @org.junit.jupiter.api.BeforeEach
+  void sparkStartsOnThisJdk() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.version().feature() < SweepRunner.FIRST_UNSUPPORTED_JDK,
+        "Apache Spark 3.5 cannot start on JDK " + Runtime.version().feature() + "; these tests need JDK 17 or 21");
+  }
+
+  @Test
+  void aJdkOnWhichSparkCannotStartIsRefusedWithWhatToDo() {
+    SweepRunner.requireSparkJdk(17);
+    SweepRunner.requireSparkJdk(21);
+    assertThatThrownBy(() -> SweepRunner.requireSparkJdk(25))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("JDK 25").hasMessageContaining("JDK 17 or 21");
+  }
+
   private static SweepSpec toy(String yaml) {
     return new SweepSpecReader(name -> name.equals("toy") ? new ToyWorkload() : Workloads.byName(name))
         .parse(yaml, "test", null, "toy");
