@@ -13,7 +13,6 @@ import org.ferrogen.genai.gguf.Half;
 /** bfloat16 weights widened in registers: the 16 bits become the upper half of a float. */
 final class Bf16Tensor extends WeightTensor {
   private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
-  private static final ThreadLocal<short[]> ROW = ThreadLocal.withInitial(() -> new short[0]);
   private final ShortBuffer halves;
 
   Bf16Tensor(int rows, int cols, ByteBuffer data) {
@@ -23,13 +22,7 @@ final class Bf16Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    short[] w = ROW.get();
-    if (w.length < cols) {
-      w = new short[cols];
-      ROW.set(w);
-    }
-    // One bulk copy of the row from the mapping (see BlockTensor), then array loads.
-    halves.get(row * cols, w, 0, cols);
+    short[] w = storedHalves(halves, row);
     FloatVector acc = FloatVector.zero(F);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
@@ -49,12 +42,7 @@ final class Bf16Tensor extends WeightTensor {
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    short[] w = ROW.get();
-    if (w.length < cols) {
-      w = new short[cols];
-      ROW.set(w);
-    }
-    halves.get(row * cols, w, 0, cols);
+    short[] w = storedHalves(halves, row);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
       ((IntVector) ShortVector.fromArray(S, w, i)

@@ -51,9 +51,7 @@ abstract class BlockTensor extends WeightTensor {
   @Override
   public final float dot(int row, float[] x, int xOff) {
     float[] x0 = atZero(x, xOff);
-    byte[] w = buffer(rowBytes);
-    data.get(row * rowBytes, w, 0, rowBytes);
-    return dotStored(w, 0, x0);
+    return dotStored(storedRow(row), 0, x0);
   }
 
   @Override
@@ -87,9 +85,10 @@ abstract class BlockTensor extends WeightTensor {
   }
 
   /**
-   * Row {@code row}'s stored bytes, copied to the start of this thread's row buffer, for the
-   * vectorised {@code decodeRow}s: vector loads straight from a ByteBuffer ({@code fromByteBuffer})
-   * exist only up to JDK 18, and with them every quantised model failed to load on JDK 19 and newer.
+   * Row {@code row}'s stored bytes, copied to the start of this thread's row buffer, for {@link
+   * #dot} and the vectorised {@code decodeRow}s: vector loads straight from a ByteBuffer ({@code
+   * fromByteBuffer}) exist only up to JDK 18, and with them every quantised model failed to load on
+   * JDK 19 and newer.
    */
   final byte[] storedRow(int row) {
     byte[] w = buffer(rowBytes);

@@ -18,7 +18,6 @@ import org.ferrogen.genai.gguf.Half;
  */
 final class F16Tensor extends WeightTensor {
   private static final VectorSpecies<Short> S = ShortVector.SPECIES_128;
-  private static final ThreadLocal<short[]> ROW = ThreadLocal.withInitial(() -> new short[0]);
   private final ShortBuffer halves;
 
   F16Tensor(int rows, int cols, ByteBuffer data) {
@@ -28,13 +27,7 @@ final class F16Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    short[] w = ROW.get();
-    if (w.length < cols) {
-      w = new short[cols];
-      ROW.set(w);
-    }
-    // One bulk copy of the row from the mapping (see BlockTensor), then array loads.
-    halves.get(row * cols, w, 0, cols);
+    short[] w = storedHalves(halves, row);
     FloatVector acc = FloatVector.zero(F);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
@@ -60,12 +53,7 @@ final class F16Tensor extends WeightTensor {
   /** Vectorised like {@link #dot} (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    short[] w = ROW.get();
-    if (w.length < cols) {
-      w = new short[cols];
-      ROW.set(w);
-    }
-    halves.get(row * cols, w, 0, cols);
+    short[] w = storedHalves(halves, row);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
       IntVector h = ((IntVector) ShortVector.fromArray(S, w, i)

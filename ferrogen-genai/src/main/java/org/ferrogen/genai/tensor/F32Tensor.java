@@ -49,5 +49,4 @@ final class F32Tensor extends WeightTensor {
   public void decodeRow(int row, float[] dst, int off) {
     floats.get(row * cols, dst, off, cols);
   }
-
 }

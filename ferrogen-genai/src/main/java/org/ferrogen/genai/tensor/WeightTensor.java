@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.ShortBuffer;
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -168,6 +169,23 @@ public abstract class WeightTensor {
 
   static float halfBits(short h) {
     return HALF_TO_FLOAT[h & 0xffff];
+  }
+
+  /** Per-thread copy of one row of 16-bit codes (F16, BF16), grown on demand, never shrunk. */
+  private static final ThreadLocal<short[]> HALF_ROW = ThreadLocal.withInitial(() -> new short[0]);
+
+  /**
+   * Row {@code row} of a 16-bit matrix whose codes are {@code halves}, copied to the start of this
+   * thread's buffer: one bulk copy from the mapping (see {@link BlockTensor}), then array loads.
+   */
+  final short[] storedHalves(ShortBuffer halves, int row) {
+    short[] w = HALF_ROW.get();
+    if (w.length < cols) {
+      w = new short[cols];
+      HALF_ROW.set(w);
+    }
+    halves.get(row * cols, w, 0, cols);
+    return w;
   }
 
   static float half(byte[] w, int p) {
