@@ -60,17 +60,7 @@ class SuffixArraysTest {
       for (int i = 0; i < n; i++) {
         bits[i] = (byte) (rng.nextDouble() < bias ? 1 : 0);
       }
-      int[] fast = BinarySuffixOrder.lcpIfShortRepeats(bits);
-      int[] t = new int[n];
-      for (int i = 0; i < n; i++) {
-        t[i] = bits[i];
-      }
-      int[] lcp = SuffixArrays.lcpArray(t, SuffixArrays.suffixArray(t, 2));
-      if (Arrays.stream(lcp).max().orElse(0) >= 64) {
-        assertThat(fast).isNull();
-      } else {
-        assertThat(fast).containsExactly(lcp);
-      }
+      assertShortRepeatLcpMatchesTheSuffixArray(bits);
     }
   }
 
@@ -125,9 +115,17 @@ class SuffixArraysTest {
         System.arraycopy(bits, rng.nextInt(n - repeat + 1), bits, rng.nextInt(n - repeat + 1), repeat);
       }
     }
+    assertShortRepeatLcpMatchesTheSuffixArray(bits);
+  }
+
+  /**
+   * {@link BinarySuffixOrder#lcpIfShortRepeats} gives the LCP array of the general suffix array, or
+   * null exactly when some repeat reaches 64 bits.
+   */
+  private static void assertShortRepeatLcpMatchesTheSuffixArray(byte[] bits) {
     int[] fast = BinarySuffixOrder.lcpIfShortRepeats(bits);
-    int[] t = new int[n];
-    for (int i = 0; i < n; i++) {
+    int[] t = new int[bits.length];
+    for (int i = 0; i < bits.length; i++) {
       t[i] = bits[i];
     }
     int[] lcp = SuffixArrays.lcpArray(t, SuffixArrays.suffixArray(t, 2));
