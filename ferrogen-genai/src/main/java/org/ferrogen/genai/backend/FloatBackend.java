@@ -5,9 +5,10 @@ import org.ferrogen.genai.tensor.WeightTensor;
 
 /**
  * The float reference backend: float32 arithmetic with the Vector API, rows split over a spinning
- * thread team for large matrices. Weights are not copied: each matrix is a {@link WeightTensor} read
- * in place from its stored bytes (for a model, the read-only memory mapping of the GGUF file), and
- * quantised blocks are widened in registers inside each type's dot product.
+ * thread team for large matrices. Each matrix is a {@link WeightTensor} read in place from its
+ * stored bytes (for a model, the read-only memory mapping of the GGUF file), quantised blocks widened
+ * in registers inside each type's dot product; only F16/BF16 matrices and the batched products'
+ * panels of a small model are copied to the heap, within {@link #HEAP_COPY_BUDGET}.
  */
 public final class FloatBackend implements LinearBackend {
   /**
@@ -43,20 +44,19 @@ public final class FloatBackend implements LinearBackend {
    */
   private static final int CHUNKS_PER_THREAD = 4;
   /**
-   * Heap bytes this backend may spend on F16/BF16 matrices widened to floats ({@link
-   * WeightTensor#widened}) and on float panels for batched products ({@link PanelMatrix}): 64 MiB,
-   * at most a quarter of the heap. The shipped model (2.75 M weights, 11 MB widened, 11 MB of
-   * panels) fits; a 100 M-parameter model (438 MB) stays memory-mapped, as do its matrices after the
-   * budget is spent.
+   * Heap bytes this backend may spend on copies of F16/BF16 matrices ({@link WeightTensor#heapCopy})
+   * and on float panels for batched products ({@link PanelMatrix}): 64 MiB, at most a quarter of the
+   * heap. The shipped model (2.75 M weights, 5.5 MB of re-encoded codes, 11 MB of panels) fits; a
+   * 100 M-parameter model stays memory-mapped, as do its matrices after the budget is spent.
    */
-  private static final long WIDEN_BUDGET = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
+  private static final long HEAP_COPY_BUDGET = Math.min(64L << 20, Runtime.getRuntime().maxMemory() / 4);
 
   private final SpinningTeam team;
   private final int threads;
   private final LongAdder products = new LongAdder();
   private final LongAdder macs = new LongAdder();
   private final LongAdder bytes = new LongAdder();
-  private long widenedBytes;
+  private long heapBytes;
 
   /** A backend using all available processors. */
   public FloatBackend() {
@@ -83,17 +83,18 @@ public final class FloatBackend implements LinearBackend {
   @Override
   public synchronized LinearLayer program(WeightMatrix w) {
     WeightTensor kernel = WeightTensor.of(w.type(), w.rows(), w.cols(), w.data());
-    long widened = 4L * w.rows() * w.cols();
-    if (WeightTensor.widens(w.type()) && widenedBytes + widened <= WIDEN_BUDGET) {
-      widenedBytes += widened;
-      kernel = WeightTensor.widened(kernel);
+    WeightTensor copy = WeightTensor.heapCopy(kernel, HEAP_COPY_BUDGET - heapBytes);
+    if (copy != null) {
+      heapBytes += copy.byteSize();
+      kernel = copy;
     }
-    // The panels for batched products come second: a model that fits the budget twice (the shipped
-    // one: 2 × 11 MB) gets both, a larger one keeps decoding rows per batch.
+    // The panels for batched products come second: a model that fits the budget with both (the
+    // shipped one: 5.5 MB of codes, 11 MB of panels) gets both, a larger one keeps decoding rows per
+    // batch.
     long packed = 4L * PanelMatrix.floats(w.rows(), w.cols());
     PanelMatrix panels = null;
-    if (widenedBytes + packed <= WIDEN_BUDGET) {
-      widenedBytes += packed;
+    if (heapBytes + packed <= HEAP_COPY_BUDGET) {
+      heapBytes += packed;
       panels = PanelMatrix.pack(kernel);
     }
     largestMatrix = Math.max(largestMatrix, (long) w.rows() * w.cols());

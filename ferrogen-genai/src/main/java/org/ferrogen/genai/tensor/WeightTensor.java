@@ -135,16 +135,22 @@ public abstract class WeightTensor {
   }
 
   /**
-   * {@code t} held as heap floats when it is F16 or BF16 (exact; products bit-identical, see {@link
-   * WidenedTensor} for why), otherwise {@code t} itself. Costs {@code 4 · rows · cols} bytes of heap.
+   * {@code t} copied to the heap in the form its products run fastest from, when it is F16 or BF16
+   * and the copy takes at most {@code maxBytes}: an F16 matrix as re-encoded codes ({@link
+   * HalfPairsTensor}, 2 bytes a weight) when they hold every weight exactly, otherwise F16 and BF16
+   * as floats ({@link WidenedTensor}, 4 bytes a weight). Either gives products bit-identical to
+   * {@code t}'s. Null when {@code t} is of another type or no copy fits.
    */
-  public static WeightTensor widened(WeightTensor t) {
-    return t.type == GgmlType.F16 || t.type == GgmlType.BF16 ? new WidenedTensor(t) : t;
-  }
-
-  /** Whether {@link #widened} would copy {@code type}. */
-  public static boolean widens(GgmlType type) {
-    return type == GgmlType.F16 || type == GgmlType.BF16;
+  public static WeightTensor heapCopy(WeightTensor t, long maxBytes) {
+    if (t.type != GgmlType.F16 && t.type != GgmlType.BF16) {
+      return null;
+    }
+    long weights = (long) t.rows * t.cols;
+    WeightTensor pairs = 2 * weights <= maxBytes ? HalfPairsTensor.of(t) : null;
+    if (pairs != null) {
+      return pairs;
+    }
+    return 4 * weights <= maxBytes ? new WidenedTensor(t) : null;
   }
 
   /** Decodes row {@code row} into {@code dst[off .. off + cols)}. */
@@ -199,10 +205,6 @@ public abstract class WeightTensor {
   static ByteVector bytes(byte[] w, int p) {
     return ByteVector.fromArray(B, w, p);
   }
-
-
-
-
 
   /**
    * Q4_K/Q5_K 6-bit scale of sub-block j from the 12 bytes at s (layout in {@link GgmlCodec#scaleK4}).

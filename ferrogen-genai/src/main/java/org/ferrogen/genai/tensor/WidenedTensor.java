@@ -12,8 +12,9 @@ import org.ferrogen.genai.gguf.GgmlType;
  * <p>Why a copy, against the rule of reading weights in place: JDK 17's Vector API has no half
  * conversion, so {@link F16Tensor} rebuilds every weight with a dozen integer lane operations per
  * eight values, and a JFR profile of the shipped 192-wide F16 model spent 87 % of decoding in that
- * kernel. Small models (the float backend's widening budget) therefore pay the copy once at load;
- * large ones stay mapped.
+ * kernel. Small models (the float backend's copy budget) therefore pay the copy once at load;
+ * large ones stay mapped. F16 matrices whose weights all fit {@link HalfPairsTensor}'s re-encoded
+ * codes are copied as those instead (half the bytes per pass); this class holds the others, and BF16.
  *
  * <p>{@link #dotRows} runs four rows at a time: four independent accumulator chains hide the FMA
  * latency that a single row's one chain exposes, and each input vector load serves four rows.

@@ -217,9 +217,10 @@ class WeightTensorTest {
   }
 
   /**
-   * A widened F16/BF16 matrix gives bit-identical products to the mapped one, one row at a time and
-   * four at a time (odd row counts, a tail of 5 columns), and decodes the same rows: widening must not
-   * change a single generated token. Row 0 holds subnormal halves and the largest finite ones.
+   * A heap copy of an F16/BF16 matrix gives bit-identical products to the mapped one, one row at a
+   * time and four at a time (odd row counts, a tail of 5 columns), and decodes the same rows: copying
+   * must not change a single generated token. Row 0 holds subnormal halves and the largest finite
+   * ones, which the re-encoded F16 form cannot hold, so these copies are floats.
    */
   @ParameterizedTest
   @org.junit.jupiter.params.provider.EnumSource(value = GgmlType.class, names = {"F16", "BF16"})
@@ -231,8 +232,8 @@ class WeightTensorTest {
         data.putShort(2 * c, (short) (c % 2 == 0 ? (c & 0x3ff) : 0x7bff - c));
       }
       WeightTensor mapped = WeightTensor.of(type, rows, cols, data);
-      WeightTensor widened = WeightTensor.widened(mapped);
-      assertThat(widened).isNotSameAs(mapped);
+      WeightTensor widened = WeightTensor.heapCopy(mapped, Long.MAX_VALUE);
+      assertThat(widened).isInstanceOf(WidenedTensor.class);
       SplittableRandom r = new SplittableRandom(cols);
       float[] x = new float[cols + 3];
       for (int i = 0; i < x.length; i++) {
@@ -254,7 +255,77 @@ class WeightTensorTest {
         assertThat(rowWidened).isEqualTo(rowMapped);
       }
     }
-    assertThat(WeightTensor.widened(WeightTensor.of(GgmlType.Q8_0, 2, 32, randomMatrix(GgmlType.Q8_0, 2, 32, 1))).type())
-        .isEqualTo(GgmlType.Q8_0);
+    assertThat(WeightTensor.heapCopy(WeightTensor.of(GgmlType.Q8_0, 2, 32, randomMatrix(GgmlType.Q8_0, 2, 32, 1)),
+        Long.MAX_VALUE)).isNull();
+  }
+
+  /**
+   * Every binary16 code the re-encoded form can hold (exponent field up to 20: magnitudes below 64,
+   * subnormals and both zeros included), 43,008 of them laid out as a 224 × 192 matrix: the copy
+   * decodes each to its exact value and gives bit-identical products to the mapped matrix, one row
+   * at a time and two at a time (an odd row range, x at an offset).
+   */
+  @Test
+  void reEncodedHalvesHoldEveryEligibleCodeExactly() {
+    int cols = 192;
+    int rows = 224;
+    ByteBuffer data = ByteBuffer.allocate(2 * rows * cols).order(ByteOrder.LITTLE_ENDIAN);
+    for (int sign = 0; sign < 2; sign++) {
+      for (int magnitude = 0; magnitude < 21 << 10; magnitude++) {
+        data.putShort((short) (sign << 15 | magnitude));
+      }
+    }
+    data.flip();
+    WeightTensor mapped = WeightTensor.of(GgmlType.F16, rows, cols, data);
+    WeightTensor copy = WeightTensor.heapCopy(mapped, 2L * rows * cols);
+    assertThat(copy).isInstanceOf(HalfPairsTensor.class);
+    assertThat(copy.byteSize()).isEqualTo(2L * rows * cols);
+    SplittableRandom r = new SplittableRandom(5);
+    float[] x = new float[cols + 3];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = (float) r.nextGaussian();
+    }
+    float[] y = new float[rows];
+    copy.dotRows(1, rows - 2, x, 3, y);
+    float[] decoded = new float[cols];
+    for (int row = 0; row < rows; row++) {
+      copy.decodeRow(row, decoded, 0);
+      for (int c = 0; c < cols; c++) {
+        short code = data.getShort(2 * (row * cols + c));
+        assertThat(Float.floatToRawIntBits(decoded[c])).as("code %04x", code & 0xffff)
+            .isEqualTo(Float.floatToRawIntBits(Half.toFloat(code)));
+      }
+      int want = Float.floatToRawIntBits(mapped.dot(row, x, 3));
+      assertThat(Float.floatToRawIntBits(copy.dot(row, x, 3))).as("dot of row %d", row).isEqualTo(want);
+      if (row >= 1 && row < rows - 2) {
+        assertThat(Float.floatToRawIntBits(y[row])).as("dotRows, row %d", row).isEqualTo(want);
+      }
+    }
+  }
+
+  /**
+   * Codes the re-encoded form cannot hold (magnitude 64 and up, Inf, NaN) are refused, and a matrix
+   * holding one of them, a row length that is not a multiple of 16, or BF16 is copied as floats; a
+   * copy that does not fit the byte limit is not made.
+   */
+  @Test
+  void heapCopyFallsBackToFloatsOrToNothing() {
+    for (int code = 0; code < 1 << 16; code++) {
+      int exponent = (code >>> 10) & 0x1f;
+      assertThat(HalfPairsTensor.rescaled((short) code) < 0).as("code %04x", code).isEqualTo(exponent > 20);
+    }
+    ByteBuffer small = randomMatrix(GgmlType.F16, 3, 32, 9);
+    WeightTensor eligible = WeightTensor.of(GgmlType.F16, 3, 32, small);
+    assertThat(WeightTensor.heapCopy(eligible, 2 * 96)).isInstanceOf(HalfPairsTensor.class);
+    assertThat(WeightTensor.heapCopy(eligible, 2 * 96 - 1)).isNull();
+    ByteBuffer large = randomMatrix(GgmlType.F16, 3, 32, 9);
+    large.putShort(2 * 40, Half.fromFloat(-64f));
+    WeightTensor withLarge = WeightTensor.of(GgmlType.F16, 3, 32, large);
+    assertThat(WeightTensor.heapCopy(withLarge, 4 * 96)).isInstanceOf(WidenedTensor.class);
+    assertThat(WeightTensor.heapCopy(withLarge, 4 * 96 - 1)).isNull();
+    assertThat(WeightTensor.heapCopy(WeightTensor.of(GgmlType.F16, 3, 40, randomMatrix(GgmlType.F16, 3, 40, 9)),
+        Long.MAX_VALUE)).isInstanceOf(WidenedTensor.class);
+    assertThat(WeightTensor.heapCopy(WeightTensor.of(GgmlType.BF16, 3, 32, randomMatrix(GgmlType.BF16, 3, 32, 9)),
+        Long.MAX_VALUE)).isInstanceOf(WidenedTensor.class);
   }
 }
