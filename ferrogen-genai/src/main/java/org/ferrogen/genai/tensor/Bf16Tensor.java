@@ -22,7 +22,7 @@ final class Bf16Tensor extends WeightTensor {
 
   @Override
   public float dot(int row, float[] x, int xOff) {
-    short[] w = storedHalves(halves, row);
+    short[] w = storedHalves(halves, row, 1);
     FloatVector acc = FloatVector.zero(F);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
@@ -42,7 +42,7 @@ final class Bf16Tensor extends WeightTensor {
   /** Vectorised (the batched products of FloatBackend decode every row once per batch). */
   @Override
   public void decodeRow(int row, float[] dst, int off) {
-    short[] w = storedHalves(halves, row);
+    short[] w = storedHalves(halves, row, 1);
     int i = 0;
     for (; i + F.length() <= cols; i += F.length()) {
       ((IntVector) ShortVector.fromArray(S, w, i)

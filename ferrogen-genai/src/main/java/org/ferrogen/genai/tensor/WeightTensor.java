@@ -181,16 +181,18 @@ public abstract class WeightTensor {
   private static final ThreadLocal<short[]> HALF_ROW = ThreadLocal.withInitial(() -> new short[0]);
 
   /**
-   * Row {@code row} of a 16-bit matrix whose codes are {@code halves}, copied to the start of this
-   * thread's buffer: one bulk copy from the mapping (see {@link BlockTensor}), then array loads.
+   * Rows {@code row .. row + count − 1} of a 16-bit matrix whose codes are {@code halves}, copied to
+   * the start of this thread's buffer: one bulk copy from the mapping (see {@link BlockTensor}), then
+   * array loads.
    */
-  final short[] storedHalves(ShortBuffer halves, int row) {
+  final short[] storedHalves(ShortBuffer halves, int row, int count) {
+    int codes = count * cols;
     short[] w = HALF_ROW.get();
-    if (w.length < cols) {
-      w = new short[cols];
+    if (w.length < codes) {
+      w = new short[codes];
       HALF_ROW.set(w);
     }
-    halves.get(row * cols, w, 0, cols);
+    halves.get(row * cols, w, 0, codes);
     return w;
   }
 

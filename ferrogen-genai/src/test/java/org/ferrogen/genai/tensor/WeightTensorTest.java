@@ -328,4 +328,41 @@ class WeightTensorTest {
     assertThat(WeightTensor.heapCopy(WeightTensor.of(GgmlType.BF16, 3, 32, randomMatrix(GgmlType.BF16, 3, 32, 9)),
         Long.MAX_VALUE)).isInstanceOf(WidenedTensor.class);
   }
+
+  /**
+   * The mapped F16 kernel's vector widening on every one of the 65,536 binary16 codes (subnormals,
+   * both zeros, Inf and NaN with their payloads): its decoded rows equal Half.toFloat bit for bit,
+   * and its dot products with a one-hot x pick out each finite weight exactly.
+   */
+  @Test
+  void mappedHalfKernelWidensEveryCodeExactly() {
+    int cols = 256;
+    int rows = (1 << 16) / cols;
+    ByteBuffer data = ByteBuffer.allocate(2 << 16).order(ByteOrder.LITTLE_ENDIAN);
+    for (int code = 0; code < 1 << 16; code++) {
+      data.putShort((short) code);
+    }
+    data.flip();
+    WeightTensor mapped = WeightTensor.of(GgmlType.F16, rows, cols, data);
+    float[] decoded = new float[cols];
+    float[] x = new float[cols];
+    for (int row = 0; row < rows; row++) {
+      mapped.decodeRow(row, decoded, 0);
+      for (int c = 0; c < cols; c++) {
+        short code = (short) (row * cols + c);
+        assertThat(Float.floatToRawIntBits(decoded[c])).as("code %04x", code & 0xffff)
+            .isEqualTo(Float.floatToRawIntBits(Half.toFloat(code)));
+      }
+    }
+    for (int c = 0; c < cols; c += 37) {
+      x[c] = 1f;
+      for (int row = 0; row < rows; row++) {
+        float want = Half.toFloat((short) (row * cols + c));
+        if (Float.isFinite(want)) {
+          assertThat(mapped.dot(row, x, 0)).as("row %d, column %d", row, c).isEqualTo(want + 0f);
+        }
+      }
+      x[c] = 0f;
+    }
+  }
 }
