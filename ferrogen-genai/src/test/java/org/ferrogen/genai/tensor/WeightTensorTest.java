@@ -287,14 +287,8 @@ class WeightTensorTest {
     }
     float[] y = new float[rows];
     copy.dotRows(1, rows - 2, x, 3, y);
-    float[] decoded = new float[cols];
+    assertDecodesEveryCodeExactly(copy, data);
     for (int row = 0; row < rows; row++) {
-      copy.decodeRow(row, decoded, 0);
-      for (int c = 0; c < cols; c++) {
-        short code = data.getShort(2 * (row * cols + c));
-        assertThat(Float.floatToRawIntBits(decoded[c])).as("code %04x", code & 0xffff)
-            .isEqualTo(Float.floatToRawIntBits(Half.toFloat(code)));
-      }
       int want = Float.floatToRawIntBits(mapped.dot(row, x, 3));
       assertThat(Float.floatToRawIntBits(copy.dot(row, x, 3))).as("dot of row %d", row).isEqualTo(want);
       if (row >= 1 && row < rows - 2) {
@@ -344,16 +338,8 @@ class WeightTensorTest {
     }
     data.flip();
     WeightTensor mapped = WeightTensor.of(GgmlType.F16, rows, cols, data);
-    float[] decoded = new float[cols];
+    assertDecodesEveryCodeExactly(mapped, data);
     float[] x = new float[cols];
-    for (int row = 0; row < rows; row++) {
-      mapped.decodeRow(row, decoded, 0);
-      for (int c = 0; c < cols; c++) {
-        short code = (short) (row * cols + c);
-        assertThat(Float.floatToRawIntBits(decoded[c])).as("code %04x", code & 0xffff)
-            .isEqualTo(Float.floatToRawIntBits(Half.toFloat(code)));
-      }
-    }
     for (int c = 0; c < cols; c += 37) {
       x[c] = 1f;
       for (int row = 0; row < rows; row++) {
@@ -363,6 +349,19 @@ class WeightTensorTest {
         }
       }
       x[c] = 0f;
+    }
+  }
+
+  /** Every row of the F16 matrix {@code t}, whose codes are {@code codes}, decodes to Half.toFloat bit for bit. */
+  private static void assertDecodesEveryCodeExactly(WeightTensor t, ByteBuffer codes) {
+    float[] decoded = new float[t.cols()];
+    for (int row = 0; row < t.rows(); row++) {
+      t.decodeRow(row, decoded, 0);
+      for (int c = 0; c < t.cols(); c++) {
+        short code = codes.getShort(2 * (row * t.cols() + c));
+        assertThat(Float.floatToRawIntBits(decoded[c])).as("code %04x", code & 0xffff)
+            .isEqualTo(Float.floatToRawIntBits(Half.toFloat(code)));
+      }
     }
   }
 }
